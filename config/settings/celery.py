@@ -1,0 +1,34 @@
+"""Celery, and Django's task framework (used by Wagtail) routed through it."""
+
+from config.env import VAR_DIR, env
+
+_redis_url = env.str("REDIS_URL", default="")
+
+# Without Redis the broker is kombu's filesystem transport: web, worker and beat
+# share a folder, so the quick start needs no server.
+CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default=_redis_url or "filesystem://localhost//")
+CELERY_BROKER_FOLDER = VAR_DIR / "celery"
+if CELERY_BROKER_URL.startswith("filesystem://"):
+    CELERY_BROKER_TRANSPORT_OPTIONS = {
+        "data_folder_in": str(CELERY_BROKER_FOLDER / "queue"),
+        "data_folder_out": str(CELERY_BROKER_FOLDER / "queue"),
+        "processed_folder": str(CELERY_BROKER_FOLDER / "processed"),
+        "store_processed": False,
+        "polling_interval": 0.2,
+    }
+else:
+    # A task not acknowledged within this time is delivered again: keep it
+    # longer than any task may run.
+    CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
+
+CELERY_TASK_IGNORE_RESULT = True
+CELERY_TASK_ACKS_LATE = True
+CELERY_TASK_REJECT_ON_WORKER_LOST = True
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+CELERY_TASK_SERIALIZER = "json"
+CELERY_ACCEPT_CONTENT = ["json"]
+CELERY_TIMEZONE = "Europe/Paris"
+CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
+CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default=False)
+
+TASKS = {"default": {"BACKEND": "config.task_backends.CeleryBackend"}}

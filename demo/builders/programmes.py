@@ -1,0 +1,156 @@
+"""Programmes with their axes, progress points and actions."""
+
+from typing import Any
+
+from django.utils.text import Truncator
+
+from demo.builders.common import Lookup, a_date, local_datetime, page_ensure, paragraphs_html, slug_for
+from publications.models import (
+    ActionDeliverable,
+    ActionFormat,
+    ActionOrganisation,
+    ActionPage,
+    ActionPerson,
+    ActionProgressNote,
+    ActionSession,
+    Audience,
+    Organisation,
+    Person,
+    ProgrammeAxis,
+    ProgrammeIndexPage,
+    ProgrammePage,
+    ProgrammeProgressPoint,
+    PublicationPage,
+    Territory,
+    Theme,
+)
+
+
+class Refs:
+    """Every managed list the programme data refers to, looked up by name."""
+
+    def __init__(self) -> None:
+        self.format = Lookup(ActionFormat)
+        self.theme = Lookup(Theme)
+        self.audience = Lookup(Audience)
+        self.territory = Lookup(Territory, key=lambda t: t.name)
+        self.organisation = Lookup(Organisation, key=lambda o: o.name)
+        self.person = Lookup(Person, key=lambda p: f"{p.first_name} {p.last_name}")
+
+
+def _programme(index: ProgrammeIndexPage, row: dict[str, Any], refs: Refs) -> ProgrammePage:
+    centre = refs.organisation(row["centre"])
+    page = ProgrammePage(
+        title=row["title"],
+        slug=slug_for(f"{row['title']} {centre.acronym or centre.name}"),
+        centre=centre,
+        year=row["year"],
+        introduction=paragraphs_html(row.get("introduction")),
+    )
+
+    def children(programme: ProgrammePage) -> None:
+        programme.axes = [
+            ProgrammeAxis(title=axis["title"], question=axis.get("question", ""), stance=axis.get("stance", ""))
+            for axis in row["axes"]
+        ]
+        programme.progress_points = [
+            ProgrammeProgressPoint(
+                date=a_date(point["date"]), title=point["title"], summary=paragraphs_html(point.get("summary"))
+            )
+            for point in row.get("progress_points", [])
+        ]
+
+    programme, _ = page_ensure(index, page, children=children)
+    return programme
+
+
+def _sessions(row: dict[str, Any], refs: Refs) -> list[ActionSession]:
+    sessions = []
+    for spec in row.get("sessions", []):
+        session = ActionSession(
+            starts_at=local_datetime(spec["start"]),
+            ends_at=local_datetime(spec["end"]),
+            attendance_mode=spec.get("mode", "in_person"),
+            venue=spec.get("venue", ""),
+            address=spec.get("address", ""),
+            town=refs.territory(spec["town"]) if spec.get("town") else None,
+            online_url=spec.get("online_url", ""),
+            accessibility_notes=spec.get("accessibility", ""),
+        )
+        session.full_clean(exclude=["page"])
+        sessions.append(session)
+    return sessions
+
+
+def _action(programme: ProgrammePage, row: dict[str, Any], refs: Refs) -> ActionPage:
+    axes = {axis.title: axis for axis in programme.axes.all()}
+    description = row.get("description") or []
+    page = ActionPage(
+        title=row["title"],
+        slug=slug_for(row["title"]),
+        format=refs.format(row["format"]),
+        axis=axes.get(row.get("axis", "")),
+        summary=Truncator(row.get("summary", "")).chars(600),
+        body=[("paragraph", paragraphs_html([p])) for p in description],
+        tentative_period=row.get("tentative_period", ""),
+        status=row.get("status", "programmee"),
+        participants_count=row.get("participants_count"),
+        participants_target=row.get("participants_target"),
+        funding_note=row.get("funding_note", ""),
+        registration_open=bool(row.get("registration_open")),
+        registration_url=row.get("registration_url", ""),
+    )
+    page.themes = refs.theme.many(row.get("themes"))
+    page.territories = refs.territory.many(row.get("territories"))
+    page.audiences = refs.audience.many(row.get("audiences"))
+
+    def children(action: ActionPage) -> None:
+        action.sessions = _sessions(row, refs)
+        action.people = [ActionPerson(person=refs.person(p["person"]), role=p["role"]) for p in row.get("people", [])]
+        action.organisations = [
+            ActionOrganisation(organisation=refs.organisation(o["organisation"]), role=o["role"])
+            for o in row.get("organisations", [])
+        ]
+        action.progress_notes = [
+            ActionProgressNote(date=a_date(n["date"]), status=n["status"], text=n["text"])
+            for n in row.get("progress_notes", [])
+        ]
+        action.deliverables = [ActionDeliverable(title=d["title"]) for d in row.get("deliverables", [])]
+
+    action, _ = page_ensure(programme, page, children=children)
+    return action
+
+
+def programmes_load(index: ProgrammeIndexPage, data: dict[str, Any]) -> None:
+    refs = Refs()
+    actions: dict[str, ActionPage] = {}
+    for row in sorted(data["programmes"], key=lambda r: r["year"]):
+        programme = _programme(index, row, refs)
+        for action_row in row["actions"]:
+            actions[action_row["title"]] = _action(programme, action_row, refs)
+    # Links between actions need every action to exist first.
+    for row in data["programmes"]:
+        for action_row in row["actions"]:
+            previous = action_row.get("continues")
+            action = actions[action_row["title"]]
+            if previous and action.continues_id is None:
+                action.continues = actions[previous]
+                action.save_revision().publish()
+
+
+def deliverables_link(data: dict[str, Any]) -> None:
+    """Point deliverables at the publications they are, once publications exist."""
+    publications = {page.title: page for page in PublicationPage.objects.all()}
+    republish: set[int] = set()
+    for row in data["programmes"]:
+        for action_row in row["actions"]:
+            for spec in action_row.get("deliverables", []):
+                if not spec.get("publication"):
+                    continue
+                pending = ActionDeliverable.objects.filter(
+                    page__title=action_row["title"], title=spec["title"], publication__isnull=True
+                )
+                republish.update(pending.values_list("page_id", flat=True))
+                pending.update(publication=publications[spec["publication"]])
+    for action in ActionPage.objects.filter(pk__in=republish):
+        action.save_revision().publish()

@@ -1,0 +1,52 @@
+"""Builds the demo site from the data files in demo/data, creating only what is missing."""
+
+import io
+from pathlib import Path
+from typing import Any
+
+import yaml
+from django.core.management import call_command
+from django.db import transaction
+from django.test import override_settings
+from wagtail.signal_handlers import disable_reference_index_auto_update
+
+from demo.builders.experiences import experiences_load
+from demo.builders.newsletters import newsletters_load
+from demo.builders.podcasts import podcasts_load
+from demo.builders.programmes import deliverables_link, programmes_load
+from demo.builders.publications import publications_load
+from demo.builders.site import site_load
+from demo.builders.taxonomy import people_load, taxonomy_load
+
+DATA_DIR = Path(__file__).resolve().parent / "data"
+
+
+def demo_data_read(name: str) -> dict[str, Any]:
+    with (DATA_DIR / f"{name}.yaml").open(encoding="utf-8") as stream:
+        return yaml.safe_load(stream)
+
+
+# While loading, Wagtail's per-save index tasks are recorded but not run: both indexes
+# are rebuilt once at the end, which is an order of magnitude faster than per save.
+_DEFERRED_TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+
+
+def demo_load() -> None:
+    """Load every data file in dependency order, then rebuild the indexes; safe to run again."""
+    with override_settings(TASKS=_DEFERRED_TASKS), disable_reference_index_auto_update(), transaction.atomic():
+        _content_load()
+    call_command("rebuild_references_index", stdout=io.StringIO())
+    call_command("update_index", stdout=io.StringIO())
+
+
+def _content_load() -> None:
+    taxonomy_load(demo_data_read("taxonomy"))
+    people_load(demo_data_read("people"))
+    tree = site_load()
+    programmes = demo_data_read("programmes")
+    programmes_load(tree.programmes, programmes)
+    publications_load(tree.publications, demo_data_read("publications"))
+    deliverables_link(programmes)
+    podcasts_load(tree.podcasts, demo_data_read("podcasts"))
+    experiences_load(tree.experiences, demo_data_read("experiences"))
+    newsletters_load(tree.newsletters, demo_data_read("newsletters"))

@@ -1,0 +1,75 @@
+from publications.models.actions import (
+    ActionDeliverable,
+    ActionOrganisation,
+    ActionPage,
+    ActionPerson,
+    ActionProgressNote,
+    ActionSession,
+    ActionStatus,
+    AttendanceMode,
+)
+from publications.models.experiences import ExperienceIndexPage, ExperiencePage
+from publications.models.home import HomePage
+from publications.models.people import Organisation, OrganisationKind, Person
+from publications.models.podcasts import (
+    EpisodeChapter,
+    EpisodePerson,
+    PodcastEpisodePage,
+    PodcastIndexPage,
+    PodcastSeasonPage,
+    PodcastSeriesPage,
+    SeriesPerson,
+)
+from publications.models.programmes import ProgrammeAxis, ProgrammeIndexPage, ProgrammePage, ProgrammeProgressPoint
+from publications.models.publications import (
+    PublicationAuthor,
+    PublicationDocument,
+    PublicationIndexPage,
+    PublicationPage,
+)
+from publications.models.taxonomy import (
+    ActionFormat,
+    Audience,
+    PublicationCollection,
+    Territory,
+    TerritoryKind,
+    Theme,
+)
+
+__all__ = [
+    "ActionDeliverable",
+    "ActionFormat",
+    "ActionOrganisation",
+    "ActionPage",
+    "ActionPerson",
+    "ActionProgressNote",
+    "ActionSession",
+    "ActionStatus",
+    "AttendanceMode",
+    "Audience",
+    "EpisodeChapter",
+    "EpisodePerson",
+    "ExperienceIndexPage",
+    "ExperiencePage",
+    "HomePage",
+    "Organisation",
+    "OrganisationKind",
+    "Person",
+    "PodcastEpisodePage",
+    "PodcastIndexPage",
+    "PodcastSeasonPage",
+    "PodcastSeriesPage",
+    "ProgrammeAxis",
+    "ProgrammeIndexPage",
+    "ProgrammePage",
+    "ProgrammeProgressPoint",
+    "PublicationAuthor",
+    "PublicationCollection",
+    "PublicationDocument",
+    "PublicationIndexPage",
+    "PublicationPage",
+    "SeriesPerson",
+    "Territory",
+    "TerritoryKind",
+    "Theme",
+]

@@ -1,0 +1,291 @@
+"""Actions: the centre's unit of work, with sessions, people, partners and progress."""
+
+import uuid
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from publications.blocks import BodyBlock
+from publications.models.base import ClassifiedMixin, SummaryMixin
+
+
+class ActionStatus(models.TextChoices):
+    ENVISAGED = "envisagee", _("Envisagée")
+    IN_PREPARATION = "en_preparation", _("En préparation")
+    SCHEDULED = "programmee", _("Programmée")
+    IN_PROGRESS = "en_cours", _("En cours")
+    DONE = "realisee", _("Réalisée")
+    POSTPONED = "reportee", _("Reportée")
+    CANCELLED = "annulee", _("Annulée")
+
+
+class AttendanceMode(models.TextChoices):
+    IN_PERSON = "in_person", _("Sur place")
+    ONLINE = "online", _("En visioconférence")
+    MIXED = "mixed", _("Sur place et en visioconférence")
+
+
+class PersonRole(models.TextChoices):
+    ANIMATION = "animation", _("Animation")
+    INTERVENTION = "intervention", _("Intervention")
+    COORDINATION = "coordination", _("Coordination")
+    MODERATION = "moderation", _("Modération")
+    WITNESS = "temoin", _("Grand témoin")
+
+
+class OrganisationRole(models.TextChoices):
+    PARTNER = "partenaire", _("Partenaire")
+    CO_ORGANISER = "co_organisateur", _("Co-organisateur")
+    FUNDER = "financeur", _("Financeur")
+
+
+class ActionPageForm(WagtailAdminPageForm):
+    """Offers only the axes of the programme the action belongs to."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        from publications.models.programmes import ProgrammeAxis
+
+        programme = self.parent_page.specific if self.parent_page else None
+        if "axis" in self.fields:
+            self.fields["axis"].queryset = ProgrammeAxis.objects.filter(page_id=getattr(programme, "pk", None))
+
+
+class ActionPage(SummaryMixin, ClassifiedMixin, Page):
+    format = models.ForeignKey(
+        "publications.ActionFormat", verbose_name=_("format"), on_delete=models.PROTECT, related_name="actions"
+    )
+    axis = models.ForeignKey(
+        "publications.ProgrammeAxis",
+        verbose_name=_("axe du programme"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="actions",
+    )
+    audiences = ParentalManyToManyField(
+        "publications.Audience", verbose_name=_("publics cibles"), blank=True, related_name="actions"
+    )
+    body = StreamField(BodyBlock(), verbose_name=_("présentation"), blank=True)
+    tentative_period = models.CharField(
+        _("période envisagée"),
+        max_length=120,
+        blank=True,
+        help_text=_("Quand les dates ne sont pas fixées : « novembre 2023 », « second semestre », « sous réserve »."),
+    )
+    status = models.CharField(_("état"), max_length=20, choices=ActionStatus.choices, default=ActionStatus.SCHEDULED)
+    participants_count = models.PositiveIntegerField(_("participant·e·s"), null=True, blank=True)
+    participants_target = models.PositiveIntegerField(_("objectif de participant·e·s"), null=True, blank=True)
+    funding_note = models.CharField(
+        _("financement"), max_length=255, blank=True, help_text=_("Par exemple « Financement IREV + CDC ».")
+    )
+    registration_open = models.BooleanField(_("inscriptions ouvertes"), default=False)
+    registration_url = models.URLField(_("lien d'inscription"), blank=True)
+    continues = models.ForeignKey(
+        "self",
+        verbose_name=_("suite de l'action"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="continued_by",
+        help_text=_("L'action d'une année précédente que celle-ci prolonge."),
+    )
+
+    base_form_class = ActionPageForm
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("summary"),
+        FieldRowPanel([FieldPanel("format"), FieldPanel("axis")]),
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [FieldPanel("tentative_period"), InlinePanel("sessions", label=_("Séance"))],
+            heading=_("Dates et lieux"),
+        ),
+        InlinePanel("people", heading=_("Animation et intervention"), label=_("Personne")),
+        InlinePanel("organisations", heading=_("Partenaires et financeurs"), label=_("Organisation")),
+        FieldPanel("funding_note"),
+        MultiFieldPanel(
+            [FieldPanel("audiences", widget=forms.CheckboxSelectMultiple), *ClassifiedMixin.classification_panels],
+            heading=_("Classement"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("status"),
+                InlinePanel("progress_notes", label=_("Note d'avancement")),
+                FieldRowPanel([FieldPanel("participants_count"), FieldPanel("participants_target")]),
+            ],
+            heading=_("Avancement"),
+        ),
+        InlinePanel("deliverables", heading=_("Livrables"), label=_("Livrable")),
+        MultiFieldPanel(
+            [FieldPanel("registration_open"), FieldPanel("registration_url"), FieldPanel("continues")],
+            heading=_("Inscription et suite"),
+        ),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("body"),
+        index.SearchField("tentative_period"),
+        index.FilterField("status"),
+        index.FilterField("format"),
+        index.RelatedFields("format", [index.SearchField("name")]),
+        index.RelatedFields("themes", [index.SearchField("name")]),
+    ]
+    parent_page_types = ["publications.ProgrammePage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("action")
+        verbose_name_plural = _("actions")
+
+    def clean(self) -> None:
+        super().clean()
+        if self.registration_open and not self.registration_url:
+            raise ValidationError(
+                {"registration_url": _("Indiquez le lien d'inscription si les inscriptions sont ouvertes.")}
+            )
+        if self.continues_id and self.continues_id == self.pk:
+            raise ValidationError({"continues": _("Une action ne peut pas être la suite d'elle-même.")})
+
+
+class ActionSession(Orderable):
+    """One dated occurrence of an action, on site, online or both."""
+
+    page = ParentalKey(ActionPage, on_delete=models.CASCADE, related_name="sessions")
+    # A stable identity for calendar feeds: never a database id or a URL.
+    uid = models.UUIDField(default=uuid.uuid4, editable=False, unique=True)
+    starts_at = models.DateTimeField(_("début"))
+    ends_at = models.DateTimeField(_("fin"))
+    attendance_mode = models.CharField(
+        _("modalité"), max_length=16, choices=AttendanceMode.choices, default=AttendanceMode.IN_PERSON
+    )
+    venue = models.CharField(_("lieu"), max_length=255, blank=True)
+    address = models.CharField(_("adresse"), max_length=255, blank=True)
+    town = models.ForeignKey(
+        "publications.Territory",
+        verbose_name=_("commune ou territoire"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    online_url = models.URLField(_("lien de connexion"), blank=True)
+    accessibility_notes = models.TextField(_("accessibilité"), blank=True)
+    cancelled = models.BooleanField(_("séance annulée"), default=False)
+
+    panels = [
+        FieldRowPanel([FieldPanel("starts_at"), FieldPanel("ends_at")]),
+        FieldPanel("attendance_mode"),
+        FieldRowPanel([FieldPanel("venue"), FieldPanel("town")]),
+        FieldPanel("address"),
+        FieldPanel("online_url"),
+        FieldPanel("accessibility_notes"),
+        FieldPanel("cancelled"),
+    ]
+
+    class Meta(Orderable.Meta):
+        ordering = ["starts_at"]
+        verbose_name = _("séance")
+        verbose_name_plural = _("séances")
+
+    def __str__(self) -> str:
+        return f"{self.page.title} — {self.starts_at:%d/%m/%Y %H:%M}"
+
+    def clean(self) -> None:
+        if self.starts_at and self.ends_at and self.ends_at <= self.starts_at:
+            raise ValidationError({"ends_at": _("La séance doit se terminer après son début.")})
+        if self.attendance_mode == AttendanceMode.IN_PERSON and self.online_url:
+            raise ValidationError(
+                {
+                    "attendance_mode": _(
+                        "Un lien de connexion est indiqué : choisissez « en visioconférence » "
+                        "ou « sur place et en visioconférence »."
+                    )
+                }
+            )
+
+    @property
+    def is_online(self) -> bool:
+        return self.attendance_mode in (AttendanceMode.ONLINE, AttendanceMode.MIXED)
+
+
+class ActionPerson(Orderable):
+    page = ParentalKey(ActionPage, on_delete=models.CASCADE, related_name="people")
+    person = models.ForeignKey(
+        "publications.Person", verbose_name=_("personne"), on_delete=models.CASCADE, related_name="+"
+    )
+    role = models.CharField(_("rôle"), max_length=20, choices=PersonRole.choices, default=PersonRole.INTERVENTION)
+
+    panels = [FieldPanel("person"), FieldPanel("role")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("personne")
+
+
+class ActionOrganisation(Orderable):
+    page = ParentalKey(ActionPage, on_delete=models.CASCADE, related_name="organisations")
+    organisation = models.ForeignKey(
+        "publications.Organisation", verbose_name=_("organisation"), on_delete=models.CASCADE, related_name="+"
+    )
+    role = models.CharField(
+        _("rôle"), max_length=20, choices=OrganisationRole.choices, default=OrganisationRole.PARTNER
+    )
+
+    panels = [FieldPanel("organisation"), FieldPanel("role")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("organisation")
+
+
+class ActionProgressNote(Orderable):
+    """A dated status of the action (« au 24/03/2017 : 730 personnes formées sur 2 000 »)."""
+
+    page = ParentalKey(ActionPage, on_delete=models.CASCADE, related_name="progress_notes")
+    date = models.DateField(_("date"))
+    status = models.CharField(_("état"), max_length=20, choices=ActionStatus.choices)
+    text = models.TextField(_("note"))
+
+    panels = [FieldRowPanel([FieldPanel("date"), FieldPanel("status")]), FieldPanel("text")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("note d'avancement")
+        verbose_name_plural = _("notes d'avancement")
+
+
+class ActionDeliverable(Orderable):
+    """What the action produced: a publication of the site, or a link elsewhere."""
+
+    page = ParentalKey(ActionPage, on_delete=models.CASCADE, related_name="deliverables")
+    title = models.CharField(_("intitulé"), max_length=255, blank=True)
+    publication = models.ForeignKey(
+        "publications.PublicationPage",
+        verbose_name=_("publication"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    url = models.URLField(_("lien"), blank=True)
+
+    panels = [FieldPanel("title"), FieldPanel("publication"), FieldPanel("url")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("livrable")
+        verbose_name_plural = _("livrables")
+
+    def clean(self) -> None:
+        if not (self.title or self.publication_id):
+            raise ValidationError(_("Un livrable a un intitulé ou renvoie vers une publication."))
+
+    @property
+    def label(self) -> str:
+        return self.title or (self.publication.title if self.publication else "")

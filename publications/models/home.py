@@ -1,0 +1,27 @@
+"""The home page, root of each centre's site."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+
+from publications.blocks import RICH_TEXT_FEATURES
+
+
+class HomePage(Page):
+    introduction = RichTextField(_("introduction"), blank=True, features=RICH_TEXT_FEATURES)
+
+    content_panels = [*Page.content_panels, FieldPanel("introduction")]
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = [
+        "publications.ProgrammeIndexPage",
+        "publications.PublicationIndexPage",
+        "publications.PodcastIndexPage",
+        "publications.ExperienceIndexPage",
+        "newsletters.NewsletterIndexPage",
+    ]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("page d'accueil")
+        verbose_name_plural = _("pages d'accueil")

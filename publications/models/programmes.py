@@ -1,0 +1,95 @@
+"""Programmes of work (« Orientations de travail 2017 ») and their strategic axes."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from publications.blocks import RICH_TEXT_FEATURES
+from publications.models.base import IndexPage
+
+
+class ProgrammeIndexPage(IndexPage):
+    subpage_types = ["publications.ProgrammePage"]
+    parent_page_types = ["publications.HomePage"]
+
+    class Meta:
+        verbose_name = _("liste des programmes")
+        verbose_name_plural = _("listes des programmes")
+
+
+class ProgrammePage(Page):
+    """A year's programme: an introduction, ordered axes, and its actions as child pages."""
+
+    centre = models.ForeignKey(
+        "publications.Organisation",
+        verbose_name=_("centre de ressources"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="programmes",
+        limit_choices_to={"kind": "centre_ressources"},
+    )
+    year = models.PositiveSmallIntegerField(_("année"))
+    introduction = RichTextField(_("introduction"), blank=True, features=RICH_TEXT_FEATURES)
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("centre"),
+        FieldPanel("year"),
+        FieldPanel("introduction"),
+        InlinePanel("axes", heading=_("Axes stratégiques"), label=_("Axe")),
+        InlinePanel("progress_points", heading=_("Points d'avancement"), label=_("Point d'avancement")),
+    ]
+    search_fields = [*Page.search_fields, index.SearchField("introduction"), index.FilterField("year")]
+    parent_page_types = ["publications.ProgrammeIndexPage"]
+    subpage_types = ["publications.ActionPage"]
+
+    class Meta:
+        verbose_name = _("programme")
+        verbose_name_plural = _("programmes")
+
+    def clean(self) -> None:
+        super().clean()
+        duplicates = ProgrammePage.objects.filter(year=self.year, centre=self.centre).exclude(pk=self.pk)
+        if self.year and duplicates.exists():
+            raise ValidationError(
+                {"year": _("Ce centre a déjà un programme pour l'année %(year)s.") % {"year": self.year}}
+            )
+
+
+class ProgrammeAxis(Orderable):
+    """A strategic axis: the question it states and the centre's stance on it."""
+
+    page = ParentalKey(ProgrammePage, on_delete=models.CASCADE, related_name="axes")
+    title = models.CharField(_("intitulé"), max_length=255)
+    question = models.TextField(_("problématique"), blank=True)
+    stance = models.TextField(_("positionnement du centre"), blank=True)
+
+    panels = [FieldPanel("title"), FieldPanel("question"), FieldPanel("stance")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("axe stratégique")
+        verbose_name_plural = _("axes stratégiques")
+
+    def __str__(self) -> str:
+        return f"{self.sort_order + 1 if self.sort_order is not None else '?'}. {self.title}"
+
+
+class ProgrammeProgressPoint(Orderable):
+    """A dated review of the programme (« Point d'avancement au 24/03/2017 »)."""
+
+    page = ParentalKey(ProgrammePage, on_delete=models.CASCADE, related_name="progress_points")
+    date = models.DateField(_("date"))
+    title = models.CharField(_("intitulé"), max_length=255)
+    summary = RichTextField(_("synthèse"), blank=True, features=RICH_TEXT_FEATURES)
+
+    panels = [FieldPanel("date"), FieldPanel("title"), FieldPanel("summary")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("point d'avancement")
+        verbose_name_plural = _("points d'avancement")

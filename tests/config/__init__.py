@@ -1,0 +1,1 @@
+"""Tests of the settings, the task backend and the deployment files."""

@@ -1,0 +1,184 @@
+"""The demo command builds the whole believable site, and a second run duplicates nothing."""
+
+import html
+from collections import Counter
+
+import pytest
+from django.core.management import call_command
+from django.db import models, transaction
+from django.test import Client, override_settings
+from wagtail.models import Page, Site
+
+from assets.models import CustomDocument, CustomImage, CustomMedia
+from newsletters.models import NewsletterIssuePage, NewsletterList
+from publications.models import (
+    ActionFormat,
+    ActionPage,
+    ActionProgressNote,
+    ActionSession,
+    ExperiencePage,
+    HomePage,
+    Organisation,
+    Person,
+    PodcastEpisodePage,
+    PodcastSeasonPage,
+    ProgrammePage,
+    PublicationPage,
+    Territory,
+    Theme,
+)
+
+pytestmark = pytest.mark.django_db
+
+COUNTED: list[type[models.Model]] = [
+    Page,
+    ActionPage,
+    ActionSession,
+    ActionProgressNote,
+    PublicationPage,
+    PodcastEpisodePage,
+    ExperiencePage,
+    NewsletterIssuePage,
+    NewsletterList,
+    Theme,
+    ActionFormat,
+    Territory,
+    Organisation,
+    Person,
+    CustomDocument,
+    CustomImage,
+    CustomMedia,
+]
+
+
+def _counts() -> dict[str, int]:
+    return {model.__name__: model.objects.count() for model in COUNTED}
+
+
+@pytest.fixture(scope="module")
+def demo_site(django_db_setup, django_db_blocker, tmp_path_factory):
+    """Load the demo once for the module inside a transaction rolled back at the end."""
+    media = str(tmp_path_factory.mktemp("demo-media"))
+    with override_settings(MEDIA_ROOT=media), django_db_blocker.unblock(), transaction.atomic():
+        call_command("load_demo", verbosity=0)
+        first = _counts()
+        call_command("load_demo", "--admin", "--admin-password", "demo-pass", verbosity=0)
+        yield first, _counts(), media
+        transaction.set_rollback(True)
+
+
+@pytest.fixture(autouse=True)
+def media_root(settings, demo_site):
+    """Read the files the module's demo generated (replaces the per-test media folder)."""
+    settings.MEDIA_ROOT = demo_site[2]
+    return demo_site[2]
+
+
+def test_load_demo__twice_duplicates_nothing(demo_site):
+    first, second, _ = demo_site
+    assert first == second
+
+
+def test_load_demo__home_is_the_default_site_root(demo_site):
+    site = Site.objects.get(is_default_site=True)
+    assert isinstance(site.root_page.specific, HomePage)
+    assert not Page.objects.filter(depth=2).exclude(pk=site.root_page_id).exists()
+
+
+def test_load_demo__profession_banlieue_2017_has_six_axes_and_25_actions(demo_site):
+    programme = ProgrammePage.objects.get(year=2017, centre__name="Profession Banlieue")
+    assert programme.axes.count() == 6
+    actions = ActionPage.objects.child_of(programme)
+    assert actions.count() >= 25
+    assert actions.exclude(people=None).count() >= 10, "actions name their animators"
+    assert len({action.format_id for action in actions}) >= 5
+
+
+def test_load_demo__every_centre_programme_is_there(demo_site):
+    years = Counter(ProgrammePage.objects.values_list("year", flat=True))
+    assert {2015, 2017, 2023} <= set(years)
+    assert years[2017] >= 2, "Profession Banlieue and IREV both have a 2017 programme"
+
+
+def test_load_demo__formats_carry_definitions(demo_site):
+    assert ActionFormat.objects.count() >= 15
+    assert ActionFormat.objects.exclude(description="").count() >= 10
+
+
+def test_load_demo__irev_actions_have_progress_and_funders(demo_site):
+    irev = ActionPage.objects.filter(axis__page__centre__acronym="IREV")
+    assert irev.count() >= 5
+    assert ActionProgressNote.objects.filter(page__in=irev).count() >= 5
+    assert irev.exclude(funding_note="").exists()
+    assert irev.filter(participants_target__isnull=False).exists()
+
+
+def test_load_demo__2023_events_are_dated_and_one_continues_2017(demo_site):
+    sessions = ActionSession.objects.filter(starts_at__year=2023)
+    assert sessions.count() >= 3
+    assert sessions.filter(attendance_mode__in=["online", "mixed"]).exists()
+    assert ActionPage.objects.filter(continues__isnull=False).exists()
+
+
+def test_load_demo__podcast_has_two_seasons_with_real_audio(demo_site):
+    assert PodcastSeasonPage.objects.count() >= 2
+    episodes = PodcastEpisodePage.objects.select_related("audio")
+    assert episodes.count() >= 6
+    for episode in episodes:
+        assert episode.audio.duration > 5
+        assert episode.audio.file_size == episode.audio.file.size
+        episode.full_clean()
+
+
+def test_load_demo__publications_have_real_pdfs_in_several_collections(demo_site):
+    publications = PublicationPage.objects.all()
+    assert publications.count() >= 10
+    assert publications.values("collection").distinct().count() >= 6
+    for publication in publications:
+        document = publication.documents.first().document
+        with document.file.open("rb") as stream:
+            assert stream.read(5) == b"%PDF-"
+
+
+def test_load_demo__resonances_issue_has_every_section(demo_site):
+    issue = NewsletterIssuePage.objects.get(newsletter_list__name="Résonances")
+    kinds = {block.block_type for block in issue.sections}
+    assert kinds == {
+        "centre_news",
+        "national_news",
+        "territory_news",
+        "in_brief",
+        "moves",
+        "experience",
+        "website",
+        "press",
+        "reading",
+    }
+    linked = [item for block in issue.sections if block.block_type == "centre_news" for item in block.value["items"]]
+    assert any(item["page"] for item in linked), "some items point to pages of the site"
+
+
+def test_load_demo__villiers_le_bel_experience(demo_site):
+    assert ExperiencePage.objects.filter(town__name="Villiers-le-Bel").exists()
+
+
+def test_load_demo__inclusive_writing_survives(demo_site):
+    assert (
+        Page.objects.filter(title__contains="·").exists() or ActionPage.objects.filter(summary__contains="·").exists()
+    )
+
+
+def test_load_demo__admin_login_works(demo_site):
+    client = Client()
+    assert client.login(username="admin", password="demo-pass")
+
+
+@pytest.mark.parametrize(
+    "model",
+    [HomePage, ProgrammePage, ActionPage, PublicationPage, PodcastEpisodePage, ExperiencePage, NewsletterIssuePage],
+)
+def test_load_demo__pages_render(demo_site, model):
+    page = model.objects.live().first()
+    response = Client().get(page.url, HTTP_HOST="localhost")
+    assert response.status_code == 200
+    assert page.title in html.unescape(response.content.decode())
