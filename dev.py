@@ -51,7 +51,11 @@ def start(port: int) -> None:
 
 def test(pytest_args: list[str]) -> None:
     install("dev.lock")
-    run(PYTHON, "-m", "pytest", *pytest_args, env=environment())
+    # One worker per core; a test module's shared fixtures stay in one worker.
+    parallel = (
+        [] if any(a.startswith(("-n", "--numprocesses")) for a in pytest_args) else ["-n", "auto", "--dist", "loadfile"]
+    )
+    run(PYTHON, "-m", "pytest", *parallel, *pytest_args, env=environment())
 
 
 def main() -> None:

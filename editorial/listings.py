@@ -1,17 +1,26 @@
 """Flat admin listings of each page type, with the columns and filters editors work by."""
 
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn
+from wagtail.admin.views.pages.listing import IndexView
 from wagtail.admin.viewsets.pages import PageListingViewSet
 
 from newsletters.models import NewsletterIssuePage
 from publications.models import ActionPage, ExperiencePage, PodcastEpisodePage, ProgrammePage, PublicationPage
 
 
+def page_columns(*columns: Column) -> list[Column]:
+    """Wagtail's page columns (title, parent, updated, status) with the type's own after the parent."""
+    base = [column for column in IndexView.base_columns if column.name != "type"]
+    parent_at = next(i for i, column in enumerate(base) if column.name == "parent") + 1
+    return [*base[:parent_at], *columns, *base[parent_at:]]
+
+
 class ProgrammeListing(PageListingViewSet):
     model = ProgrammePage
     icon = "list-ol"
     menu_label = _("Programmes")
-    list_display = ["title", "centre", "year", "live"]
+    columns = page_columns(Column("centre", label=_("Centre")), Column("year", label=_("Année"), sort_key="year"))
     list_filter = ["centre", "year", "live"]
 
 
@@ -19,15 +28,23 @@ class ActionListing(PageListingViewSet):
     model = ActionPage
     icon = "calendar"
     menu_label = _("Actions")
-    list_display = ["title", "format", "status", "registration_open", "latest_revision_created_at", "live"]
-    list_filter = ["format", "status", "themes", "registration_open", "live"]
+    columns = page_columns(
+        Column("format", label=_("Format"), sort_key="format__name"),
+        Column("status", label=_("État"), accessor="get_status_display", sort_key="status"),
+        BooleanColumn("registration_open", label=_("Inscriptions")),
+    )
+    list_filter = ["format", "status", "themes", "territories", "registration_open", "live"]
 
 
 class PublicationListing(PageListingViewSet):
     model = PublicationPage
     icon = "doc-full"
     menu_label = _("Publications")
-    list_display = ["title", "collection", "number", "publication_date", "live"]
+    columns = page_columns(
+        Column("collection", label=_("Collection"), sort_key="collection__name"),
+        Column("number", label=_("N°")),
+        DateColumn("publication_date", label=_("Parution"), sort_key="publication_date"),
+    )
     list_filter = ["collection", "themes", "live"]
 
 
@@ -35,7 +52,11 @@ class EpisodeListing(PageListingViewSet):
     model = PodcastEpisodePage
     icon = "media"
     menu_label = _("Épisodes de podcast")
-    list_display = ["title", "episode_number", "episode_type", "release_date", "live"]
+    columns = page_columns(
+        Column("episode_number", label=_("N°"), sort_key="episode_number"),
+        Column("episode_type", label=_("Type"), accessor="get_episode_type_display"),
+        DateColumn("release_date", label=_("Diffusion"), sort_key="release_date"),
+    )
     list_filter = ["episode_type", "themes", "live"]
 
 
@@ -43,15 +64,19 @@ class ExperienceListing(PageListingViewSet):
     model = ExperiencePage
     icon = "pick"
     menu_label = _("Fiches d'expérience")
-    list_display = ["title", "town", "period", "latest_revision_created_at", "live"]
-    list_filter = ["themes", "live"]
+    columns = page_columns(Column("town", label=_("Territoire")), Column("period", label=_("Période")))
+    list_filter = ["themes", "territories", "live"]
 
 
 class NewsletterIssueListing(PageListingViewSet):
     model = NewsletterIssuePage
     icon = "mail"
     menu_label = _("Numéros de lettre")
-    list_display = ["title", "newsletter_list", "number", "issue_date", "live"]
+    columns = page_columns(
+        Column("newsletter_list", label=_("Liste")),
+        Column("number", label=_("N°"), sort_key="number"),
+        DateColumn("issue_date", label=_("Date"), sort_key="issue_date"),
+    )
     list_filter = ["newsletter_list", "live"]
 
 

@@ -35,18 +35,18 @@ class LinkedItemValue(blocks.StructValue):
 
 class LinkedItemBlock(blocks.StructBlock):
     tag = blocks.CharBlock(
-        label=_("étiquette"),
+        label=_("Étiquette"),
         required=False,
         help_text=_("« Publication », « Sondage », « Séminaire des élu·e·s, 11 mai »…"),
     )
     page = blocks.PageChooserBlock(
-        label=_("page du site"),
+        label=_("Page du site"),
         required=False,
         help_text=_("Le titre, le résumé et le lien en sont repris s'ils sont laissés vides."),
     )
-    title = blocks.CharBlock(label=_("titre"), required=False)
-    summary = blocks.TextBlock(label=_("résumé"), required=False)
-    url = blocks.URLBlock(label=_("lien"), required=False)
+    title = blocks.CharBlock(label=_("Titre"), required=False)
+    summary = blocks.TextBlock(label=_("Résumé"), required=False)
+    url = blocks.URLBlock(label=_("Lien"), required=False)
 
     class Meta:
         icon = "link"
@@ -63,24 +63,24 @@ class LinkedItemBlock(blocks.StructBlock):
 
 
 class TerritoryItemBlock(LinkedItemBlock):
-    town = blocks.CharBlock(label=_("commune ou territoire"))
+    town = blocks.CharBlock(label=_("Commune ou territoire"))
 
     class Meta:
         label = _("Actualité d'un territoire")
 
 
 class LinkBlock(blocks.StructBlock):
-    title = blocks.CharBlock(label=_("titre"))
-    url = blocks.URLBlock(label=_("lien"))
+    title = blocks.CharBlock(label=_("Titre"))
+    url = blocks.URLBlock(label=_("Lien"))
 
     class Meta:
         icon = "link"
 
 
 class MoveBlock(blocks.StructBlock):
-    person = blocks.CharBlock(label=_("personne"))
-    new_post = blocks.CharBlock(label=_("nouveau poste"))
-    place = blocks.CharBlock(label=_("structure ou lieu"), required=False)
+    person = blocks.CharBlock(label=_("Personne"))
+    new_post = blocks.CharBlock(label=_("Nouveau poste"))
+    place = blocks.CharBlock(label=_("Structure ou lieu"), required=False)
 
     class Meta:
         icon = "user"
@@ -88,23 +88,23 @@ class MoveBlock(blocks.StructBlock):
 
 
 class PressItemBlock(blocks.StructBlock):
-    title = blocks.CharBlock(label=_("titre"))
-    source = blocks.CharBlock(label=_("média"))
-    date = blocks.DateBlock(label=_("date"), required=False)
-    url = blocks.URLBlock(label=_("lien"), required=False)
+    title = blocks.CharBlock(label=_("Titre"))
+    source = blocks.CharBlock(label=_("Média"))
+    date = blocks.DateBlock(label=_("Date"), required=False)
+    url = blocks.URLBlock(label=_("Lien"), required=False)
 
     class Meta:
         icon = "doc-full"
 
 
 class BookNoteBlock(blocks.StructBlock):
-    title = blocks.CharBlock(label=_("titre"))
-    authors = blocks.CharBlock(label=_("auteur·rice·s"))
-    publisher = blocks.CharBlock(label=_("éditeur"), required=False)
-    year = blocks.IntegerBlock(label=_("année"), required=False, min_value=1800, max_value=2200)
-    pages = blocks.IntegerBlock(label=_("pages"), required=False, min_value=1)
-    url = blocks.URLBlock(label=_("lien"), required=False)
-    excerpt = blocks.TextBlock(label=_("extrait ou présentation"), required=False)
+    title = blocks.CharBlock(label=_("Titre"))
+    authors = blocks.CharBlock(label=_("Auteur·rice·s"))
+    publisher = blocks.CharBlock(label=_("Éditeur"), required=False)
+    year = blocks.IntegerBlock(label=_("Année"), required=False, min_value=1800, max_value=2200)
+    pages = blocks.IntegerBlock(label=_("Pages"), required=False, min_value=1)
+    url = blocks.URLBlock(label=_("Lien"), required=False)
+    excerpt = blocks.TextBlock(label=_("Extrait ou présentation"), required=False)
 
     class Meta:
         icon = "openquote"
@@ -115,9 +115,9 @@ def _section(item: blocks.Block, label: str, icon: str, **extra: blocks.Block) -
     """A titled section holding a list of items of one kind."""
     return blocks.StructBlock(
         [
-            ("heading", blocks.CharBlock(label=_("titre de la rubrique"))),
+            ("heading", blocks.CharBlock(label=_("Titre de la rubrique"))),
             *extra.items(),
-            ("items", blocks.ListBlock(item, label=_("éléments"))),
+            ("items", blocks.ListBlock(item, label=_("Éléments"))),
         ],
         label=label,
         icon=icon,
@@ -125,8 +125,8 @@ def _section(item: blocks.Block, label: str, icon: str, **extra: blocks.Block) -
 
 
 class ExperienceSectionBlock(blocks.StructBlock):
-    heading = blocks.CharBlock(label=_("titre de la rubrique"))
-    experience = blocks.PageChooserBlock(label=_("fiche d'expérience"), page_type="publications.ExperiencePage")
+    heading = blocks.CharBlock(label=_("Titre de la rubrique"))
+    experience = blocks.PageChooserBlock(label=_("Fiche d'expérience"), page_type="publications.ExperiencePage")
 
     class Meta:
         icon = "pick"
@@ -134,10 +134,10 @@ class ExperienceSectionBlock(blocks.StructBlock):
 
 
 class WebsiteSectionBlock(blocks.StructBlock):
-    heading = blocks.CharBlock(label=_("titre de la rubrique"))
-    name = blocks.CharBlock(label=_("nom du site"))
-    url = blocks.URLBlock(label=_("adresse"))
-    description = blocks.TextBlock(label=_("présentation"))
+    heading = blocks.CharBlock(label=_("Titre de la rubrique"))
+    name = blocks.CharBlock(label=_("Nom du site"))
+    url = blocks.URLBlock(label=_("Adresse"))
+    description = blocks.TextBlock(label=_("Présentation"))
 
     class Meta:
         icon = "site"
@@ -150,7 +150,7 @@ class NewsletterSectionsBlock(blocks.StreamBlock):
         LinkedItemBlock(),
         _("Actualités nationales et régionales"),
         "globe",
-        theme=blocks.CharBlock(label=_("thématique"), required=False),
+        theme=blocks.CharBlock(label=_("Thématique"), required=False),
     )
     territory_news = _section(TerritoryItemBlock(), _("Actualités des territoires"), "site")
     in_brief = _section(LinkBlock(), _("En bref"), "list-ul")

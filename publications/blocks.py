@@ -10,8 +10,8 @@ RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul", "h3
 
 
 class QuoteBlock(blocks.StructBlock):
-    text = blocks.TextBlock(label=_("citation"))
-    source = blocks.CharBlock(label=_("source"), required=False)
+    text = blocks.TextBlock(label=_("Citation"))
+    source = blocks.CharBlock(label=_("Source"), required=False)
 
     class Meta:
         icon = "openquote"
@@ -19,8 +19,8 @@ class QuoteBlock(blocks.StructBlock):
 
 
 class DocumentLinkBlock(blocks.StructBlock):
-    document = DocumentChooserBlock(label=_("document"))
-    label = blocks.CharBlock(label=_("intitulé du lien"), required=False)
+    document = DocumentChooserBlock(label=_("Document"))
+    label = blocks.CharBlock(label=_("Intitulé du lien"), required=False)
 
     class Meta:
         icon = "doc-full"

@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
 _TIMESTAMP = r"(?:(\d{2,}):)?([0-5]\d):([0-5]\d)\.(\d{3})"
+_TIMING_START = re.compile(r"^(?:\d{2,}:)?\d{2}:\d{2}\.\d{3}\s*-")
 _CUE_TIMING = re.compile(rf"^{_TIMESTAMP}\s+-->\s+{_TIMESTAMP}(?:\s+.*)?$")
 
 
@@ -30,7 +31,8 @@ def webvtt_parse(text: str) -> list[Cue]:
     index = 1
     while index < len(lines):
         line = lines[index].strip()
-        if "-->" not in line:
+        # A line that starts like a timestamp is a cue timing line, even with a typo in its arrow.
+        if "-->" not in line and not _TIMING_START.match(line):
             index += 1
             continue
         match = _CUE_TIMING.match(line)

@@ -79,6 +79,10 @@ CSRF_TRUSTED_ORIGINS = list(
 # --- Login throttling ------------------------------------------------------------
 
 AXES_ENABLED = True
+# Behind the proxy every request comes from its address: read the client's address
+# from X-Forwarded-For, trusting only as many hops as there are proxies.
+AXES_IPWARE_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=1)
+AXES_IPWARE_META_PRECEDENCE_ORDER = ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR")
 
 # --- Database ------------------------------------------------------------------
 

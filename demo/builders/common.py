@@ -33,6 +33,14 @@ def plain(paragraphs: str | Iterable[str] | None) -> str:
     return paragraphs if isinstance(paragraphs, str) else "\n\n".join(paragraphs)
 
 
+def ordered(rows: Iterable[M]) -> list[M]:
+    """Number inline rows in the order given, as the admin's inline panels would."""
+    rows = list(rows)
+    for position, row in enumerate(rows):
+        row.sort_order = position
+    return rows
+
+
 def local_datetime(value: str) -> dt.datetime:
     """« 2017-03-14T09:30 » read as Paris time."""
     return dt.datetime.fromisoformat(value).replace(tzinfo=PARIS)

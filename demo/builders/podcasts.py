@@ -9,6 +9,7 @@ from demo.builders.common import (
     audio_ensure,
     collection_ensure,
     image_ensure,
+    ordered,
     page_ensure,
     paragraphs_html,
     plain,
@@ -69,9 +70,9 @@ def podcasts_load(index: PodcastIndexPage, data: dict[str, Any]) -> None:
         )
 
         def committee(page: PodcastSeriesPage, row: dict[str, Any] = series_row) -> None:
-            page.committee = [
-                SeriesPerson(person=people(m["person"]), role=m["role"]) for m in row.get("committee", [])
-            ]
+            page.committee = ordered(
+                [SeriesPerson(person=people(m["person"]), role=m["role"]) for m in row.get("committee", [])]
+            )
 
         series, _ = page_ensure(index, series, children=committee)
         for season_row in series_row["seasons"]:
@@ -113,9 +114,11 @@ def _episode(
     page.themes = themes.many(row.get("themes"))
 
     def children(episode: PodcastEpisodePage) -> None:
-        episode.people = [EpisodePerson(person=people(g["person"]), role=g["role"]) for g in row.get("guests", [])]
-        episode.chapters = [
-            EpisodeChapter(start=_timestamp(c["start"]), title=c["title"]) for c in row.get("chapters", [])
-        ]
+        episode.people = ordered(
+            [EpisodePerson(person=people(g["person"]), role=g["role"]) for g in row.get("guests", [])]
+        )
+        episode.chapters = ordered(
+            [EpisodeChapter(start=_timestamp(c["start"]), title=c["title"]) for c in row.get("chapters", [])]
+        )
 
     page_ensure(season, page, children=children)

@@ -4,7 +4,7 @@ from typing import Any
 
 from django.utils.text import Truncator
 
-from demo.builders.common import Lookup, a_date, local_datetime, page_ensure, paragraphs_html, slug_for
+from demo.builders.common import Lookup, a_date, local_datetime, ordered, page_ensure, paragraphs_html, slug_for
 from publications.models import (
     ActionDeliverable,
     ActionFormat,
@@ -50,15 +50,19 @@ def _programme(index: ProgrammeIndexPage, row: dict[str, Any], refs: Refs) -> Pr
 
     def children(programme: ProgrammePage) -> None:
         programme.axes = [
-            ProgrammeAxis(title=axis["title"], question=axis.get("question", ""), stance=axis.get("stance", ""))
-            for axis in row["axes"]
-        ]
-        programme.progress_points = [
-            ProgrammeProgressPoint(
-                date=a_date(point["date"]), title=point["title"], summary=paragraphs_html(point.get("summary"))
+            ProgrammeAxis(
+                sort_order=order, title=axis["title"], question=axis.get("question", ""), stance=axis.get("stance", "")
             )
-            for point in row.get("progress_points", [])
+            for order, axis in enumerate(row["axes"])
         ]
+        programme.progress_points = ordered(
+            [
+                ProgrammeProgressPoint(
+                    date=a_date(point["date"]), title=point["title"], summary=paragraphs_html(point.get("summary"))
+                )
+                for point in row.get("progress_points", [])
+            ]
+        )
 
     programme, _ = page_ensure(index, page, children=children)
     return programme
@@ -105,17 +109,23 @@ def _action(programme: ProgrammePage, row: dict[str, Any], refs: Refs) -> Action
     page.audiences = refs.audience.many(row.get("audiences"))
 
     def children(action: ActionPage) -> None:
-        action.sessions = _sessions(row, refs)
-        action.people = [ActionPerson(person=refs.person(p["person"]), role=p["role"]) for p in row.get("people", [])]
-        action.organisations = [
-            ActionOrganisation(organisation=refs.organisation(o["organisation"]), role=o["role"])
-            for o in row.get("organisations", [])
-        ]
-        action.progress_notes = [
-            ActionProgressNote(date=a_date(n["date"]), status=n["status"], text=n["text"])
-            for n in row.get("progress_notes", [])
-        ]
-        action.deliverables = [ActionDeliverable(title=d["title"]) for d in row.get("deliverables", [])]
+        action.sessions = ordered(_sessions(row, refs))
+        action.people = ordered(
+            [ActionPerson(person=refs.person(p["person"]), role=p["role"]) for p in row.get("people", [])]
+        )
+        action.organisations = ordered(
+            [
+                ActionOrganisation(organisation=refs.organisation(o["organisation"]), role=o["role"])
+                for o in row.get("organisations", [])
+            ]
+        )
+        action.progress_notes = ordered(
+            [
+                ActionProgressNote(date=a_date(n["date"]), status=n["status"], text=n["text"])
+                for n in row.get("progress_notes", [])
+            ]
+        )
+        action.deliverables = ordered([ActionDeliverable(title=d["title"]) for d in row.get("deliverables", [])])
 
     action, _ = page_ensure(programme, page, children=children)
     return action

@@ -8,6 +8,7 @@ from demo.builders.common import (
     collection_ensure,
     document_ensure,
     image_ensure,
+    ordered,
     page_ensure,
     paragraphs_html,
     plain,
@@ -59,11 +60,13 @@ def publications_load(index: PublicationIndexPage, data: dict[str, Any]) -> None
                 pages=row.get("pages", 2),
                 collection=collection,
             )
-            publication.documents = [PublicationDocument(document=document, label="Version PDF")]
-            publication.authors = [
-                PublicationAuthor(person=people(a["person"]), role=a.get("role", "auteur"))
-                for a in row.get("authors", [])
-            ]
+            publication.documents = ordered([PublicationDocument(document=document, label="Version PDF")])
+            publication.authors = ordered(
+                [
+                    PublicationAuthor(person=people(a["person"]), role=a.get("role", "auteur"))
+                    for a in row.get("authors", [])
+                ]
+            )
             publication.cover = image_ensure(
                 title=f"Couverture — {row['title']}",
                 size=600,

@@ -7,13 +7,13 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
-from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from publications.blocks import BodyBlock
+from publications.forms import ActionPageForm
 from publications.models.base import ClassifiedMixin, SummaryMixin
 
 
@@ -45,18 +45,6 @@ class OrganisationRole(models.TextChoices):
     PARTNER = "partenaire", _("Partenaire")
     CO_ORGANISER = "co_organisateur", _("Co-organisateur")
     FUNDER = "financeur", _("Financeur")
-
-
-class ActionPageForm(WagtailAdminPageForm):
-    """Offers only the axes of the programme the action belongs to."""
-
-    def __init__(self, *args, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        from publications.models.programmes import ProgrammeAxis
-
-        programme = self.parent_page.specific if self.parent_page else None
-        if "axis" in self.fields:
-            self.fields["axis"].queryset = ProgrammeAxis.objects.filter(page_id=getattr(programme, "pk", None))
 
 
 class ActionPage(SummaryMixin, ClassifiedMixin, Page):

@@ -12,6 +12,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from publications.blocks import RICH_TEXT_FEATURES
+from publications.forms import PodcastEpisodePageForm, PodcastSeasonPageForm
 from publications.models.base import ClassifiedMixin, IndexPage, SummaryMixin
 from publications.webvtt import validate_webvtt
 
@@ -119,6 +120,7 @@ class PodcastSeasonPage(Page):
     number = models.PositiveSmallIntegerField(_("numéro de saison"))
     description = RichTextField(_("présentation"), blank=True, features=RICH_TEXT_FEATURES)
 
+    base_form_class = PodcastSeasonPageForm
     content_panels = [*Page.content_panels, FieldPanel("number"), FieldPanel("description")]
     parent_page_types = ["publications.PodcastSeriesPage"]
     subpage_types = ["publications.PodcastEpisodePage"]
@@ -173,6 +175,7 @@ class PodcastEpisodePage(SummaryMixin, ClassifiedMixin, Page):
     )
     guid = models.UUIDField(default=uuid.uuid4, editable=False, unique=True)
 
+    base_form_class = PodcastEpisodePageForm
     content_panels = [
         *Page.content_panels,
         FieldPanel("summary"),

@@ -77,7 +77,7 @@ class ProgrammeAxis(Orderable):
         verbose_name_plural = _("axes stratégiques")
 
     def __str__(self) -> str:
-        return f"{self.sort_order + 1 if self.sort_order is not None else '?'}. {self.title}"
+        return self.title if self.sort_order is None else f"{self.sort_order + 1}. {self.title}"
 
 
 class ProgrammeProgressPoint(Orderable):

@@ -110,7 +110,8 @@ class Territory(index.Indexed, models.Model):
         return f"{self.name} ({self.code})" if self.code else self.name
 
     def clean(self) -> None:
-        if self.parent_id is None:
+        # An invalid kind is already reported on its own field.
+        if self.parent_id is None or self.kind not in TERRITORY_LEVELS:
             return
         if TERRITORY_LEVELS[self.parent.kind] >= TERRITORY_LEVELS[self.kind]:
             raise ValidationError(

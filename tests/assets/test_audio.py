@@ -52,7 +52,7 @@ def test_media_clean__facts_survive_the_save():
 @pytest.mark.parametrize(
     ("content", "name"),
     [
-        pytest.param("Ceci n'est pas un son.".encode(), "notes.mp3", id="text-named-mp3"),
+        pytest.param(b"Ceci n'est pas un son.", "notes.mp3", id="text-named-mp3"),
         pytest.param(b"%PDF-1.4\n%%EOF\n", "programme.wav", id="pdf-named-wav"),
         pytest.param(b"", "vide.wav", id="empty"),
     ],

@@ -59,9 +59,9 @@ def home_page_get_or_create() -> HomePage:
     return HomePage.objects.first() or HomePageFactory()
 
 
-def index_get_or_create(model: type[Page], factory_class: type[factory.Factory]) -> Page:
-    home = home_page_get_or_create()
-    return model.objects.child_of(home).first() or factory_class(parent=home)
+def index_get_or_create(factory_class: type[factory.Factory]) -> Page:
+    """The home page's index of that type (index factories get or create by parent and slug)."""
+    return factory_class(parent=home_page_get_or_create())
 
 
 def home_slug(n: int) -> str:
@@ -150,7 +150,7 @@ class ProgrammePageFactory(wagtail_factories.PageFactory):
     class Meta:
         model = ProgrammePage
 
-    parent = factory.LazyFunction(lambda: index_get_or_create(ProgrammeIndexPage, ProgrammeIndexPageFactory))
+    parent = factory.LazyFunction(lambda: index_get_or_create(ProgrammeIndexPageFactory))
     centre = factory.SubFactory(OrganisationFactory, centre=True)
     year = 2024
     title = factory.LazyAttribute(lambda o: f"Orientations de travail {o.year}")
@@ -225,9 +225,7 @@ class ActionSessionFactory(factory.django.DjangoModelFactory):
         )
 
     page = factory.SubFactory(ActionPageFactory)
-    starts_at = factory.LazyFunction(
-        lambda: timezone.make_aware(datetime.datetime(2024, 5, 11, 17, 0))
-    )
+    starts_at = factory.LazyFunction(lambda: timezone.make_aware(datetime.datetime(2024, 5, 11, 17, 0)))
     ends_at = factory.LazyAttribute(lambda o: o.starts_at + datetime.timedelta(hours=2))
     attendance_mode = AttendanceMode.IN_PERSON
     venue = "Bourse du travail"
@@ -280,7 +278,7 @@ class PublicationPageFactory(wagtail_factories.PageFactory):
     class Meta:
         model = PublicationPage
 
-    parent = factory.LazyFunction(lambda: index_get_or_create(PublicationIndexPage, PublicationIndexPageFactory))
+    parent = factory.LazyFunction(lambda: index_get_or_create(PublicationIndexPageFactory))
     title = factory.Iterator(
         [
             "Les conseils citoyens, trois ans après",
@@ -321,7 +319,7 @@ class PodcastSeriesPageFactory(wagtail_factories.PageFactory):
     class Meta:
         model = PodcastSeriesPage
 
-    parent = factory.LazyFunction(lambda: index_get_or_create(PodcastIndexPage, PodcastIndexPageFactory))
+    parent = factory.LazyFunction(lambda: index_get_or_create(PodcastIndexPageFactory))
     title = "Penser le 9-3"
     slug = unique_slug()
     description = "<p>Des chercheur·e·s et des acteur·rice·s de terrain pensent la Seine-Saint-Denis.</p>"
@@ -394,7 +392,7 @@ class ExperiencePageFactory(wagtail_factories.PageFactory):
     class Meta:
         model = ExperiencePage
 
-    parent = factory.LazyFunction(lambda: index_get_or_create(ExperienceIndexPage, ExperienceIndexPageFactory))
+    parent = factory.LazyFunction(lambda: index_get_or_create(ExperienceIndexPageFactory))
     title = "Un conseil citoyen qui co-écrit le contrat de ville"
     slug = unique_slug()
     summary = "À Sarcelles, les conseiller·e·s citoyen·ne·s siègent au comité de pilotage."
@@ -418,7 +416,7 @@ class NewsletterIssuePageFactory(wagtail_factories.PageFactory):
     class Meta:
         model = NewsletterIssuePage
 
-    parent = factory.LazyFunction(lambda: index_get_or_create(NewsletterIndexPage, NewsletterIndexPageFactory))
+    parent = factory.LazyFunction(lambda: index_get_or_create(NewsletterIndexPageFactory))
     newsletter_list = factory.SubFactory(NewsletterListFactory)
     number = factory.Sequence(lambda n: n + 1)
     title = factory.LazyAttribute(lambda o: f"{o.newsletter_list.name} n° {o.number}")

@@ -25,9 +25,7 @@ def test_issue__changing_to_a_taken_number_is_refused_by_clean():
     second = factories.NewsletterIssuePageFactory(newsletter_list=first.newsletter_list, number=13)
     second.number = 12
 
-    assert_refused(
-        second.full_clean, "number", f"Le numéro 12 existe déjà pour « {first.newsletter_list.name} »."
-    )
+    assert_refused(second.full_clean, "number", f"Le numéro 12 existe déjà pour « {first.newsletter_list.name} ».")
 
 
 def test_issue__duplicate_number_in_the_same_list_is_refused_by_the_database():

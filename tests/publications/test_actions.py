@@ -45,8 +45,7 @@ def test_session__in_person_with_an_online_url_is_refused(action):
     assert_refused(
         refused.full_clean,
         "attendance_mode",
-        "Un lien de connexion est indiqué : choisissez « en visioconférence » "
-        "ou « sur place et en visioconférence ».",
+        "Un lien de connexion est indiqué : choisissez « en visioconférence » ou « sur place et en visioconférence ».",
     )
 
 
@@ -82,9 +81,7 @@ def test_action__continuing_last_years_action_is_accepted(action):
 def test_deliverable__without_title_or_publication_is_refused(action):
     deliverable = factories.ActionDeliverableFactory.build(page=action, title="", publication=None)
 
-    assert_refused(
-        deliverable.full_clean, "__all__", "Un livrable a un intitulé ou renvoie vers une publication."
-    )
+    assert_refused(deliverable.full_clean, "__all__", "Un livrable a un intitulé ou renvoie vers une publication.")
 
 
 def test_deliverable__pointing_to_a_publication_takes_its_title(action):

@@ -55,9 +55,7 @@ def test_episode__chapter_starting_after_the_audio_end_is_refused(start):
     episode = factories.PodcastEpisodePageFactory(audio__seconds=2.0)
     episode.chapters = [EpisodeChapter(start=start, title="Conclusion")]
 
-    assert_refused(
-        episode.full_clean, NON_FIELD_ERRORS, "Le chapitre « Conclusion » commence après la fin de l'audio."
-    )
+    assert_refused(episode.full_clean, NON_FIELD_ERRORS, "Le chapitre « Conclusion » commence après la fin de l'audio.")
 
 
 def test_episode__chapter_within_the_audio_is_accepted():
@@ -101,8 +99,7 @@ def test_series__cover_not_square_or_too_small_is_refused(width, height):
     assert_refused(
         lambda: factories.PodcastSeriesPageFactory(cover=image),
         "cover",
-        "Le visuel doit être carré et mesurer entre 1400 et 3000 pixels de côté "
-        f"(ici {width} × {height}).",
+        f"Le visuel doit être carré et mesurer entre 1400 et 3000 pixels de côté (ici {width} × {height}).",
     )
 
 

@@ -32,6 +32,8 @@ def test_webvtt__header_not_on_the_first_line_is_refused():
         pytest.param("00:00.000 --> 4s", id="end-not-a-timestamp"),
         pytest.param("00:61.000 --> 01:04.000", id="seconds-over-59"),
         pytest.param("0:00.000 --> 00:04.000", id="one-digit-minutes"),
+        pytest.param("00:00.000 -> 00:04.000", id="short-arrow"),
+        pytest.param("00:00.000 - 00:04.000", id="dash-for-arrow"),
     ],
 )
 def test_webvtt__bad_timestamp_is_refused(timing):
