@@ -32,15 +32,14 @@ def install(lock: str) -> None:
     run(PYTHON, "-m", "pip", "install", "--quiet", "--disable-pip-version-check", "-r", ROOT / "requirements" / lock)
 
 
-def environment() -> dict[str, str]:
-    env = {**os.environ, "PATH": f"{BIN}{os.pathsep}{os.environ.get('PATH', '')}", "PYTHONUNBUFFERED": "1"}
-    env.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.dev")
-    return env
+def environment(settings: str) -> dict[str, str]:
+    path = f"{BIN}{os.pathsep}{os.environ.get('PATH', '')}"
+    return {**os.environ, "PATH": path, "PYTHONUNBUFFERED": "1", "DJANGO_SETTINGS_MODULE": settings}
 
 
 def start(port: int) -> None:
     install("base.lock")
-    env = environment()
+    env = environment("config.settings.dev")
     (ROOT / "var").mkdir(exist_ok=True)
     run(PYTHON, "manage.py", "migrate", "--no-input", env=env)
     run(PYTHON, "manage.py", "load_demo", "--admin", env=env)
@@ -55,7 +54,7 @@ def test(pytest_args: list[str]) -> None:
     parallel = (
         [] if any(a.startswith(("-n", "--numprocesses")) for a in pytest_args) else ["-n", "auto", "--dist", "loadfile"]
     )
-    run(PYTHON, "-m", "pytest", *parallel, *pytest_args, env=environment())
+    run(PYTHON, "-m", "pytest", *parallel, *pytest_args, env=environment("config.settings.test"))
 
 
 def main() -> None:

@@ -20,3 +20,4 @@ AXES_ENABLED = env.bool("AXES_ENABLED", default=False)
 
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     DATABASES["default"].setdefault("TEST", {})["NAME"] = env.str("TEST_DATABASE_NAME", default="test_crpv")
+AXES_VERBOSE = False

@@ -56,49 +56,27 @@ def _home_ensure() -> HomePage:
     return home
 
 
+# The sections under the home page: (field of SiteTree, page type, title, slug, introduction).
+_SECTIONS = [
+    ("programmes", ProgrammeIndexPage, "Programmes d'actions", "programmes",
+     "Les orientations de travail de chaque année, axe par axe, et leurs actions."),
+    ("publications", PublicationIndexPage, "Publications", "publications",
+     "Actes, cahiers, rapports de groupes de travail et notes, à lire et à télécharger."),
+    ("podcasts", PodcastIndexPage, "Podcasts", "podcasts",
+     "Des entretiens pour penser les quartiers et leurs politiques."),
+    ("experiences", ExperienceIndexPage, "Fiches d'expérience", "experiences",
+     "Des initiatives locales racontées selon le modèle commun du réseau."),
+    ("newsletters", NewsletterIndexPage, "Lettres d'information", "lettres",
+     "Les archives de nos lettres d'information, à lire en ligne."),
+]  # fmt: skip
+
+
 def site_load() -> SiteTree:
     home = _home_ensure()
-    intro = "<p>{}</p>"
-    programmes, _ = page_ensure(
-        home,
-        ProgrammeIndexPage(
-            title="Programmes d'actions",
-            slug="programmes",
-            introduction=intro.format("Les orientations de travail de chaque année, axe par axe, et leurs actions."),
-        ),
-    )
-    publications, _ = page_ensure(
-        home,
-        PublicationIndexPage(
-            title="Publications",
-            slug="publications",
-            introduction=intro.format(
-                "Actes, cahiers, rapports de groupes de travail et notes, à lire et télécharger."
-            ),
-        ),
-    )
-    podcasts, _ = page_ensure(
-        home,
-        PodcastIndexPage(
-            title="Podcasts",
-            slug="podcasts",
-            introduction=intro.format("Des entretiens pour penser les quartiers et leurs politiques."),
-        ),
-    )
-    experiences, _ = page_ensure(
-        home,
-        ExperienceIndexPage(
-            title="Fiches d'expérience",
-            slug="experiences",
-            introduction=intro.format("Des initiatives locales racontées selon le modèle commun du réseau."),
-        ),
-    )
-    newsletters, _ = page_ensure(
-        home,
-        NewsletterIndexPage(
-            title="Lettres d'information",
-            slug="lettres",
-            introduction=intro.format("Les archives de nos lettres d'information, à lire en ligne."),
-        ),
-    )
-    return SiteTree(home, programmes, publications, podcasts, experiences, newsletters)
+    sections = {
+        name: page_ensure(
+            home, model(title=title, slug=slug, show_in_menus=True, introduction=f"<p>{introduction}</p>")
+        )[0]
+        for name, model, title, slug, introduction in _SECTIONS
+    }
+    return SiteTree(home=home, **sections)

@@ -19,6 +19,7 @@ class IndexPage(Page):
     content_panels = [*Page.content_panels, FieldPanel("introduction")]
     search_fields = [*Page.search_fields, index.SearchField("introduction")]
     max_count_per_parent = 1
+    template = "index_page.html"
 
     class Meta:
         abstract = True

@@ -21,6 +21,7 @@ class HomePage(Page):
         "newsletters.NewsletterIndexPage",
     ]
     max_count = 1
+    template = "index_page.html"
 
     class Meta:
         verbose_name = _("page d'accueil")

@@ -82,6 +82,7 @@ class PodcastSeriesPage(Page):
     search_fields = [*Page.search_fields, index.SearchField("summary"), index.SearchField("description")]
     parent_page_types = ["publications.PodcastIndexPage"]
     subpage_types = ["publications.PodcastSeasonPage"]
+    template = "publications/podcast_collection_page.html"
 
     class Meta:
         verbose_name = _("série de podcasts")
@@ -124,6 +125,7 @@ class PodcastSeasonPage(Page):
     content_panels = [*Page.content_panels, FieldPanel("number"), FieldPanel("description")]
     parent_page_types = ["publications.PodcastSeriesPage"]
     subpage_types = ["publications.PodcastEpisodePage"]
+    template = "publications/podcast_collection_page.html"
 
     class Meta:
         verbose_name = _("saison")
