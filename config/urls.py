@@ -9,6 +9,8 @@ from wagtail.documents import urls as wagtaildocs_urls
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    # Search: the public page /recherche/ and its JSON API /api/search/.
+    path("", include("search.urls")),
 ]
 
 if settings.DEBUG:

@@ -1,12 +1,22 @@
-"""Admin glue for the editors: a « Contenus » menu of flat, filterable listings per page type."""
+"""Admin glue for the editors: listings, board votes in history, workflow settings, « À traiter », calendar."""
 
+from typing import Any
+
+from django.http import HttpRequest
+from django.urls import URLPattern, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.viewsets.base import ViewSetGroup
-from wagtail_modeladmin.options import modeladmin_register
+from wagtail.log_actions import LogActionRegistry, LogFormatter
+from wagtail_modeladmin.options import ModelAdmin, modeladmin_register
 
+from editorial.board import VOTE_LOG_ACTION
 from editorial.listings import LISTINGS
+from editorial.models import ContentTypeWorkflow
 from editorial.operations import PeriodicTaskAdmin
+from editorial.panels import homepage_panels_edit
+from editorial.views import calendar_view
 
 
 class ContentListings(ViewSetGroup):
@@ -22,3 +32,47 @@ def register_content_listings() -> ViewSetGroup:
 
 
 modeladmin_register(PeriodicTaskAdmin)
+
+
+@hooks.register("register_log_actions")
+def register_board_vote_log_action(actions: LogActionRegistry) -> None:
+    @actions.register_action(VOTE_LOG_ACTION)
+    class BoardVoteFormatter(LogFormatter):
+        label = _("Vote du Bureau")
+
+        def format_message(self, log_entry: Any) -> str:
+            data = log_entry.data or {}
+            return _("Vote du Bureau : %(approvals)s sur %(needed)s validations") % {
+                "approvals": data.get("approvals", "?"),
+                "needed": data.get("needed", "?"),
+            }
+
+        def format_comment(self, log_entry: Any) -> str:
+            return (log_entry.data or {}).get("comment", "")
+
+
+class ContentTypeWorkflowAdmin(ModelAdmin):
+    model = ContentTypeWorkflow
+    menu_label = _("Circuits par type")
+    menu_icon = "tasks"
+    menu_order = 910
+    add_to_settings_menu = True
+    list_display = ("content_type", "workflow")
+
+
+modeladmin_register(ContentTypeWorkflowAdmin)
+
+
+@hooks.register("construct_homepage_panels")
+def add_to_do_panel(request: HttpRequest, panels: list[Any]) -> None:
+    homepage_panels_edit(panels)
+
+
+@hooks.register("register_admin_urls")
+def register_calendar_urls() -> list[URLPattern]:
+    return [path("calendrier/", calendar_view, name="editorial_calendar")]
+
+
+@hooks.register("register_admin_menu_item")
+def register_calendar_menu_item() -> MenuItem:
+    return MenuItem(_("Calendrier éditorial"), reverse("editorial_calendar"), icon_name="date", order=160)

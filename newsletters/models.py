@@ -8,8 +8,11 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from editorial.workflows import EditorialPageMixin
 from newsletters.blocks import NewsletterSectionsBlock
 from publications.models.base import IndexPage
+from search.documents import page_search_text, page_search_title
+from search.index import french_search_fields
 
 
 class Frequency(models.TextChoices):
@@ -45,6 +48,7 @@ class NewsletterList(index.Indexed, models.Model):
 
     class Meta:
         ordering = ["name"]
+        permissions = [("send_newsletter", _("Peut envoyer une lettre d'information"))]
         verbose_name = _("liste de diffusion")
         verbose_name_plural = _("listes de diffusion")
 
@@ -63,7 +67,7 @@ class NewsletterIndexPage(IndexPage):
         verbose_name_plural = _("archives des lettres")
 
 
-class NewsletterIssuePage(Page):
+class NewsletterIssuePage(EditorialPageMixin, Page):
     newsletter_list = models.ForeignKey(
         NewsletterList, verbose_name=_("liste"), on_delete=models.PROTECT, related_name="issues"
     )
@@ -88,6 +92,7 @@ class NewsletterIssuePage(Page):
         index.SearchField("sections"),
         index.FilterField("issue_date"),
         index.FilterField("newsletter_list"),
+        *french_search_fields(),
     ]
     parent_page_types = ["newsletters.NewsletterIndexPage"]
     subpage_types: list[str] = []
@@ -98,6 +103,14 @@ class NewsletterIssuePage(Page):
         constraints = [
             models.UniqueConstraint(fields=["newsletter_list", "number"], name="unique_issue_number_per_list")
         ]
+
+    def search_text_fr(self) -> str:
+        """French-normalised text for the search index (see search/documents.py)."""
+        return page_search_text(self)
+
+    def search_title_fr(self) -> str:
+        """The title without accents nor inclusive suffixes, for autocomplete."""
+        return page_search_title(self)
 
     def clean(self) -> None:
         super().clean()

@@ -1,9 +1,11 @@
 """Test settings: the same stack as production reads, with fast password hashing."""
 
+import os
+
 from config.env import VAR_DIR, env
 
 from .base import *  # noqa: F403
-from .base import DATABASES
+from .base import CACHES, DATABASES
 
 SECRET_KEY = "test-only-key"
 DEBUG = False
@@ -16,8 +18,12 @@ STORAGES = {
 }
 # Background work runs in-process unless a test starts a real worker.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default=True)
 AXES_ENABLED = env.bool("AXES_ENABLED", default=False)
 
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     DATABASES["default"].setdefault("TEST", {})["NAME"] = env.str("TEST_DATABASE_NAME", default="test_crpv")
 AXES_VERBOSE = False
+
+# Parallel test processes (and concurrent runs) share one Redis: give each its own keys.
+CACHES["default"]["KEY_PREFIX"] = f"test-{env.str('PYTEST_XDIST_WORKER', default='main')}-{os.getpid()}"

@@ -12,9 +12,12 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from editorial.workflows import EditorialPageMixin
 from publications.blocks import BodyBlock
 from publications.forms import ActionPageForm
 from publications.models.base import ClassifiedMixin, SummaryMixin
+from search.documents import page_search_text, page_search_title
+from search.index import french_search_fields
 
 
 class ActionStatus(models.TextChoices):
@@ -47,7 +50,7 @@ class OrganisationRole(models.TextChoices):
     FUNDER = "financeur", _("Financeur")
 
 
-class ActionPage(SummaryMixin, ClassifiedMixin, Page):
+class ActionPage(EditorialPageMixin, SummaryMixin, ClassifiedMixin, Page):
     format = models.ForeignKey(
         "publications.ActionFormat", verbose_name=_("format"), on_delete=models.PROTECT, related_name="actions"
     )
@@ -127,6 +130,7 @@ class ActionPage(SummaryMixin, ClassifiedMixin, Page):
         index.FilterField("format"),
         index.RelatedFields("format", [index.SearchField("name")]),
         index.RelatedFields("themes", [index.SearchField("name")]),
+        *french_search_fields(),
     ]
     parent_page_types = ["publications.ProgrammePage"]
     subpage_types: list[str] = []
@@ -134,6 +138,14 @@ class ActionPage(SummaryMixin, ClassifiedMixin, Page):
     class Meta:
         verbose_name = _("action")
         verbose_name_plural = _("actions")
+
+    def search_text_fr(self) -> str:
+        """French-normalised text for the search index (see search/documents.py)."""
+        return page_search_text(self)
+
+    def search_title_fr(self) -> str:
+        """The title without accents nor inclusive suffixes, for autocomplete."""
+        return page_search_title(self)
 
     def clean(self) -> None:
         super().clean()

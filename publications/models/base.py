@@ -8,10 +8,11 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from editorial.workflows import EditorialPageMixin
 from publications.blocks import RICH_TEXT_FEATURES
 
 
-class IndexPage(Page):
+class IndexPage(EditorialPageMixin, Page):
     """A page that lists its children: agenda, library, podcasts, archives."""
 
     introduction = RichTextField(_("introduction"), blank=True, features=RICH_TEXT_FEATURES)

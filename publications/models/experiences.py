@@ -8,8 +8,11 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from editorial.workflows import EditorialPageMixin
 from publications.blocks import RICH_TEXT_FEATURES
 from publications.models.base import ClassifiedMixin, IndexPage, SummaryMixin
+from search.documents import page_search_text, page_search_title
+from search.index import french_search_fields
 
 
 class ExperienceIndexPage(IndexPage):
@@ -25,7 +28,7 @@ def _section(label: str) -> RichTextField:
     return RichTextField(label, blank=True, features=RICH_TEXT_FEATURES)
 
 
-class ExperiencePage(SummaryMixin, ClassifiedMixin, Page):
+class ExperiencePage(EditorialPageMixin, SummaryMixin, ClassifiedMixin, Page):
     town = models.ForeignKey(
         "publications.Territory",
         verbose_name=_("commune ou territoire"),
@@ -77,6 +80,7 @@ class ExperiencePage(SummaryMixin, ClassifiedMixin, Page):
         index.SearchField("description"),
         index.SearchField("results"),
         index.RelatedFields("town", [index.SearchField("name")]),
+        *french_search_fields(),
     ]
     parent_page_types = ["publications.ExperienceIndexPage"]
     subpage_types: list[str] = []
@@ -84,3 +88,11 @@ class ExperiencePage(SummaryMixin, ClassifiedMixin, Page):
     class Meta:
         verbose_name = _("fiche d'expérience")
         verbose_name_plural = _("fiches d'expérience")
+
+    def search_text_fr(self) -> str:
+        """French-normalised text for the search index (see search/documents.py)."""
+        return page_search_text(self)
+
+    def search_title_fr(self) -> str:
+        """The title without accents nor inclusive suffixes, for autocomplete."""
+        return page_search_title(self)

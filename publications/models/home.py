@@ -5,10 +5,11 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from editorial.workflows import EditorialPageMixin
 from publications.blocks import RICH_TEXT_FEATURES
 
 
-class HomePage(Page):
+class HomePage(EditorialPageMixin, Page):
     introduction = RichTextField(_("introduction"), blank=True, features=RICH_TEXT_FEATURES)
 
     content_panels = [*Page.content_panels, FieldPanel("introduction")]

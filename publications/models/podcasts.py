@@ -11,10 +11,13 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from editorial.workflows import EditorialPageMixin
 from publications.blocks import RICH_TEXT_FEATURES
 from publications.forms import PodcastEpisodePageForm, PodcastSeasonPageForm
 from publications.models.base import ClassifiedMixin, IndexPage, SummaryMixin
 from publications.webvtt import validate_webvtt
+from search.documents import page_search_text, page_search_title
+from search.index import french_search_fields
 
 # Apple Podcasts requires square artwork between these sizes.
 COVER_MIN_PX, COVER_MAX_PX = 1400, 3000
@@ -42,7 +45,7 @@ class EpisodeRole(models.TextChoices):
     GUEST = "invite", _("Invité·e")
 
 
-class PodcastSeriesPage(Page):
+class PodcastSeriesPage(EditorialPageMixin, Page):
     description = RichTextField(_("présentation"), features=RICH_TEXT_FEATURES)
     summary = models.TextField(_("résumé pour les applications"), max_length=4000)
     cover = models.ForeignKey(
@@ -117,7 +120,7 @@ class SeriesPerson(Orderable):
         verbose_name = _("membre")
 
 
-class PodcastSeasonPage(Page):
+class PodcastSeasonPage(EditorialPageMixin, Page):
     number = models.PositiveSmallIntegerField(_("numéro de saison"))
     description = RichTextField(_("présentation"), blank=True, features=RICH_TEXT_FEATURES)
 
@@ -147,7 +150,7 @@ class EpisodeType(models.TextChoices):
     BONUS = "bonus", _("Bonus")
 
 
-class PodcastEpisodePage(SummaryMixin, ClassifiedMixin, Page):
+class PodcastEpisodePage(EditorialPageMixin, SummaryMixin, ClassifiedMixin, Page):
     audio = models.ForeignKey(
         "assets.CustomMedia",
         verbose_name=_("fichier audio"),
@@ -196,6 +199,7 @@ class PodcastEpisodePage(SummaryMixin, ClassifiedMixin, Page):
         index.SearchField("show_notes"),
         index.SearchField("transcript"),
         index.FilterField("release_date"),
+        *french_search_fields(),
     ]
     parent_page_types = ["publications.PodcastSeasonPage"]
     subpage_types: list[str] = []
@@ -203,6 +207,14 @@ class PodcastEpisodePage(SummaryMixin, ClassifiedMixin, Page):
     class Meta:
         verbose_name = _("épisode de podcast")
         verbose_name_plural = _("épisodes de podcast")
+
+    def search_text_fr(self) -> str:
+        """French-normalised text for the search index (see search/documents.py)."""
+        return page_search_text(self)
+
+    def search_title_fr(self) -> str:
+        """The title without accents nor inclusive suffixes, for autocomplete."""
+        return page_search_title(self)
 
     def clean(self) -> None:
         super().clean()

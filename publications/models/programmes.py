@@ -9,8 +9,11 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from editorial.workflows import EditorialPageMixin
 from publications.blocks import RICH_TEXT_FEATURES
 from publications.models.base import IndexPage
+from search.documents import page_search_text, page_search_title
+from search.index import french_search_fields
 
 
 class ProgrammeIndexPage(IndexPage):
@@ -22,7 +25,7 @@ class ProgrammeIndexPage(IndexPage):
         verbose_name_plural = _("listes des programmes")
 
 
-class ProgrammePage(Page):
+class ProgrammePage(EditorialPageMixin, Page):
     """A year's programme: an introduction, ordered axes, and its actions as child pages."""
 
     centre = models.ForeignKey(
@@ -45,13 +48,26 @@ class ProgrammePage(Page):
         InlinePanel("axes", heading=_("Axes stratégiques"), label=_("Axe")),
         InlinePanel("progress_points", heading=_("Points d'avancement"), label=_("Point d'avancement")),
     ]
-    search_fields = [*Page.search_fields, index.SearchField("introduction"), index.FilterField("year")]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("introduction"),
+        index.FilterField("year"),
+        *french_search_fields(),
+    ]
     parent_page_types = ["publications.ProgrammeIndexPage"]
     subpage_types = ["publications.ActionPage"]
 
     class Meta:
         verbose_name = _("programme")
         verbose_name_plural = _("programmes")
+
+    def search_text_fr(self) -> str:
+        """French-normalised text for the search index (see search/documents.py)."""
+        return page_search_text(self)
+
+    def search_title_fr(self) -> str:
+        """The title without accents nor inclusive suffixes, for autocomplete."""
+        return page_search_title(self)
 
     def clean(self) -> None:
         super().clean()

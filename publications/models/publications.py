@@ -9,8 +9,11 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from editorial.workflows import EditorialPageMixin
 from publications.blocks import RICH_TEXT_FEATURES
 from publications.models.base import ClassifiedMixin, IndexPage, SummaryMixin
+from search.documents import page_search_text, page_search_title
+from search.index import french_search_fields
 
 
 class PublicationIndexPage(IndexPage):
@@ -28,7 +31,7 @@ class AuthorRole(models.TextChoices):
     COORDINATION = "coordination", _("Coordination")
 
 
-class PublicationPage(SummaryMixin, ClassifiedMixin, Page):
+class PublicationPage(EditorialPageMixin, SummaryMixin, ClassifiedMixin, Page):
     collection = models.ForeignKey(
         "publications.PublicationCollection",
         verbose_name=_("collection"),
@@ -76,6 +79,7 @@ class PublicationPage(SummaryMixin, ClassifiedMixin, Page):
         index.FilterField("publication_date"),
         index.FilterField("collection"),
         index.RelatedFields("collection", [index.SearchField("name")]),
+        *french_search_fields(),
     ]
     parent_page_types = ["publications.PublicationIndexPage"]
     subpage_types: list[str] = []
@@ -83,6 +87,14 @@ class PublicationPage(SummaryMixin, ClassifiedMixin, Page):
     class Meta:
         verbose_name = _("publication")
         verbose_name_plural = _("publications")
+
+    def search_text_fr(self) -> str:
+        """French-normalised text for the search index (see search/documents.py)."""
+        return page_search_text(self)
+
+    def search_title_fr(self) -> str:
+        """The title without accents nor inclusive suffixes, for autocomplete."""
+        return page_search_title(self)
 
     def clean(self) -> None:
         super().clean()

@@ -4,6 +4,7 @@ import html
 from collections import Counter
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.db import models, transaction
 from django.test import Client, override_settings
@@ -171,6 +172,17 @@ def test_load_demo__inclusive_writing_survives(demo_site):
 def test_load_demo__admin_login_works(demo_site):
     client = Client()
     assert client.login(username="admin", password="demo-pass")
+
+
+@pytest.mark.parametrize(
+    ("username", "role"),
+    [("redaction", "Rédaction"), ("relecture", "Relecture"), ("bureau1", "Bureau"), ("bureau2", "Bureau")],
+)
+def test_load_demo__each_editorial_role_has_an_account(demo_site, username, role):
+    user = get_user_model().objects.get(username=username)
+    assert list(user.groups.values_list("name", flat=True)) == [role]
+    assert not user.is_superuser
+    assert Client().login(username=username, password="demo-pass")
 
 
 @pytest.mark.parametrize(

@@ -1,12 +1,12 @@
-"""Load the demo content and, on request, create or reset the demo administrator."""
+"""Load the demo content and, on request, create or reset the demo accounts."""
 
 import secrets
 from typing import Any
 
-from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandParser
 
 from demo.loader import demo_load
+from demo.users import DEMO_USERS, demo_users_ensure
 
 
 class Command(BaseCommand):
@@ -16,7 +16,7 @@ class Command(BaseCommand):
         parser.add_argument(
             "--admin",
             action="store_true",
-            help="Create the 'admin' superuser (or reset its password) and print its login.",
+            help="Create (or reset) 'admin' and one account per editorial role, and print their login.",
         )
         parser.add_argument("--admin-password", default="", help="Password to set instead of a random one.")
 
@@ -25,10 +25,7 @@ class Command(BaseCommand):
         self.stdout.write(self.style.SUCCESS("Demo content loaded."))
         if options["admin"]:
             password = options["admin_password"] or secrets.token_urlsafe(12)
-            user, _ = get_user_model().objects.get_or_create(
-                username="admin", defaults={"email": "admin@example.org", "first_name": "Admin"}
-            )
-            user.is_staff = user.is_superuser = True
-            user.set_password(password)
-            user.save()
+            demo_users_ensure(password=password)
             self.stdout.write(self.style.SUCCESS(f"Admin login: admin / {password}"))
+            roles = ", ".join(f"{username} ({role})" for username, _, _, role in DEMO_USERS[1:])
+            self.stdout.write(f"Same password for the editorial roles: {roles}")

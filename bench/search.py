@@ -1,0 +1,273 @@
+"""Search latency on PostgreSQL, as a ratio to fetching the same pages by primary key.
+
+Run from the repository root: `.venv/bin/python bench/search.py [--quick]`.
+It creates a throw-away database `bench_search_<pid>` on the PostgreSQL server that
+--server-url names (tables made from the models, as Django's test runner does without
+migrations, plus the French text search configuration), generates pages of French text
+recombined from the demo data (20,000, or 1,000 with --quick), indexes them with
+`search.indexing`, then times 50 mixed queries through `search.selectors.search_pages`
+(count, ranking, facets and excerpts: what /recherche/ does) against a bare `SELECT` of
+the same pages by primary key, in the same run. It drops the database at the end.
+The final line is the ratio of the median latencies.
+"""
+
+import argparse
+import os
+import random
+import re
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_SERVER = "postgres://postgres@127.0.0.1:5432/postgres"
+CHUNK = 1000
+
+
+def _setup(server_url: str, workdir: str) -> str:
+    sys.path.insert(0, str(ROOT))
+    os.environ["DJANGO_SETTINGS_MODULE"] = "config.settings.test"
+    os.environ["DATABASE_URL"] = server_url
+    import django
+
+    django.setup()
+    from django.conf import settings
+    from django.db import connection
+
+    settings.MEDIA_ROOT = f"{workdir}/media"
+    settings.DEBUG = False
+    name = f"bench_search_{os.getpid()}"
+    # Tables straight from the models, as the test runner does without migrations: seconds, not a minute.
+    connection.settings_dict["TEST"].update(NAME=name, MIGRATE=False)
+    original = connection.creation.create_test_db(verbosity=0, autoclobber=True)
+
+    return original
+
+
+def _french_configuration() -> None:
+    """What search/migrations/0001 does, for a database made without migrations."""
+    import importlib
+
+    from django.db import connection
+
+    migration = importlib.import_module("search.migrations.0001_french_text_search")
+    with connection.cursor() as cursor:
+        cursor.execute(migration.CREATE + migration.CREATE_INDEX)
+
+
+def _corpus() -> tuple[list[str], list[str]]:
+    """Titles and sentences of the demo data: real French of the field, to recombine."""
+    import yaml
+
+    titles, sentences = [], []
+
+    def walk(node: object) -> None:
+        if isinstance(node, dict):
+            for key, value in node.items():
+                if key == "title" and isinstance(value, str):
+                    titles.append(value)
+                elif isinstance(value, str) and len(value) > 60:
+                    sentences.extend(s.strip() for s in re.split(r"(?<=[.!?])\s+", " ".join(value.split())) if s)
+                walk(value)
+        elif isinstance(node, list):
+            for item in node:
+                if isinstance(item, str) and len(item) > 60:
+                    sentences.extend(s.strip() for s in re.split(r"(?<=[.!?])\s+", " ".join(item.split())) if s)
+                walk(item)
+
+    for path in sorted((ROOT / "demo" / "data").glob("*.yaml")):
+        walk(yaml.safe_load(path.read_text(encoding="utf-8")))
+    return titles, sentences
+
+
+def _generate(count: int) -> None:
+    """``count`` action and publication pages under a few programmes, inserted in bulk."""
+    from django.conf import settings
+    from django.contrib.contenttypes.models import ContentType
+    from django.db import connection
+    from django.utils import timezone
+    from django.utils.text import slugify
+    from wagtail.models import Collection, Locale, Page
+
+    from demo.builders.site import site_load
+    from demo.builders.taxonomy import people_load, taxonomy_load
+    from demo.loader import demo_data_read
+    from publications.models import (
+        ActionFormat,
+        ActionPage,
+        ProgrammePage,
+        PublicationCollection,
+        PublicationPage,
+        Territory,
+        Theme,
+    )
+
+    rng = random.Random(20_000)  # noqa: S311 (reproducible text, not secrets)
+    # What Wagtail's data migrations would have created.
+    Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
+    Page.add_root(instance=Page(title="Root", slug="root", content_type=ContentType.objects.get_for_model(Page)))
+    Collection.add_root(name="Root")
+    taxonomy_load(demo_data_read("taxonomy"))
+    people_load(demo_data_read("people"))
+    tree = site_load()
+    titles, sentences = _corpus()
+    words = [w for title in titles for w in title.split() if len(w) > 3]
+    formats, themes = list(ActionFormat.objects.all()), list(Theme.objects.all())
+    territories, collections = list(Territory.objects.all()), list(PublicationCollection.objects.all())
+    programmes = []
+    for year in range(2010, 2026):
+        programme = ProgrammePage(title=f"Programme d'actions {year}", slug=f"programme-{year}", year=year)
+        tree.programmes.add_child(instance=programme)
+        programmes.append(programme)
+
+    def text(n: int) -> str:
+        return " ".join(rng.choice(sentences) for _ in range(n))
+
+    def title() -> str:
+        base = rng.choice(titles).split(" : ")[0]
+        return f"{base} : {' '.join(rng.sample(words, 3))}"
+
+    parents = [(programme, ActionPage) for programme in programmes] + [(tree.publications, PublicationPage)]
+    now = timezone.now()
+    for start in range(0, count, CHUNK):
+        # Each chunk goes under one parent; about four in five pages are actions.
+        parent, model = parents[(start // CHUNK) % len(parents)] if (start // CHUNK) % 5 else parents[-1]
+        parent = Page.objects.get(pk=parent.pk)
+        content_type = ContentType.objects.get_for_model(model)
+        size = min(CHUNK, count - start)
+        pages = []
+        for offset in range(size):
+            step = parent.numchild + offset + 1
+            page_title = title()
+            slug = f"{slugify(page_title)[:60]}-{start + offset}"
+            fields = {
+                "title": page_title,
+                "slug": slug,
+                "path": Page._get_path(parent.path, parent.depth + 1, step),
+                "depth": parent.depth + 1,
+                "numchild": 0,
+                "url_path": f"{parent.url_path}{slug}/",
+                "content_type": content_type,
+                "live": True,
+                "first_published_at": now,
+                "last_published_at": now,
+                "locale_id": parent.locale_id,
+                "summary": text(2)[:600],
+            }
+            if model is ActionPage:
+                fields |= {"format": rng.choice(formats), "body": [("paragraph", f"<p>{text(6)}</p>")]}
+            else:
+                fields |= {
+                    "collection": rng.choice(collections),
+                    "number": f"{start + offset}",
+                    "publication_date": now.date().replace(year=rng.randint(2010, 2025)),
+                    "abstract": f"<p>{text(6)}</p>",
+                }
+            pages.append(model(**fields))
+        # Multi-table inheritance: the page rows first, then the typed rows that point to them.
+        page_fields = [f for f in Page._meta.local_concrete_fields if f.name != "id"]
+        rows = Page.objects.bulk_create(
+            [Page(**{field.attname: getattr(page, field.attname) for field in page_fields}) for page in pages]
+        )
+        for page, row in zip(pages, rows, strict=True):
+            page.pk = page.page_ptr_id = row.pk
+        model._base_manager._insert(pages, fields=model._meta.local_concrete_fields, using=connection.alias)
+        Page.objects.filter(pk=parent.pk).update(numchild=parent.numchild + size)
+        links = model.themes.through
+        links.objects.bulk_create(
+            links(**{f"{model._meta.model_name}_id": page.pk, "theme_id": theme.pk})
+            for page in pages
+            for theme in rng.sample(themes, 2)
+        )
+        links = model.territories.through
+        links.objects.bulk_create(
+            links(**{f"{model._meta.model_name}_id": page.pk, "territory_id": rng.choice(territories).pk})
+            for page in pages
+        )
+
+
+def _timed(func) -> float:
+    start = time.perf_counter()
+    func()
+    return time.perf_counter() - start
+
+
+def _percentile(samples: list[float], share: float) -> float:
+    ordered = sorted(samples)
+    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--quick", action="store_true", help="1,000 pages and one round, under a minute")
+    parser.add_argument("--pages", type=int, help="how many pages to generate (default 20,000, --quick 1,000)")
+    parser.add_argument("--server-url", default=DEFAULT_SERVER, help="a PostgreSQL server the bench may create on")
+    args = parser.parse_args()
+    count = args.pages or (1_000 if args.quick else 20_000)
+    rounds = 1 if args.quick else 5
+
+    with tempfile.TemporaryDirectory() as workdir:
+        original_name = _setup(args.server_url, workdir)
+        from django.db import connection
+
+        try:
+            _french_configuration()
+            started = time.perf_counter()
+            _generate(count)
+            generated = time.perf_counter() - started
+            from search.indexing import search_index_rebuild
+
+            started = time.perf_counter()
+            indexed = search_index_rebuild(backend_name="default")
+            indexing = time.perf_counter() - started
+            with connection.cursor() as cursor:
+                cursor.execute("ANALYZE")
+            _measure(count, rounds, generated, indexed, indexing)
+        finally:
+            connection.creation.destroy_test_db(original_name, verbosity=0)
+
+
+def _measure(count: int, rounds: int, generated: float, indexed: int, indexing: float) -> None:
+    from django.db import connection
+
+    from search.selectors import search_pages
+    from tests.search.relevance import RELEVANCE_SET
+
+    queries = [query for query, _ in RELEVANCE_SET][:50]
+    searched, selected, totals = [], [], []
+    for query in queries[:10]:  # warm-up: caches, the stemmer's memo
+        search_pages(query=query)
+    for _ in range(rounds):
+        for query in queries:
+            box: dict = {}
+
+            def search(query: str = query, box: dict = box) -> None:
+                box["response"] = search_pages(query=query)
+
+            searched.append(_timed(search))
+            response = box["response"]
+            totals.append(response.total)
+            pks = [hit.page.pk for hit in response.hits] or [0]
+
+            def select(pks: list[int] = pks) -> None:
+                with connection.cursor() as cursor:
+                    cursor.execute("SELECT * FROM wagtailcore_page WHERE id = ANY(%s)", [pks])
+                    cursor.fetchall()
+
+            selected.append(_timed(select))
+
+    p50, p95 = statistics.median(searched), _percentile(searched, 0.95)
+    b50, b95 = statistics.median(selected), _percentile(selected, 0.95)
+    print(f"pages: {count} generated in {generated:.1f} s, {indexed} objects indexed in {indexing:.1f} s")
+    print(f"queries: {len(queries)} × {rounds} rounds, median hits per query {statistics.median(totals):.0f}")
+    print(f"{'':<26} {'p50':>10} {'p95':>10}")
+    print(f"{'search (page of results)':<26} {p50 * 1000:>8.1f}ms {p95 * 1000:>8.1f}ms")
+    print(f"{'SELECT by primary key':<26} {b50 * 1000:>8.2f}ms {b95 * 1000:>8.2f}ms")
+    print(f"{'ratio':<26} {p50 / b50:>10.0f} {p95 / b95:>10.0f}")
+    print(f"ratio: {p50 / b50:.1f}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,100 @@
+"""Who is told what when a page moves through its workflow; the sending happens in Celery."""
+
+import logging
+from typing import Any
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.mail import send_mail
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from kombu.exceptions import OperationalError
+from wagtail.models import GroupApprovalTask, TaskState, WorkflowState
+
+from editorial.models import BoardValidationTask
+
+logger = logging.getLogger(__name__)
+
+
+def _edit_url(page: Any) -> str:
+    return settings.BASE_URL + reverse("wagtailadmin_pages:edit", args=[page.pk])
+
+
+def _send(*, template: str, recipients: list[Any], context: dict[str, Any]) -> int:
+    """Send one email per recipient (never reveal the other recipients); return how many were sent."""
+    sent = 0
+    for user in recipients:
+        if not user.email:
+            continue
+        body = render_to_string(f"editorial/emails/{template}.txt", {**context, "recipient": user})
+        # One line, whatever a title holds: a line break in a header is an injection.
+        subject = " ".join(render_to_string(f"editorial/emails/{template}_subject.txt", context).split())
+        sent += send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [user.email])
+    return sent
+
+
+def task_reviewers(task_state: TaskState) -> list[Any]:
+    """The people who must act on this task now."""
+    task = task_state.task.specific
+    users = get_user_model().objects.filter(is_active=True)
+    if isinstance(task, BoardValidationTask):
+        users = users.filter(groups=task.group)
+    elif isinstance(task, GroupApprovalTask):
+        users = users.filter(groups__in=task.groups.all())
+    else:
+        return []
+    return list(users.exclude(pk=task_state.workflow_state.requested_by_id).distinct())
+
+
+def task_submitted_notify(*, task_state_id: int) -> int:
+    task_state = TaskState.objects.select_related("workflow_state", "revision").get(pk=task_state_id)
+    page = task_state.revision.as_object()
+    context = {
+        "page": page,
+        "task": task_state.task,
+        "url": _edit_url(page),
+        "author": task_state.workflow_state.requested_by,
+    }
+    return _send(template="task_submitted", recipients=task_reviewers(task_state), context=context)
+
+
+def workflow_finished_notify(*, workflow_state_id: int, approved: bool) -> int:
+    workflow_state = WorkflowState.objects.select_related("requested_by").get(pk=workflow_state_id)
+    page = workflow_state.content_object.specific
+    last = workflow_state.task_states.exclude(status=TaskState.STATUS_IN_PROGRESS).order_by("-finished_at").first()
+    context = {
+        "page": page,
+        "url": _edit_url(page),
+        "comment": last.comment if last else "",
+        "finished_by": last.finished_by if last else None,
+        "go_live_at": page.go_live_at,
+    }
+    template = "workflow_approved" if approved else "workflow_rejected"
+    recipients = [workflow_state.requested_by] if workflow_state.requested_by else []
+    return _send(template=template, recipients=recipients, context=context)
+
+
+def _enqueue_after_commit(task_name: str, *args: Any) -> None:
+    """Queue the email once the transition is committed; a broker outage is logged, never raised."""
+    from editorial import tasks
+
+    def enqueue() -> None:
+        try:
+            getattr(tasks, task_name).delay(*args)
+        except OperationalError:
+            logger.exception("Could not queue %s%r: the broker is unreachable", task_name, args)
+
+    transaction.on_commit(enqueue)
+
+
+def on_task_submitted(sender: Any, instance: TaskState, user: Any = None, **kwargs: Any) -> None:
+    _enqueue_after_commit("task_submitted_email", instance.pk)
+
+
+def on_workflow_approved(sender: Any, instance: WorkflowState, user: Any = None, **kwargs: Any) -> None:
+    _enqueue_after_commit("workflow_finished_email", instance.pk, True)
+
+
+def on_workflow_rejected(sender: Any, instance: WorkflowState, user: Any = None, **kwargs: Any) -> None:
+    _enqueue_after_commit("workflow_finished_email", instance.pk, False)

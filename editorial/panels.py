@@ -1,0 +1,36 @@
+"""The dashboard's « À traiter » panel: the tasks waiting for the user, and their pages sent back."""
+
+from collections.abc import Mapping
+from typing import Any
+
+from wagtail.admin.ui.components import Component
+
+from editorial.selectors import pages_returned_to_user, tasks_awaiting_user
+
+# Wagtail's « En attente de votre vérification » panel, which this one replaces.
+WAGTAIL_REVIEW_PANEL = "workflow_objects_to_moderate"
+
+
+class ToDoPanel(Component):
+    name = "editorial_to_do"
+    template_name = "editorial/panels/to_do.html"
+    # Before Wagtail's panels (210 and more): the first thing an editor sees.
+    order = 100
+
+    class Media:
+        css = {"all": ["editorial/css/editorial.css"]}
+
+    def get_context_data(self, parent_context: Mapping[str, Any] | None = None) -> dict[str, Any]:
+        request = parent_context["request"] if parent_context else None
+        user = request.user
+        return {
+            "request": request,
+            "tasks": tasks_awaiting_user(user=user),
+            "returned_pages": pages_returned_to_user(user=user),
+        }
+
+
+def homepage_panels_edit(panels: list[Any]) -> None:
+    """Put the « À traiter » panel first, in place of Wagtail's review panel."""
+    panels[:] = [panel for panel in panels if getattr(panel, "name", None) != WAGTAIL_REVIEW_PANEL]
+    panels.append(ToDoPanel())

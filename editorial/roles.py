@@ -1,0 +1,72 @@
+"""The editorial roles: group names and what each may do, kept in code and synced by migrations."""
+
+from django.utils.translation import gettext_lazy as _
+
+EDITORS = "Rédaction"
+REVIEWERS = "Relecture"
+BOARD = "Bureau"
+ADMINISTRATORS = "Administration"
+
+ROLES = (EDITORS, REVIEWERS, BOARD, ADMINISTRATORS)
+
+ROLE_DESCRIPTIONS = {
+    EDITORS: _("Rédige et modifie les contenus, les soumet à la relecture ; ne publie jamais."),
+    REVIEWERS: _("Relit, approuve ou renvoie avec commentaire, publie ce qui a franchi le circuit."),
+    BOARD: _("Valide la ligne éditoriale : programmes, lettres et contenus qui engagent le centre."),
+    ADMINISTRATORS: _("Tout : utilisateurs, paramètres, listes, circuits et envois."),
+}
+
+# Page permissions granted on the root of every site (Wagtail's codenames).
+PAGE_PERMISSIONS = {
+    EDITORS: ("add_page", "change_page", "lock_page"),
+    REVIEWERS: ("add_page", "change_page", "publish_page", "lock_page", "unlock_page"),
+    BOARD: (),
+    ADMINISTRATORS: ("add_page", "change_page", "publish_page", "bulk_delete_page", "lock_page", "unlock_page"),
+}
+
+# Collection permissions (images, documents, media) granted on the root collection.
+_MEDIA = ("customimage", "customdocument", "custommedia")
+_MEDIA_WRITE = tuple(f"assets.{action}_{model}" for model in _MEDIA for action in ("add", "change"))
+_MEDIA_DELETE = tuple(f"assets.delete_{model}" for model in _MEDIA)
+COLLECTION_PERMISSIONS = {
+    EDITORS: _MEDIA_WRITE,
+    REVIEWERS: _MEDIA_WRITE + _MEDIA_DELETE,
+    BOARD: (),
+    ADMINISTRATORS: _MEDIA_WRITE + _MEDIA_DELETE,
+}
+
+# Model permissions ("app_label.codename"); every role may reach the admin.
+_SNIPPETS = ("theme", "audience", "publicationcollection", "actionformat", "territory", "organisation", "person")
+_PEOPLE = ("organisation", "person")
+MODEL_PERMISSIONS = {
+    EDITORS: (
+        "wagtailadmin.access_admin",
+        *(f"publications.{action}_{model}" for model in _PEOPLE for action in ("add", "change", "view")),
+        *(f"publications.view_{model}" for model in _SNIPPETS),
+    ),
+    REVIEWERS: (
+        "wagtailadmin.access_admin",
+        *(f"publications.{action}_{model}" for model in _SNIPPETS for action in ("add", "change", "view")),
+    ),
+    BOARD: ("wagtailadmin.access_admin",),
+    ADMINISTRATORS: (
+        "wagtailadmin.access_admin",
+        *(f"publications.{action}_{model}" for model in _SNIPPETS for action in ("add", "change", "delete", "view")),
+        *(f"newsletters.{action}_newsletterlist" for action in ("add", "change", "delete", "view")),
+        "newsletters.send_newsletter",
+        *(f"auth.{action}_user" for action in ("add", "change", "delete", "view")),
+        *(f"auth.{action}_group" for action in ("add", "change", "delete", "view")),
+        *(f"wagtailcore.{action}_workflow" for action in ("add", "change", "delete")),
+        *(f"wagtailcore.{action}_task" for action in ("add", "change", "delete")),
+        *(f"editorial.{action}_contenttypeworkflow" for action in ("add", "change", "delete", "view")),
+        "wagtailcore.add_collection",
+        "wagtailcore.change_collection",
+        "wagtailcore.delete_collection",
+        "wagtailcore.add_site",
+        "wagtailcore.change_site",
+        "wagtailredirects.add_redirect",
+        "wagtailredirects.change_redirect",
+        "wagtailredirects.delete_redirect",
+        *(f"django_celery_beat.{action}_periodictask" for action in ("change", "view")),
+    ),
+}

@@ -1,0 +1,87 @@
+"""The two moderation workflows, which one a page goes through, and who may publish it."""
+
+from typing import Any
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.models import Page, PagePermissionTester, Workflow
+
+from editorial import roles
+
+REVIEW_WORKFLOW = "Relecture simple"
+BOARD_WORKFLOW = "Circuit éditorial"
+WORKFLOW_TASKS = {"review": "Relecture", "board": "Validation du Bureau"}
+
+# Seeded by a migration into ContentTypeWorkflow, which administrators then edit in the admin.
+DEFAULT_WORKFLOW_BY_MODEL = {
+    ("publications", "programmepage"): BOARD_WORKFLOW,
+    ("publications", "publicationpage"): BOARD_WORKFLOW,
+    ("newsletters", "newsletterissuepage"): BOARD_WORKFLOW,
+    ("publications", "actionpage"): REVIEW_WORKFLOW,
+    ("publications", "podcastepisodepage"): REVIEW_WORKFLOW,
+    ("publications", "experiencepage"): REVIEW_WORKFLOW,
+}
+
+
+def board_workflow() -> Workflow | None:
+    return Workflow.objects.filter(name=BOARD_WORKFLOW, active=True).first()
+
+
+class EditorialPermissionTester(PagePermissionTester):
+    """Publishing a page whose workflow needs the board is left to the workflow itself.
+
+    Reviewers hold Wagtail's publish permission (to publish what passed review, unpublish,
+    schedule); on a page whose workflow includes board validation, only administrators may
+    publish directly: everyone else goes through the circuit, whose last approval publishes.
+    """
+
+    def can_publish(self) -> bool:
+        if not super().can_publish():
+            return False
+        if self.user.is_superuser or self.user.groups.filter(name=roles.ADMINISTRATORS).exists():
+            return True
+        workflow = self.page.get_workflow()
+        return (
+            workflow is None
+            or not workflow.workflow_tasks.filter(task__content_type__model="boardvalidationtask").exists()
+        )
+
+    def can_unschedule(self) -> bool:
+        return super().can_publish()
+
+
+class EditorialPageMixin(models.Model):
+    """Chooses a page's workflow: the board's when it engages the editorial line, else its type's."""
+
+    engages_editorial_line = models.BooleanField(
+        _("engage la ligne éditoriale du centre"),
+        default=False,
+        help_text=_("Cochée, la page passe par la validation du Bureau avant publication."),
+    )
+
+    settings_panels = [*Page.settings_panels, FieldPanel("engages_editorial_line")]
+
+    class Meta:
+        abstract = True
+
+    def get_workflow(self) -> Workflow | None:
+        from editorial.models import ContentTypeWorkflow
+
+        if self.engages_editorial_line and (workflow := board_workflow()):
+            return workflow
+        if hasattr(self, "workflowpage") and self.workflowpage.workflow.active:
+            return self.workflowpage.workflow
+        by_type = (
+            ContentTypeWorkflow.objects.filter(
+                content_type=ContentType.objects.get_for_model(self.specific_class or type(self)),
+                workflow__active=True,
+            )
+            .select_related("workflow")
+            .first()
+        )
+        return by_type.workflow if by_type else super().get_workflow()
+
+    def permissions_for_user(self, user: Any) -> PagePermissionTester:
+        return EditorialPermissionTester(user, self)
