@@ -12,6 +12,7 @@ from django.urls import reverse
 from kombu.exceptions import OperationalError
 from wagtail.models import GroupApprovalTask, TaskState, WorkflowState
 
+from editorial import roles
 from editorial.models import BoardValidationTask
 
 logger = logging.getLogger(__name__)
@@ -41,7 +42,8 @@ def task_reviewers(task_state: TaskState) -> list[Any]:
     if isinstance(task, BoardValidationTask):
         users = users.filter(groups=task.group)
     elif isinstance(task, GroupApprovalTask):
-        users = users.filter(groups__in=task.groups.all())
+        # Administrators may act at this step but are not paged for every submission.
+        users = users.filter(groups__in=task.groups.exclude(name=roles.ADMINISTRATORS))
     else:
         return []
     return list(users.exclude(pk=task_state.workflow_state.requested_by_id).distinct())

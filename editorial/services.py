@@ -70,7 +70,8 @@ def workflows_sync(apps: Any) -> None:
         return existing or model.objects.create(name=name, content_type=content_type, active=True, **fields)
 
     review = task(GroupApprovalTask, WORKFLOW_TASKS["review"])
-    review.groups.set([Group.objects.get(name=roles.REVIEWERS)])
+    # Administrators can act at the review step too (and so edit pages waiting there).
+    review.groups.set(Group.objects.filter(name__in=[roles.REVIEWERS, roles.ADMINISTRATORS]))
     board = task(BoardValidationTask, WORKFLOW_TASKS["board"], group=Group.objects.get(name=roles.BOARD))
     workflows = {}
     for name, tasks in ((REVIEW_WORKFLOW, [review]), (BOARD_WORKFLOW, [review, board])):

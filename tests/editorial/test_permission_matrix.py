@@ -57,12 +57,12 @@ MATRIX = [
     (EDITOR,    "edit at Relecture",             LOCKED),
     (REVIEWER,  "edit at Relecture",             ALLOWED),
     (BOARD,     "edit at Relecture",             DENIED),
-    (ADMIN,     "edit at Relecture",             LOCKED),
+    (ADMIN,     "edit at Relecture",             ALLOWED),
 
     (EDITOR,    "edit at Bureau",                LOCKED),
     (REVIEWER,  "edit at Bureau",                LOCKED),
     (BOARD,     "edit at Bureau",                ALLOWED),
-    (ADMIN,     "edit at Bureau",                LOCKED),
+    (ADMIN,     "edit at Bureau",                ALLOWED),
 
     (EDITOR,    "submit",                        ALLOWED),
     (REVIEWER,  "submit",                        ALLOWED),
@@ -72,12 +72,12 @@ MATRIX = [
     (EDITOR,    "approve at Relecture",          DENIED),
     (REVIEWER,  "approve at Relecture",          ALLOWED),
     (BOARD,     "approve at Relecture",          DENIED),
-    (ADMIN,     "approve at Relecture",          DENIED),
+    (ADMIN,     "approve at Relecture",          ALLOWED),
 
     (EDITOR,    "reject at Relecture",           DENIED),
     (REVIEWER,  "reject at Relecture",           ALLOWED),
     (BOARD,     "reject at Relecture",           DENIED),
-    (ADMIN,     "reject at Relecture",           DENIED),
+    (ADMIN,     "reject at Relecture",           ALLOWED),
 
     (EDITOR,    "approve at Bureau",             DENIED),
     (REVIEWER,  "approve at Bureau",             DENIED),
