@@ -12,6 +12,11 @@ from wagtail.models import Task, TaskState, Workflow
 from editorial.roles import ADMINISTRATORS
 
 
+def vote_progress_label(*, approvals: int, needed: int) -> str:
+    """« 1 sur 2 »: the board's approvals out of those needed, as the admin shows it."""
+    return str(_("%(approvals)d sur %(needed)d") % {"approvals": approvals, "needed": needed})
+
+
 class ContentTypeWorkflow(models.Model):
     """The workflow pages of one type go through, unless one engages the editorial line."""
 
@@ -73,7 +78,7 @@ class BoardValidationTask(Task):
         if task_state and BoardVote.objects.filter(task_state=task_state, user=user).exists():
             return []
         votes = BoardVote.objects.filter(task_state=task_state, approved=True).count() if task_state else 0
-        progress = _("%(votes)d sur %(needed)d") % {"votes": votes, "needed": self.approvals_needed()}
+        progress = vote_progress_label(approvals=votes, needed=self.approvals_needed())
         return [
             ("reject", _("Renvoyer à l'auteur·rice"), True),
             ("approve", _("Valider (%(progress)s)") % {"progress": progress}, False),

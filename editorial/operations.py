@@ -1,12 +1,13 @@
-"""Read-mostly admin for Celery beat's periodic tasks, through wagtail-modeladmin.
+"""Admin of plain operational models through wagtail-modeladmin: beat's periodic tasks, workflows by type.
 
-A plain third-party model with no need for revisions, choosers or previews:
-the case wagtail-modeladmin fits.
+Plain models with no need for revisions, choosers or previews: the case wagtail-modeladmin fits.
 """
 
 from django.utils.translation import gettext_lazy as _
 from django_celery_beat.models import PeriodicTask
 from wagtail_modeladmin.options import ModelAdmin
+
+from editorial.models import ContentTypeWorkflow
 
 
 class PeriodicTaskAdmin(ModelAdmin):
@@ -18,3 +19,12 @@ class PeriodicTaskAdmin(ModelAdmin):
     list_display = ("name", "task", "enabled", "last_run_at", "total_run_count")
     list_filter = ("enabled",)
     search_fields = ("name", "task")
+
+
+class ContentTypeWorkflowAdmin(ModelAdmin):
+    model = ContentTypeWorkflow
+    menu_label = _("Circuits par type")
+    menu_icon = "tasks"
+    menu_order = 910
+    add_to_settings_menu = True
+    list_display = ("content_type", "workflow")

@@ -13,11 +13,10 @@ from django.db.models import Count, IntegerField, OuterRef, Subquery, Value
 from django.db.models.fields.json import KeyTextTransform
 from django.db.models.functions import Coalesce
 from django.utils.text import capfirst
-from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page, Revision, TaskState, WorkflowState
 
 from editorial.calendar import CalendarEntry, EntryKind, calendar_providers
-from editorial.models import BoardValidationTask, BoardVote
+from editorial.models import BoardValidationTask, BoardVote, vote_progress_label
 from publications.models import ActionSession
 
 
@@ -55,7 +54,7 @@ class BoardProgress:
 
     @property
     def label(self) -> str:
-        return str(_("%(approvals)d sur %(needed)d") % {"approvals": self.approvals, "needed": self.needed})
+        return vote_progress_label(approvals=self.approvals, needed=self.needed)
 
 
 @dataclass(frozen=True)

@@ -9,12 +9,11 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.log_actions import LogActionRegistry, LogFormatter
-from wagtail_modeladmin.options import ModelAdmin, modeladmin_register
+from wagtail_modeladmin.options import modeladmin_register
 
 from editorial.board import VOTE_LOG_ACTION
 from editorial.listings import LISTINGS
-from editorial.models import ContentTypeWorkflow
-from editorial.operations import PeriodicTaskAdmin
+from editorial.operations import ContentTypeWorkflowAdmin, PeriodicTaskAdmin
 from editorial.panels import homepage_panels_edit
 from editorial.views import calendar_view
 
@@ -32,6 +31,7 @@ def register_content_listings() -> ViewSetGroup:
 
 
 modeladmin_register(PeriodicTaskAdmin)
+modeladmin_register(ContentTypeWorkflowAdmin)
 
 
 @hooks.register("register_log_actions")
@@ -49,18 +49,6 @@ def register_board_vote_log_action(actions: LogActionRegistry) -> None:
 
         def format_comment(self, log_entry: Any) -> str:
             return (log_entry.data or {}).get("comment", "")
-
-
-class ContentTypeWorkflowAdmin(ModelAdmin):
-    model = ContentTypeWorkflow
-    menu_label = _("Circuits par type")
-    menu_icon = "tasks"
-    menu_order = 910
-    add_to_settings_menu = True
-    list_display = ("content_type", "workflow")
-
-
-modeladmin_register(ContentTypeWorkflowAdmin)
 
 
 @hooks.register("construct_homepage_panels")
