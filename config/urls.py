@@ -11,6 +11,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     # Search: the public page /recherche/ and its JSON API /api/search/.
     path("", include("search.urls")),
+    path("", include("subscribers.urls")),
 ]
 
 if settings.DEBUG:

@@ -24,6 +24,7 @@ INSTALLED_APPS = [
     "assets",
     "publications",
     "newsletters",
+    "subscribers",
     "demo",
     "search",
     "wagtail.contrib.forms",
