@@ -47,3 +47,31 @@ def board_vote_record(
                 data={"approvals": approvals, "needed": needed, "comment": comment, "task": task.name},
             )
     return vote
+
+
+RESTART_LOG_ACTION = "editorial.board_restart"
+
+
+def board_restart_after_edit(page: Any, user: Any) -> bool:
+    """An edit during board validation voids the votes at once: the circuit starts again on the new revision.
+
+    Wagtail (WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT) would only notice when the last vote
+    completes the task, so members would go on voting on a text that has changed. Cancelling
+    the task state lets the workflow pick its next task for the latest revision: Relecture.
+    """
+    workflow_state = page.current_workflow_state
+    if workflow_state is None or workflow_state.status != workflow_state.STATUS_IN_PROGRESS:
+        return False
+    with transaction.atomic():
+        task_state = TaskState.objects.select_for_update().filter(pk=workflow_state.current_task_state_id).first()
+        if (
+            task_state is None
+            or task_state.status != TaskState.STATUS_IN_PROGRESS
+            or not isinstance(task_state.task.specific, BoardValidationTask)
+            or task_state.revision_id == page.latest_revision_id
+        ):
+            return False
+        votes = task_state.board_votes.count()
+        task_state.cancel(user=user)
+        log(instance=page, action=RESTART_LOG_ACTION, user=user, data={"votes": votes})
+    return True

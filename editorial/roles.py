@@ -1,5 +1,7 @@
 """The editorial roles: group names and what each may do, kept in code and synced by migrations."""
 
+from typing import Any
+
 from django.utils.translation import gettext_lazy as _
 
 EDITORS = "Rédaction"
@@ -70,3 +72,12 @@ MODEL_PERMISSIONS = {
         *(f"django_celery_beat.{action}_periodictask" for action in ("change", "view")),
     ),
 }
+
+
+def is_administrator(user: Any) -> bool:
+    """Superusers and members of Administration; memoised on the user object for the request."""
+    cached = getattr(user, "_editorial_is_administrator", None)
+    if cached is None:
+        cached = bool(user.is_superuser or user.groups.filter(name=ADMINISTRATORS).exists())
+        user._editorial_is_administrator = cached
+    return cached

@@ -11,9 +11,11 @@ from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.log_actions import LogActionRegistry, LogFormatter
 from wagtail_modeladmin.options import modeladmin_register
 
-from editorial.board import VOTE_LOG_ACTION
+from editorial.action_menu import action_menu_submit_relabel
+from editorial.board import RESTART_LOG_ACTION, VOTE_LOG_ACTION, board_restart_after_edit
 from editorial.listings import LISTINGS
 from editorial.operations import ContentTypeWorkflowAdmin, PeriodicTaskAdmin
+from editorial.page_views import EditorialPageViewSet, editorial_page_viewsets
 from editorial.panels import homepage_panels_edit
 from editorial.views import calendar_view
 
@@ -28,6 +30,11 @@ class ContentListings(ViewSetGroup):
 @hooks.register("register_admin_viewset")
 def register_content_listings() -> ViewSetGroup:
     return ContentListings()
+
+
+@hooks.register("register_admin_viewset")
+def register_editorial_page_viewsets() -> list[EditorialPageViewSet]:
+    return editorial_page_viewsets()
 
 
 modeladmin_register(PeriodicTaskAdmin)
@@ -49,6 +56,26 @@ def register_board_vote_log_action(actions: LogActionRegistry) -> None:
 
         def format_comment(self, log_entry: Any) -> str:
             return (log_entry.data or {}).get("comment", "")
+
+    @actions.register_action(RESTART_LOG_ACTION)
+    class BoardRestartFormatter(LogFormatter):
+        label = _("Circuit relancé après modification")
+
+        def format_message(self, log_entry: Any) -> str:
+            votes = (log_entry.data or {}).get("votes", 0)
+            return _(
+                "Page modifiée pendant la validation du Bureau : %(votes)s vote(s) annulé(s), retour en relecture"
+            ) % {"votes": votes}
+
+
+@hooks.register("construct_page_action_menu")
+def relabel_submit_on_add_view(menu_items: list[Any], request: HttpRequest, context: dict[str, Any]) -> None:
+    action_menu_submit_relabel(menu_items, request, context)
+
+
+@hooks.register("after_edit_page")
+def restart_board_validation_after_edit(request: HttpRequest, page: Any) -> None:
+    board_restart_after_edit(page, request.user)
 
 
 @hooks.register("construct_homepage_panels")

@@ -9,6 +9,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page, PagePermissionTester, Workflow
 
 from editorial import roles
+from editorial.page_forms import EditorialPageForm
 
 REVIEW_WORKFLOW = "Relecture simple"
 BOARD_WORKFLOW = "Circuit éditorial"
@@ -40,7 +41,7 @@ class EditorialPermissionTester(PagePermissionTester):
     def can_publish(self) -> bool:
         if not super().can_publish():
             return False
-        if self.user.is_superuser or self.user.groups.filter(name=roles.ADMINISTRATORS).exists():
+        if roles.is_administrator(self.user):
             return True
         workflow = self.page.get_workflow()
         return (
@@ -62,26 +63,31 @@ class EditorialPageMixin(models.Model):
     )
 
     settings_panels = [*Page.settings_panels, FieldPanel("engages_editorial_line")]
+    base_form_class = EditorialPageForm
 
     class Meta:
         abstract = True
 
     def get_workflow(self) -> Workflow | None:
-        from editorial.models import ContentTypeWorkflow
-
         if self.engages_editorial_line and (workflow := board_workflow()):
             return workflow
         if hasattr(self, "workflowpage") and self.workflowpage.workflow.active:
             return self.workflowpage.workflow
+        return self.type_workflow(self.specific_class or type(self)) or super().get_workflow()
+
+    @staticmethod
+    def type_workflow(page_class: type[Page]) -> Workflow | None:
+        """The workflow administrators set for this page type, if any (ContentTypeWorkflow)."""
+        from editorial.models import ContentTypeWorkflow
+
         by_type = (
             ContentTypeWorkflow.objects.filter(
-                content_type=ContentType.objects.get_for_model(self.specific_class or type(self)),
-                workflow__active=True,
+                content_type=ContentType.objects.get_for_model(page_class), workflow__active=True
             )
             .select_related("workflow")
             .first()
         )
-        return by_type.workflow if by_type else super().get_workflow()
+        return by_type.workflow if by_type else None
 
     def permissions_for_user(self, user: Any) -> PagePermissionTester:
         return EditorialPermissionTester(user, self)

@@ -3,10 +3,11 @@
 from typing import Any
 
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.forms import WagtailAdminPageForm
+
+from editorial.page_forms import EditorialPageForm
 
 
-class ActionPageForm(WagtailAdminPageForm):
+class ActionPageForm(EditorialPageForm):
     """Offers only the axes of the programme the action belongs to."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -18,7 +19,7 @@ class ActionPageForm(WagtailAdminPageForm):
             self.fields["axis"].queryset = ProgrammeAxis.objects.filter(page_id=programme_id)
 
 
-class PodcastSeasonPageForm(WagtailAdminPageForm):
+class PodcastSeasonPageForm(EditorialPageForm):
     """A season number is unique within its series, also when the season is being created."""
 
     def clean(self) -> dict[str, Any]:
@@ -34,7 +35,7 @@ class PodcastSeasonPageForm(WagtailAdminPageForm):
         return cleaned_data
 
 
-class PodcastEpisodePageForm(WagtailAdminPageForm):
+class PodcastEpisodePageForm(EditorialPageForm):
     """Chapters being submitted must start before the end of the chosen audio."""
 
     def clean(self) -> dict[str, Any]:

@@ -134,17 +134,38 @@ def test_workflow_assignment_ui__refused_to_other_roles(team, client_for, role):
     assert not WorkflowPage.objects.filter(page=chosen).exists()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="Policy hole (to confirm): an editor may untick « engage la ligne éditoriale » and submit, "
-    "so an action the centre flagged goes through « Relecture simple » without the board.",
-)
-def test_engages_editorial_line__an_editor_cannot_untick_it_to_skip_the_board(team, client_for):
+@pytest.mark.parametrize("role", ["editor", "reviewer"])
+def test_engages_editorial_line__only_administrators_may_untick_it(team, client_for, role):
     action = factories.ActionPageFactory(live=False, engages_editorial_line=True)
     data = action_form_data(action, **{"action-submit": "1"})
     data.pop("engages_editorial_line")
 
+    response = client_for(getattr(team, role)).post(edit_url(action), data)
+
+    assert response.status_code == 200
+    assert "Seule l&#x27;administration peut retirer ce marquage" in response.content.decode()
+    action = ActionPage.objects.get(pk=action.pk)
+    assert action.engages_editorial_line
+    assert action.current_workflow_state is None
+
+
+def test_engages_editorial_line__an_administrator_may_untick_it(team, client_for):
+    action = factories.ActionPageFactory(live=False, engages_editorial_line=True)
+    data = action_form_data(action, **{"action-submit": "1"})
+    data.pop("engages_editorial_line")
+
+    client_for(team.administrator).post(edit_url(action), data)
+
+    action = ActionPage.objects.get(pk=action.pk)
+    assert action.get_latest_revision_as_object().engages_editorial_line is False
+    assert action.current_workflow_state.workflow.name == REVIEW_WORKFLOW
+
+
+def test_engages_editorial_line__an_editor_may_tick_it(team, client_for):
+    action = factories.ActionPageFactory(live=False)
+    data = action_form_data(action, engages_editorial_line="on", **{"action-submit": "1"})
+
     client_for(team.editor).post(edit_url(action), data)
 
     action = ActionPage.objects.get(pk=action.pk)
-    assert action.current_workflow_state is None or action.current_workflow_state.workflow.name == BOARD_WORKFLOW
+    assert action.current_workflow_state.workflow.name == BOARD_WORKFLOW

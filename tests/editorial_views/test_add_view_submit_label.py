@@ -1,10 +1,9 @@
 """The add view's « Soumettre à … » button names the workflow the new page will go through.
 
-Known issue (editorial/workflows.py is not this package's): on the add view, Wagtail labels the
-submit button with the *parent's* workflow (``SubmitForModerationMenuItem`` looks at the parent
-page while the page has no pk), but submitting starts ``page.get_workflow()``, which
-``EditorialPageMixin`` chooses by content type. An action added under a programme is offered
-« Soumettre à Circuit éditorial » (the programme's) and goes to « Relecture simple ».
+Wagtail labels it with the *parent's* workflow while the page has no pk, but submitting starts
+``page.get_workflow()``, which ``EditorialPageMixin`` chooses by content type: editorial/action_menu.py
+relabels it. An action added under a programme goes to « Relecture simple », not to the programme's
+« Circuit éditorial ».
 """
 
 import pytest
@@ -47,10 +46,6 @@ def test_add_action__submitting_starts_the_review_workflow(editor_client, progra
     assert state.workflow.name == "Relecture simple"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="The add view labels the submit button with the parent page's workflow (« Circuit éditorial »).",
-)
 def test_add_action__submit_button_names_the_review_workflow(editor_client, programme):
     response = editor_client.get(f"/admin/pages/add/publications/actionpage/{programme.pk}/")
 
@@ -58,3 +53,12 @@ def test_add_action__submit_button_names_the_review_workflow(editor_client, prog
     assert response.status_code == 200
     assert "Soumettre à Relecture simple" in content
     assert "Soumettre à Circuit éditorial" not in content
+
+
+def test_add_programme__submit_button_names_the_board_circuit(editor_client, site_tree):
+    response = editor_client.get(f"/admin/pages/add/publications/programmepage/{site_tree.programmes.pk}/")
+
+    content = response.content.decode()
+    assert response.status_code == 200
+    assert "Soumettre à Circuit éditorial" in content
+    assert "Soumettre à Relecture simple" not in content
