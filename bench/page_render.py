@@ -19,6 +19,10 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def _setup(database_url: str | None, workdir: str) -> None:
+    # Python puts this script's folder first on the path, where bench/http.py would shadow
+    # the standard library's http package.
+    here = Path(__file__).resolve().parent
+    sys.path[:] = [entry for entry in sys.path if Path(entry or ".").resolve() != here]
     sys.path.insert(0, str(ROOT))
     os.environ["DJANGO_SETTINGS_MODULE"] = "config.settings.test"
     os.environ["DATABASE_URL"] = database_url or f"sqlite:///{workdir}/bench.sqlite3"
@@ -54,13 +58,18 @@ def main() -> None:
         from django.db import connection
         from django.test import Client
 
-        from newsletters.models import NewsletterIssuePage
+        from newsletters.models import NewsletterIndexPage, NewsletterIssuePage
         from publications.models import (
             ActionPage,
+            AgendaPage,
+            ExperienceIndexPage,
             ExperiencePage,
             HomePage,
+            PeopleIndexPage,
             PodcastEpisodePage,
+            PodcastSeriesPage,
             ProgrammePage,
+            PublicationIndexPage,
             PublicationPage,
         )
 
@@ -69,12 +78,18 @@ def main() -> None:
         print(f"{'page type':<22} {'request p50':>12} {'SELECT p50':>11} {'ratio':>7}")
         page_types = (
             HomePage,
+            AgendaPage,
             ProgrammePage,
             ActionPage,
+            PublicationIndexPage,
             PublicationPage,
+            PodcastSeriesPage,
             PodcastEpisodePage,
+            ExperienceIndexPage,
             ExperiencePage,
+            NewsletterIndexPage,
             NewsletterIssuePage,
+            PeopleIndexPage,
         )
         for model in page_types:
             page = model.objects.live().first()

@@ -11,50 +11,18 @@ the same pages by primary key, in the same run. It drops the database at the end
 The final line is the ratio of the median latencies.
 """
 
+from _support import DEFAULT_SERVER, ROOT, database_create  # first: bench/http.py shadows http
+
+# isort: split
 import argparse
 import os
 import random
 import re
 import statistics
-import sys
 import tempfile
 import time
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_SERVER = "postgres://postgres@127.0.0.1:5432/postgres"
 CHUNK = 1000
-
-
-def _setup(server_url: str, workdir: str) -> str:
-    sys.path.insert(0, str(ROOT))
-    os.environ["DJANGO_SETTINGS_MODULE"] = "config.settings.test"
-    os.environ["DATABASE_URL"] = server_url
-    import django
-
-    django.setup()
-    from django.conf import settings
-    from django.db import connection
-
-    settings.MEDIA_ROOT = f"{workdir}/media"
-    settings.DEBUG = False
-    name = f"bench_search_{os.getpid()}"
-    # Tables straight from the models, as the test runner does without migrations: seconds, not a minute.
-    connection.settings_dict["TEST"].update(NAME=name, MIGRATE=False)
-    original = connection.creation.create_test_db(verbosity=0, autoclobber=True)
-
-    return original
-
-
-def _french_configuration() -> None:
-    """What search/migrations/0001 does, for a database made without migrations."""
-    import importlib
-
-    from django.db import connection
-
-    migration = importlib.import_module("search.migrations.0001_french_text_search")
-    with connection.cursor() as cursor:
-        cursor.execute(migration.CREATE + migration.CREATE_INDEX)
 
 
 def _corpus() -> tuple[list[str], list[str]]:
@@ -209,11 +177,12 @@ def main() -> None:
     rounds = 1 if args.quick else 5
 
     with tempfile.TemporaryDirectory() as workdir:
-        original_name = _setup(args.server_url, workdir)
+        original_name = database_create(args.server_url, workdir, name=f"bench_search_{os.getpid()}")
+        from django.conf import settings
         from django.db import connection
 
+        settings.DEBUG = False
         try:
-            _french_configuration()
             started = time.perf_counter()
             _generate(count)
             generated = time.perf_counter() - started

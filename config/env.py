@@ -39,6 +39,18 @@ SECRET_KEY_MIN_LENGTH = 50
 SECRET_KEY_MIN_UNIQUE_CHARACTERS = 5
 
 
+# A required variable another one makes unnecessary: an email provider's API replaces SMTP.
+PRODUCTION_ENV_ALTERNATIVES = {"EMAIL_URL": "EMAIL_PROVIDER"}
+
+
 def missing_env(names: tuple[str, ...] | list[str]) -> list[str]:
-    """The names among ``names`` that are unset or blank in the environment."""
-    return [name for name in names if not os.environ.get(name, "").strip()]
+    """The names among ``names`` that are unset or blank in the environment (and not replaced)."""
+
+    def is_set(name: str) -> bool:
+        return bool(os.environ.get(name, "").strip())
+
+    return [
+        name
+        for name in names
+        if not is_set(name) and not (name in PRODUCTION_ENV_ALTERNATIVES and is_set(PRODUCTION_ENV_ALTERNATIVES[name]))
+    ]

@@ -9,9 +9,15 @@ from wagtail.documents import urls as wagtaildocs_urls
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    # Search: the public page /recherche/ and its JSON API /api/search/.
+    # Search: the public page /recherche/ (its JSON twins are in the typed API).
     path("", include("search.urls")),
+    # Read API: Wagtail's API v2 at /api/v2/, the typed API at /api/ (schema /api/schema/).
+    path("", include("api.urls")),
     path("", include("subscribers.urls")),
+    # Feeds: podcast RSS, RSS/Atom, iCalendar, sitemap.xml and robots.txt.
+    path("", include("feeds.urls")),
+    # Email providers' tracking webhooks (bounces, complaints), protected by ANYMAIL_WEBHOOK_SECRET.
+    path("webhooks/anymail/", include("anymail.urls")),
 ]
 
 if settings.DEBUG:

@@ -16,6 +16,7 @@ from demo.builders.podcasts import podcasts_load
 from demo.builders.programmes import deliverables_link, programmes_load
 from demo.builders.publications import publications_load
 from demo.builders.site import site_load
+from demo.builders.subscribers import subscribers_load
 from demo.builders.taxonomy import people_load, taxonomy_load
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
@@ -50,3 +51,4 @@ def _content_load() -> None:
     podcasts_load(tree.podcasts, demo_data_read("podcasts"))
     experiences_load(tree.experiences, demo_data_read("experiences"))
     newsletters_load(tree.newsletters, demo_data_read("newsletters"))
+    subscribers_load()

@@ -56,6 +56,8 @@ MODEL_PERMISSIONS = {
         *(f"publications.{action}_{model}" for model in _SNIPPETS for action in ("add", "change", "delete", "view")),
         *(f"newsletters.{action}_newsletterlist" for action in ("add", "change", "delete", "view")),
         "newsletters.send_newsletter",
+        # Personal data: only administrators see subscribers (import, export, erasure).
+        *(f"subscribers.{action}_subscriber" for action in ("add", "change", "delete", "view")),
         *(f"auth.{action}_user" for action in ("add", "change", "delete", "view")),
         *(f"auth.{action}_group" for action in ("add", "change", "delete", "view")),
         *(f"wagtailcore.{action}_workflow" for action in ("add", "change", "delete")),

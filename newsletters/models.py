@@ -1,13 +1,19 @@
 """Newsletter lists and the issues composed for them."""
 
+from typing import Any
+
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
+from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from api.serializers import NewsletterListSerializer
 from editorial.workflows import EditorialPageMixin
 from newsletters.blocks import NewsletterSectionsBlock
 from publications.models.base import IndexPage
@@ -66,6 +72,11 @@ class NewsletterIndexPage(IndexPage):
         verbose_name = _("archives des lettres")
         verbose_name_plural = _("archives des lettres")
 
+    def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        from publications.page_context import newsletter_index_context
+
+        return newsletter_index_context(self, request, super().get_context(request, *args, **kwargs))
+
 
 class NewsletterIssuePage(EditorialPageMixin, Page):
     newsletter_list = models.ForeignKey(
@@ -94,6 +105,13 @@ class NewsletterIssuePage(EditorialPageMixin, Page):
         index.FilterField("newsletter_list"),
         *french_search_fields(),
     ]
+    api_fields = [
+        APIField("newsletter_list", serializer=NewsletterListSerializer()),
+        APIField("number"),
+        APIField("issue_date"),
+        APIField("preheader"),
+        APIField("sections"),
+    ]
     parent_page_types = ["newsletters.NewsletterIndexPage"]
     subpage_types: list[str] = []
 
@@ -104,6 +122,26 @@ class NewsletterIssuePage(EditorialPageMixin, Page):
             models.UniqueConstraint(fields=["newsletter_list", "number"], name="unique_issue_number_per_list")
         ]
 
+    @property
+    def preview_modes(self) -> list[tuple[str, str]]:
+        return [("", _("Page web")), ("email", _("Courriel"))]
+
+    def serve_preview(self, request: HttpRequest, mode_name: str) -> HttpResponse:
+        """« Courriel »: the email as a subscriber gets it, greeted with the editor's name."""
+        if mode_name != "email":
+            return super().serve_preview(request, mode_name)
+        from newsletters.rendering import personalise, render_issue  # rendering imports this module
+
+        user = getattr(request, "user", None)
+        name = user.get_full_name() if user is not None and user.is_authenticated else ""
+        html, _text = personalise(
+            render_issue(self),
+            name=name,
+            preferences_url=f"{settings.BASE_URL}/",
+            unsubscribe_url=f"{settings.BASE_URL}/",
+        )
+        return HttpResponse(html)
+
     def search_text_fr(self) -> str:
         """French-normalised text for the search index (see search/documents.py)."""
         return page_search_text(self)
@@ -111,6 +149,11 @@ class NewsletterIssuePage(EditorialPageMixin, Page):
     def search_title_fr(self) -> str:
         """The title without accents nor inclusive suffixes, for autocomplete."""
         return page_search_title(self)
+
+    def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        from publications.page_context import newsletter_issue_context
+
+        return newsletter_issue_context(self, request, super().get_context(request, *args, **kwargs))
 
     def clean(self) -> None:
         super().clean()

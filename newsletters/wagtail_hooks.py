@@ -1,10 +1,17 @@
-"""Admin glue: the newsletter lists."""
+"""Admin glue: the newsletter lists, and an issue's test send and proposals buttons and views."""
 
+from collections.abc import Iterator
+
+from django.urls import URLPattern, path, reverse
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.widgets import Button
+from wagtail.models import Page
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from newsletters.models import NewsletterList
+from newsletters.admin_views import proposals_view, test_send_view
+from newsletters.models import NewsletterIssuePage, NewsletterList
 
 
 class NewsletterListViewSet(SnippetViewSet):
@@ -19,3 +26,21 @@ class NewsletterListViewSet(SnippetViewSet):
 
 
 register_snippet(NewsletterListViewSet)
+
+
+@hooks.register("register_admin_urls")
+def register_issue_urls() -> list[URLPattern]:
+    return [
+        path("lettres/numeros/<int:page_id>/envoi-de-test/", test_send_view, name="newsletters_test_send"),
+        path("lettres/numeros/<int:page_id>/propositions/", proposals_view, name="newsletters_proposals"),
+    ]
+
+
+@hooks.register("register_page_header_buttons")
+def issue_header_buttons(page: Page, user, view_name: str, next_url: str | None = None) -> Iterator[Button]:
+    if page.specific_class is not NewsletterIssuePage or not page.permissions_for_user(user).can_edit():
+        return
+    yield Button(
+        _("Proposer des contenus"), reverse("newsletters_proposals", args=[page.pk]), icon_name="list-ul", priority=5
+    )
+    yield Button(_("Envoyer un test"), reverse("newsletters_test_send", args=[page.pk]), icon_name="mail", priority=6)

@@ -131,3 +131,20 @@ class ConsentRecord(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_action_display()} — {self.subscriber}"
+
+
+class ErasedAddress(models.Model):
+    """What is kept of an erased person: a keyed hash of the address, so that an import cannot add it back.
+
+    Only a new double opt-in (the person's own act) subscribes the address again, and removes this row.
+    """
+
+    email_hash = models.CharField(_("empreinte de l'adresse"), max_length=64, unique=True)
+    erased_at = models.DateTimeField(_("effacé le"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("adresse effacée")
+        verbose_name_plural = _("adresses effacées")
+
+    def __str__(self) -> str:
+        return self.email_hash[:12]

@@ -1,7 +1,9 @@
-"""Who may receive a list right now."""
+"""Reads of subscribers: who may receive a list, who holds an address."""
 
 from django.db.models import QuerySet
+from django.db.models.functions import Lower
 
+from newsletters.models import NewsletterList
 from subscribers.models import Subscriber, SubscriptionStatus
 
 
@@ -12,3 +14,21 @@ def recipients_for(list_id: int) -> QuerySet[Subscriber]:
         subscriptions__status=SubscriptionStatus.CONFIRMED,
         suppressed_at__isnull=True,
     ).order_by("pk")
+
+
+def subscribers_by_email(email: str) -> QuerySet[Subscriber]:
+    """The subscriber holding this address, whatever its case (at most one: see the model's constraint)."""
+    return Subscriber.objects.annotate(email_ci=Lower("email")).filter(email_ci=email.strip().lower())
+
+
+def public_lists() -> QuerySet[NewsletterList]:
+    """The lists offered on the public forms."""
+    return NewsletterList.objects.filter(is_active=True).order_by("name")
+
+
+def confirmed_list_ids(subscriber: Subscriber) -> set[int]:
+    return set(
+        subscriber.subscriptions.filter(status=SubscriptionStatus.CONFIRMED).values_list(
+            "newsletter_list_id", flat=True
+        )
+    )

@@ -1,7 +1,8 @@
 """Signed tokens carried by the links of every email: nothing to store, forged or altered ones are refused."""
 
+import time
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 from django.core import signing
 
@@ -22,6 +23,8 @@ class InvalidTokenError(Exception):
 class Confirmation:
     subscriber_id: int
     list_ids: tuple[int, ...]
+    # When the link was made: a confirmation older than a suppression must not lift it.
+    issued_at: datetime
 
 
 @dataclass(frozen=True)
@@ -41,14 +44,19 @@ def _loads(token: str, *, salt: str, max_age: timedelta) -> dict:
 
 
 def confirmation_token(subscriber_id: int, list_ids: list[int]) -> str:
-    return signing.dumps({"s": subscriber_id, "l": sorted(list_ids)}, salt=_CONFIRMATION_SALT, compress=True)
+    payload = {"s": subscriber_id, "l": sorted(list_ids), "t": time.time()}
+    return signing.dumps(payload, salt=_CONFIRMATION_SALT, compress=True)
 
 
 def read_confirmation_token(token: str) -> Confirmation:
     payload = _loads(token, salt=_CONFIRMATION_SALT, max_age=CONFIRMATION_MAX_AGE)
     try:
-        return Confirmation(int(payload["s"]), tuple(int(i) for i in payload["l"]))
-    except (KeyError, TypeError, ValueError) as error:
+        return Confirmation(
+            int(payload["s"]),
+            tuple(int(i) for i in payload["l"]),
+            datetime.fromtimestamp(float(payload["t"]), tz=UTC),
+        )
+    except (KeyError, TypeError, ValueError, OverflowError, OSError) as error:
         raise InvalidTokenError("bad confirmation payload") from error
 
 

@@ -1,4 +1,4 @@
-"""Shared fixtures: isolated media, an admin client, and the site's page tree."""
+"""Shared fixtures: isolated media, an admin client, the site's page tree and a real SMTP server."""
 
 from dataclasses import dataclass
 
@@ -21,9 +21,40 @@ from tests.factories import (
     ProgrammeIndexPageFactory,
     PublicationIndexPageFactory,
 )
+from tests.smtp import SmtpServer
 
 # django-axes' backend comes first in AUTHENTICATION_BACKENDS and cannot load a user from a session.
 MODEL_BACKEND = "django.contrib.auth.backends.ModelBackend"
+
+
+def _is_transactional(item: pytest.Item) -> bool:
+    marker = item.get_closest_marker("django_db")
+    fixtures = getattr(item, "fixturenames", ())
+    return bool(
+        (marker and marker.kwargs.get("transaction")) or "transactional_db" in fixtures or "live_server" in fixtures
+    )
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item: pytest.Item, nextitem: pytest.Item | None):
+    """Put back the migrations' data (root page, roles, workflows) once a transactional test has flushed it.
+
+    Like Django's TransactionTestCase, a transactional test empties the database when it ends, and
+    serialized_rollback only restores it when the *next* such test starts. Django runs those tests
+    last; xdist's file scheduling may hand a worker ordinary tests after one, which would then find
+    no Wagtail root page.
+    """
+    result = yield
+    # After the session's last test the test database is already dropped (nextitem is None).
+    if nextitem is not None and _is_transactional(item):
+        from django.db import connection
+        from pytest_django.plugin import blocking_manager_key
+
+        serialized = getattr(connection, "_test_serialized_contents", None)
+        if serialized:
+            with item.config.stash[blocking_manager_key].unblock():
+                connection.creation.deserialize_db_from_string(serialized)
+    return result
 
 
 def pytest_configure(config):
@@ -89,3 +120,23 @@ def site_tree(site_root) -> SiteTree:
 @pytest.fixture
 def home_page(site_tree) -> HomePage:
     return site_tree.home
+
+
+@pytest.fixture
+def smtp_refusals() -> dict[str, str]:
+    """Recipient address fragments ``smtp_server`` refuses, and its replies: none unless a folder overrides it."""
+    return {}
+
+
+@pytest.fixture
+def smtp_server(settings, smtp_refusals):
+    """Django sends through SMTP to a local aiosmtpd server (tests/smtp.py) for the test's duration."""
+    with SmtpServer(refusals=smtp_refusals) as server:
+        settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+        settings.EMAIL_HOST = server.host
+        settings.EMAIL_PORT = server.port
+        settings.EMAIL_USE_TLS = False
+        settings.EMAIL_USE_SSL = False
+        settings.EMAIL_HOST_USER = ""
+        settings.EMAIL_HOST_PASSWORD = ""
+        yield server

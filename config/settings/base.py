@@ -4,11 +4,14 @@ from django.utils.translation import gettext_lazy as _
 
 from config.env import BASE_DIR, VAR_DIR, env
 
+from .api import *  # noqa: F403
 from .cache import *  # noqa: F403
 from .celery import *  # noqa: F403
 from .email import *  # noqa: F403
 from .search import *  # noqa: F403
 from .security import *  # noqa: F403
+from .sending import *  # noqa: F403
+from .subscribers import *  # noqa: F403
 
 DEBUG = env.bool("DEBUG", default=False)
 SECRET_KEY = env.str("SECRET_KEY", default="")
@@ -17,6 +20,8 @@ ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["localhost", "127.0.0.1", "[:
 # The public address of the site: absolute links in emails, feeds and the admin.
 BASE_URL = env.str("BASE_URL", default="http://127.0.0.1:8000").rstrip("/")
 WAGTAILADMIN_BASE_URL = BASE_URL
+# The domain after '@' in iCalendar UIDs; empty: BASE_URL's host. Set once, never change it.
+CALENDAR_UID_DOMAIN = env.str("CALENDAR_UID_DOMAIN", default="")
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[BASE_URL])
 
 INSTALLED_APPS = [
@@ -25,8 +30,11 @@ INSTALLED_APPS = [
     "publications",
     "newsletters",
     "subscribers",
+    "sending",
     "demo",
     "search",
+    "feeds",
+    "api",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -44,10 +52,15 @@ INSTALLED_APPS = [
     "editorial",
     "wagtail_modeladmin",
     "wagtailmedia",
+    "wagtail.api.v2",
+    "rest_framework",
+    "corsheaders",
+    "ninja",
     "modelcluster",
     "taggit",
     "django_tasks",
     "django_celery_beat",
+    "anymail",
     "axes",
     "csp",
     "django.contrib.admin",
@@ -61,6 +74,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Before whitenoise and CommonMiddleware, which may answer first (CORS on /api/ only).
+    "corsheaders.middleware.CorsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",

@@ -34,6 +34,12 @@ CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 # Synced into django-celery-beat's tables when beat starts; editable in the admin afterwards.
 CELERY_BEAT_SCHEDULE = {
     "publish-scheduled-pages": {"task": "editorial.publish_scheduled", "schedule": 60.0},
+    # Starts due newsletter sends, recovers expired claims, revives stalled sends (sending/tasks.py).
+    "sending-tick": {
+        "task": "sending.tick",
+        "schedule": env.float("SENDING_TICK_SECONDS", default=15.0),
+        "options": {"queue": env.str("SENDING_QUEUE", default="") or "celery"},
+    },
 }
 CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default=False)
 

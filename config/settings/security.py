@@ -1,5 +1,7 @@
 """Security settings that hold in every environment; production tightens them."""
 
+from csp.constants import NONCE
+
 from config.env import env
 
 # django-axes: lock an account+address pair out after repeated failed logins.
@@ -34,11 +36,14 @@ _EMBED_IMG_SRC = ["https://i.ytimg.com", "https://i.vimeocdn.com", "https://s1.d
 # Wagtail's admin needs inline styles and scripts, and data:/blob: images (image
 # previews, focal point chooser); it needs no eval. The public site is otherwise
 # kept to 'self'. frame-ancestors 'self' is what lets Wagtail's preview panel
-# frame the preview, every other framing is refused.
+# frame the preview, every other framing is refused. NONCE becomes 'nonce-…' only on
+# responses that used request.csp_nonce (the public pages' JSON-LD); browsers then ignore
+# 'unsafe-inline' there, so those pages run no inline script without the nonce. The admin
+# never reads the nonce and keeps 'unsafe-inline'.
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": ["'self'"],
-        "script-src": ["'self'", "'unsafe-inline'"],
+        "script-src": ["'self'", "'unsafe-inline'", NONCE],
         "style-src": ["'self'", "'unsafe-inline'"],
         "img-src": ["'self'", "data:", "blob:", *_EMBED_IMG_SRC, *env.list("CSP_EXTRA_IMG_SRC", default=[])],
         "media-src": ["'self'"],

@@ -1,6 +1,7 @@
 """Helpers every demo builder uses: lookups by name, idempotent pages and files."""
 
 import datetime as dt
+import re
 from collections.abc import Callable, Iterable
 from html import escape
 from typing import Any, TypeVar
@@ -41,13 +42,74 @@ def ordered(rows: Iterable[M]) -> list[M]:
     return rows
 
 
-def local_datetime(value: str) -> dt.datetime:
-    """« 2017-03-14T09:30 » read as Paris time."""
-    return dt.datetime.fromisoformat(value).replace(tzinfo=PARIS)
+# Relative values keep the demo current. Counted from the day of loading: « +21d 09:30 »
+# is 21 days later at 9:30; « +3w tue 14:00 » the Tuesday of the third week after this one
+# (weeks start on Monday), for events that belong on a working day; « -3d » three days
+# before; « +0y » the year of loading.
+_WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+_RELATIVE_DAY = re.compile(r"(?P<days>[+-]\d{1,4})d")
+_RELATIVE_DATETIME = re.compile(
+    rf"(?:(?P<days>[+-]\d{{1,4}})d|(?P<weeks>[+-]\d{{1,3}})w (?P<weekday>{'|'.join(_WEEKDAYS)})) "
+    r"(?P<hour>\d{2}):(?P<minute>\d{2})"
+)
+_RELATIVE_YEAR = re.compile(r"(?P<years>[+-]\d{1,2})y")
 
 
-def a_date(value: str | dt.date) -> dt.date:
-    return value if isinstance(value, dt.date) else dt.date.fromisoformat(value)
+def demo_today() -> dt.date:
+    """The day the demo is loaded, in Paris: what relative dates count from."""
+    return dt.datetime.now(PARIS).date()
+
+
+def _relative_day(match: re.Match[str], today: dt.date) -> dt.date:
+    if match["days"] is not None:
+        return today + dt.timedelta(days=int(match["days"]))
+    monday = today - dt.timedelta(days=today.weekday())
+    return monday + dt.timedelta(weeks=int(match["weeks"]), days=_WEEKDAYS.index(match["weekday"]))
+
+
+def local_datetime(value: str, *, today: dt.date | None = None) -> dt.datetime:
+    """« 2017-03-14T09:30 », or relative to today (« +21d 09:30 », « +3w tue 09:30 »), as Paris time."""
+    if not isinstance(value, str):
+        raise ValueError(f"demo data: date and time must be quoted text, got {value!r}")
+    relative = _RELATIVE_DATETIME.fullmatch(value.strip())
+    try:
+        if relative is None:
+            return dt.datetime.fromisoformat(value).replace(tzinfo=PARIS)
+        day = _relative_day(relative, today or demo_today())
+        return dt.datetime.combine(day, dt.time(int(relative["hour"]), int(relative["minute"])), tzinfo=PARIS)
+    except ValueError:
+        raise ValueError(
+            f"demo data: malformed date and time {value!r}: expected « 2017-03-14T09:30 », "
+            "« +21d 09:30 » (days from the day of loading, then the hour, Paris time) "
+            "or « +3w tue 09:30 » (a weekday of the third week from this one)"
+        ) from None
+
+
+def a_date(value: str | dt.date, *, today: dt.date | None = None) -> dt.date:
+    """« 2017-03-24 », or « -3d » (days from today)."""
+    if isinstance(value, dt.date):
+        return value
+    relative = _RELATIVE_DAY.fullmatch(str(value).strip())
+    try:
+        if relative is None:
+            return dt.date.fromisoformat(value)
+        return (today or demo_today()) + dt.timedelta(days=int(relative["days"]))
+    except (TypeError, ValueError):
+        raise ValueError(
+            f"demo data: malformed date {value!r}: expected « 2017-03-24 » or « -3d » (days from the day of loading)"
+        ) from None
+
+
+def a_year(value: int | str, *, today: dt.date | None = None) -> int:
+    """« 2017 », or « +0y » (the year of loading), « -1y » (the year before)."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    relative = _RELATIVE_YEAR.fullmatch(str(value).strip())
+    if relative is None:
+        raise ValueError(
+            f"demo data: malformed year {value!r}: expected « 2017 » or « +0y » (years from the year of loading)"
+        )
+    return (today or demo_today()).year + int(relative["years"])
 
 
 def slug_for(title: str) -> str:

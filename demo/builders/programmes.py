@@ -4,7 +4,17 @@ from typing import Any
 
 from django.utils.text import Truncator
 
-from demo.builders.common import Lookup, a_date, local_datetime, ordered, page_ensure, paragraphs_html, slug_for
+from demo.builders.common import (
+    Lookup,
+    a_date,
+    a_year,
+    demo_today,
+    local_datetime,
+    ordered,
+    page_ensure,
+    paragraphs_html,
+    slug_for,
+)
 from publications.models import (
     ActionDeliverable,
     ActionFormat,
@@ -27,9 +37,10 @@ from publications.models import (
 
 
 class Refs:
-    """Every managed list the programme data refers to, looked up by name."""
+    """Every managed list the programme data refers to, looked up by name, and the day relative dates count from."""
 
     def __init__(self) -> None:
+        self.today = demo_today()
         self.format = Lookup(ActionFormat)
         self.theme = Lookup(Theme)
         self.audience = Lookup(Audience)
@@ -40,11 +51,14 @@ class Refs:
 
 def _programme(index: ProgrammeIndexPage, row: dict[str, Any], refs: Refs) -> ProgrammePage:
     centre = refs.organisation(row["centre"])
+    year = a_year(row["year"], today=refs.today)
+    title = row["title"].replace("{year}", str(year))
     page = ProgrammePage(
-        title=row["title"],
-        slug=slug_for(f"{row['title']} {centre.acronym or centre.name}"),
+        title=title,
+        # A programme of a relative year names its slug, so that a load in another year finds it.
+        slug=row.get("slug") or slug_for(f"{title} {centre.acronym or centre.name}"),
         centre=centre,
-        year=row["year"],
+        year=year,
         introduction=paragraphs_html(row.get("introduction")),
     )
 
@@ -58,7 +72,9 @@ def _programme(index: ProgrammeIndexPage, row: dict[str, Any], refs: Refs) -> Pr
         programme.progress_points = ordered(
             [
                 ProgrammeProgressPoint(
-                    date=a_date(point["date"]), title=point["title"], summary=paragraphs_html(point.get("summary"))
+                    date=a_date(point["date"], today=refs.today),
+                    title=point["title"],
+                    summary=paragraphs_html(point.get("summary")),
                 )
                 for point in row.get("progress_points", [])
             ]
@@ -72,14 +88,15 @@ def _sessions(row: dict[str, Any], refs: Refs) -> list[ActionSession]:
     sessions = []
     for spec in row.get("sessions", []):
         session = ActionSession(
-            starts_at=local_datetime(spec["start"]),
-            ends_at=local_datetime(spec["end"]),
+            starts_at=local_datetime(spec["start"], today=refs.today),
+            ends_at=local_datetime(spec["end"], today=refs.today),
             attendance_mode=spec.get("mode", "in_person"),
             venue=spec.get("venue", ""),
             address=spec.get("address", ""),
             town=refs.territory(spec["town"]) if spec.get("town") else None,
             online_url=spec.get("online_url", ""),
             accessibility_notes=spec.get("accessibility", ""),
+            cancelled=bool(spec.get("cancelled")),
         )
         session.full_clean(exclude=["page"])
         sessions.append(session)
@@ -121,7 +138,7 @@ def _action(programme: ProgrammePage, row: dict[str, Any], refs: Refs) -> Action
         )
         action.progress_notes = ordered(
             [
-                ActionProgressNote(date=a_date(n["date"]), status=n["status"], text=n["text"])
+                ActionProgressNote(date=a_date(n["date"], today=refs.today), status=n["status"], text=n["text"])
                 for n in row.get("progress_notes", [])
             ]
         )
@@ -134,7 +151,7 @@ def _action(programme: ProgrammePage, row: dict[str, Any], refs: Refs) -> Action
 def programmes_load(index: ProgrammeIndexPage, data: dict[str, Any]) -> None:
     refs = Refs()
     actions: dict[str, ActionPage] = {}
-    for row in sorted(data["programmes"], key=lambda r: r["year"]):
+    for row in sorted(data["programmes"], key=lambda r: a_year(r["year"], today=refs.today)):
         programme = _programme(index, row, refs)
         for action_row in row["actions"]:
             actions[action_row["title"]] = _action(programme, action_row, refs)

@@ -8,8 +8,10 @@ from wagtail.models import Page, Site
 from demo.builders.common import page_ensure
 from newsletters.models import NewsletterIndexPage
 from publications.models import (
+    AgendaPage,
     ExperienceIndexPage,
     HomePage,
+    PeopleIndexPage,
     PodcastIndexPage,
     ProgrammeIndexPage,
     PublicationIndexPage,
@@ -24,6 +26,8 @@ class SiteTree:
     podcasts: PodcastIndexPage
     experiences: ExperienceIndexPage
     newsletters: NewsletterIndexPage
+    agenda: AgendaPage
+    people: PeopleIndexPage
 
 
 def _home_ensure() -> HomePage:
@@ -56,8 +60,10 @@ def _home_ensure() -> HomePage:
     return home
 
 
-# The sections under the home page: (field of SiteTree, page type, title, slug, introduction).
+# The sections under the home page, in menu order: (field of SiteTree, page type, title, slug, introduction).
 _SECTIONS = [
+    ("agenda", AgendaPage, "Agenda", "agenda",
+     "Les rencontres, formations et groupes de travail à venir et passés, séance par séance."),
     ("programmes", ProgrammeIndexPage, "Programmes d'actions", "programmes",
      "Les orientations de travail de chaque année, axe par axe, et leurs actions."),
     ("publications", PublicationIndexPage, "Publications", "publications",
@@ -68,6 +74,8 @@ _SECTIONS = [
      "Des initiatives locales racontées selon le modèle commun du réseau."),
     ("newsletters", NewsletterIndexPage, "Lettres d'information", "lettres",
      "Les archives de nos lettres d'information, à lire en ligne."),
+    ("people", PeopleIndexPage, "Intervenant·e·s et partenaires", "intervenants",
+     "Les personnes qui animent, interviennent et écrivent, et les structures qui s'associent à nos actions."),
 ]  # fmt: skip
 
 

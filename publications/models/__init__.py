@@ -8,6 +8,8 @@ from publications.models.actions import (
     ActionStatus,
     AttendanceMode,
 )
+from publications.models.agenda import AgendaPage
+from publications.models.directory import PeopleIndexPage
 from publications.models.experiences import ExperienceIndexPage, ExperiencePage
 from publications.models.home import HomePage
 from publications.models.people import Organisation, OrganisationKind, Person
@@ -45,6 +47,7 @@ __all__ = [
     "ActionProgressNote",
     "ActionSession",
     "ActionStatus",
+    "AgendaPage",
     "AttendanceMode",
     "Audience",
     "EpisodeChapter",
@@ -54,6 +57,7 @@ __all__ = [
     "HomePage",
     "Organisation",
     "OrganisationKind",
+    "PeopleIndexPage",
     "Person",
     "PodcastEpisodePage",
     "PodcastIndexPage",

@@ -1,17 +1,31 @@
 """Actions: the centre's unit of work, with sessions, people, partners and progress."""
 
+import hashlib
 import uuid
+from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from api.serializers import (
+    DeliverableSerializer,
+    NamedSnippetSerializer,
+    OrganisationRoleSerializer,
+    PageRefSerializer,
+    PersonRoleSerializer,
+    ProgressNoteSerializer,
+    SessionSerializer,
+    TerritorySerializer,
+)
 from editorial.workflows import EditorialPageMixin
 from publications.blocks import BodyBlock
 from publications.forms import ActionPageForm
@@ -132,6 +146,28 @@ class ActionPage(EditorialPageMixin, SummaryMixin, ClassifiedMixin, Page):
         index.RelatedFields("themes", [index.SearchField("name")]),
         *french_search_fields(),
     ]
+    api_fields = [
+        APIField("summary"),
+        APIField("format", serializer=NamedSnippetSerializer()),
+        APIField("axis_id"),
+        APIField("themes", serializer=NamedSnippetSerializer(many=True)),
+        APIField("territories", serializer=TerritorySerializer(many=True)),
+        APIField("audiences", serializer=NamedSnippetSerializer(many=True)),
+        APIField("body"),
+        APIField("tentative_period"),
+        APIField("sessions", serializer=SessionSerializer(many=True)),
+        APIField("people", serializer=PersonRoleSerializer(many=True)),
+        APIField("organisations", serializer=OrganisationRoleSerializer(many=True)),
+        APIField("funding_note"),
+        APIField("status"),
+        APIField("progress_notes", serializer=ProgressNoteSerializer(many=True)),
+        APIField("participants_count"),
+        APIField("participants_target"),
+        APIField("deliverables", serializer=DeliverableSerializer(many=True)),
+        APIField("continues", serializer=PageRefSerializer()),
+        APIField("registration_open"),
+        APIField("registration_url"),
+    ]
     parent_page_types = ["publications.ProgrammePage"]
     subpage_types: list[str] = []
 
@@ -146,6 +182,11 @@ class ActionPage(EditorialPageMixin, SummaryMixin, ClassifiedMixin, Page):
     def search_title_fr(self) -> str:
         """The title without accents nor inclusive suffixes, for autocomplete."""
         return page_search_title(self)
+
+    def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        from publications.page_context import action_context
+
+        return action_context(self, request, super().get_context(request, *args, **kwargs))
 
     def clean(self) -> None:
         super().clean()
@@ -181,6 +222,9 @@ class ActionSession(Orderable):
     online_url = models.URLField(_("lien de connexion"), blank=True)
     accessibility_notes = models.TextField(_("accessibilité"), blank=True)
     cancelled = models.BooleanField(_("séance annulée"), default=False)
+    # iCalendar SEQUENCE: raised whenever what a calendar shows of the session changes.
+    sequence = models.PositiveIntegerField(_("version iCalendar"), default=0, editable=False)
+    calendar_fingerprint = models.CharField(max_length=64, blank=True, editable=False)
 
     panels = [
         FieldRowPanel([FieldPanel("starts_at"), FieldPanel("ends_at")]),
@@ -216,6 +260,36 @@ class ActionSession(Orderable):
     @property
     def is_online(self) -> bool:
         return self.attendance_mode in (AttendanceMode.ONLINE, AttendanceMode.MIXED)
+
+    def save(self, *args, **kwargs) -> None:
+        # The stored row, not self: a revision being published carries the sequence of its draft time.
+        self.calendar_fingerprint = self.calendar_fingerprint_compute()
+        stored = ActionSession.objects.filter(pk=self.pk).values("sequence", "calendar_fingerprint").first()
+        if stored is not None:
+            # Rows from before this field have no fingerprint: their first save only records one.
+            previous = stored["calendar_fingerprint"]
+            changed = bool(previous) and previous != self.calendar_fingerprint
+            self.sequence = stored["sequence"] + (1 if changed else 0)
+            if kwargs.get("update_fields") is not None:
+                kwargs["update_fields"] = {*kwargs["update_fields"], "sequence", "calendar_fingerprint"}
+        super().save(*args, **kwargs)
+
+    def calendar_fingerprint_compute(self) -> str:
+        """A digest of what calendars show of this session, its action's title and status included."""
+        facts = [
+            # Timestamps, not isoformat: the database returns UTC, forms return Paris time.
+            str(self.starts_at.timestamp()) if self.starts_at else "",
+            str(self.ends_at.timestamp()) if self.ends_at else "",
+            self.attendance_mode,
+            self.venue,
+            self.address,
+            str(self.town_id or ""),
+            self.online_url,
+            str(self.cancelled),
+            self.page.title if self.page_id else "",
+            self.page.status if self.page_id else "",
+        ]
+        return hashlib.sha256("\x1f".join(facts).encode()).hexdigest()
 
 
 class ActionPerson(Orderable):

@@ -4,6 +4,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel
+from wagtail.api import APIField
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
@@ -19,8 +20,8 @@ class IndexPage(EditorialPageMixin, Page):
 
     content_panels = [*Page.content_panels, FieldPanel("introduction")]
     search_fields = [*Page.search_fields, index.SearchField("introduction")]
+    api_fields = [APIField("introduction")]
     max_count_per_parent = 1
-    template = "index_page.html"
 
     class Meta:
         abstract = True

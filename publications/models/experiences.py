@@ -1,13 +1,18 @@
 """Experience records (fiches d'expérience): a local initiative told in the network's shared template."""
 
+from typing import Any
+
 from django.db import models
+from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from api.serializers import NamedSnippetSerializer, OrganisationSerializer, TerritorySerializer
 from editorial.workflows import EditorialPageMixin
 from publications.blocks import RICH_TEXT_FEATURES
 from publications.models.base import ClassifiedMixin, IndexPage, SummaryMixin
@@ -22,6 +27,11 @@ class ExperienceIndexPage(IndexPage):
     class Meta:
         verbose_name = _("liste des fiches d'expérience")
         verbose_name_plural = _("listes des fiches d'expérience")
+
+    def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        from publications.page_context import experience_index_context
+
+        return experience_index_context(self, request, super().get_context(request, *args, **kwargs))
 
 
 def _section(label: str) -> RichTextField:
@@ -82,12 +92,34 @@ class ExperiencePage(EditorialPageMixin, SummaryMixin, ClassifiedMixin, Page):
         index.RelatedFields("town", [index.SearchField("name")]),
         *french_search_fields(),
     ]
+    api_fields = [
+        APIField("summary"),
+        APIField("town", serializer=TerritorySerializer()),
+        APIField("period"),
+        APIField("context"),
+        APIField("objectives"),
+        APIField("actors"),
+        APIField("description"),
+        APIField("results"),
+        APIField("organisations", serializer=OrganisationSerializer(many=True)),
+        APIField("contact_name"),
+        APIField("contact_role"),
+        APIField("contact_email"),
+        APIField("contact_phone"),
+        APIField("themes", serializer=NamedSnippetSerializer(many=True)),
+        APIField("territories", serializer=TerritorySerializer(many=True)),
+    ]
     parent_page_types = ["publications.ExperienceIndexPage"]
     subpage_types: list[str] = []
 
     class Meta:
         verbose_name = _("fiche d'expérience")
         verbose_name_plural = _("fiches d'expérience")
+
+    def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        from publications.page_context import experience_context
+
+        return experience_context(self, request, super().get_context(request, *args, **kwargs))
 
     def search_text_fr(self) -> str:
         """French-normalised text for the search index (see search/documents.py)."""

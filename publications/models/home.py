@@ -1,7 +1,11 @@
 """The home page, root of each centre's site."""
 
+from typing import Any
+
+from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
+from wagtail.api import APIField
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
@@ -13,6 +17,7 @@ class HomePage(EditorialPageMixin, Page):
     introduction = RichTextField(_("introduction"), blank=True, features=RICH_TEXT_FEATURES)
 
     content_panels = [*Page.content_panels, FieldPanel("introduction")]
+    api_fields = [APIField("introduction")]
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = [
         "publications.ProgrammeIndexPage",
@@ -20,10 +25,16 @@ class HomePage(EditorialPageMixin, Page):
         "publications.PodcastIndexPage",
         "publications.ExperienceIndexPage",
         "newsletters.NewsletterIndexPage",
+        "publications.AgendaPage",
+        "publications.PeopleIndexPage",
     ]
     max_count = 1
-    template = "index_page.html"
 
     class Meta:
         verbose_name = _("page d'accueil")
         verbose_name_plural = _("pages d'accueil")
+
+    def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        from publications.page_context import home_context
+
+        return home_context(self, request, super().get_context(request, *args, **kwargs))

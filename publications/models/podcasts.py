@@ -1,16 +1,28 @@
 """Podcasts: a series (« Penser le 9-3 ») → named seasons → episodes."""
 
 import uuid
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import RichTextField
+from wagtail.images.api.fields import ImageRenditionField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from api.serializers import (
+    AudioSerializer,
+    ChapterSerializer,
+    NamedSnippetSerializer,
+    OrganisationSerializer,
+    PersonRoleSerializer,
+    TerritorySerializer,
+)
 from editorial.workflows import EditorialPageMixin
 from publications.blocks import RICH_TEXT_FEATURES
 from publications.forms import PodcastEpisodePageForm, PodcastSeasonPageForm
@@ -30,6 +42,11 @@ class PodcastIndexPage(IndexPage):
     class Meta:
         verbose_name = _("liste des podcasts")
         verbose_name_plural = _("listes des podcasts")
+
+    def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        from publications.page_context import podcast_index_context
+
+        return podcast_index_context(self, request, super().get_context(request, *args, **kwargs))
 
 
 class PodcastCategory(models.TextChoices):
@@ -83,13 +100,28 @@ class PodcastSeriesPage(EditorialPageMixin, Page):
         InlinePanel("committee", heading=_("Comité scientifique et animation"), label=_("Personne")),
     ]
     search_fields = [*Page.search_fields, index.SearchField("summary"), index.SearchField("description")]
+    api_fields = [
+        APIField("summary"),
+        APIField("description"),
+        APIField("cover"),
+        APIField("cover_thumbnail", serializer=ImageRenditionField("fill-600x600", source="cover")),
+        APIField("category"),
+        APIField("explicit"),
+        APIField("producer", serializer=OrganisationSerializer()),
+        APIField("guid"),
+        APIField("committee", serializer=PersonRoleSerializer(many=True)),
+    ]
     parent_page_types = ["publications.PodcastIndexPage"]
     subpage_types = ["publications.PodcastSeasonPage"]
-    template = "publications/podcast_collection_page.html"
 
     class Meta:
         verbose_name = _("série de podcasts")
         verbose_name_plural = _("séries de podcasts")
+
+    def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        from publications.page_context import podcast_series_context
+
+        return podcast_series_context(self, request, super().get_context(request, *args, **kwargs))
 
     def clean(self) -> None:
         super().clean()
@@ -126,13 +158,21 @@ class PodcastSeasonPage(EditorialPageMixin, Page):
 
     base_form_class = PodcastSeasonPageForm
     content_panels = [*Page.content_panels, FieldPanel("number"), FieldPanel("description")]
+    api_fields = [
+        APIField("number"),
+        APIField("description"),
+    ]
     parent_page_types = ["publications.PodcastSeriesPage"]
     subpage_types = ["publications.PodcastEpisodePage"]
-    template = "publications/podcast_collection_page.html"
 
     class Meta:
         verbose_name = _("saison")
         verbose_name_plural = _("saisons")
+
+    def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        from publications.page_context import podcast_season_context
+
+        return podcast_season_context(self, request, super().get_context(request, *args, **kwargs))
 
     def clean(self) -> None:
         super().clean()
@@ -201,6 +241,22 @@ class PodcastEpisodePage(EditorialPageMixin, SummaryMixin, ClassifiedMixin, Page
         index.FilterField("release_date"),
         *french_search_fields(),
     ]
+    api_fields = [
+        APIField("summary"),
+        APIField("audio", serializer=AudioSerializer()),
+        APIField("episode_number"),
+        APIField("episode_type"),
+        APIField("release_date"),
+        APIField("show_notes"),
+        APIField("people", serializer=PersonRoleSerializer(many=True)),
+        APIField("co_producer", serializer=OrganisationSerializer()),
+        APIField("place"),
+        APIField("transcript"),
+        APIField("chapters", serializer=ChapterSerializer(many=True)),
+        APIField("guid"),
+        APIField("themes", serializer=NamedSnippetSerializer(many=True)),
+        APIField("territories", serializer=TerritorySerializer(many=True)),
+    ]
     parent_page_types = ["publications.PodcastSeasonPage"]
     subpage_types: list[str] = []
 
@@ -229,6 +285,11 @@ class PodcastEpisodePage(EditorialPageMixin, SummaryMixin, ClassifiedMixin, Page
                 raise ValidationError(
                     _("Le chapitre « %(title)s » commence après la fin de l'audio.") % {"title": chapter.title}
                 )
+
+    def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        from publications.page_context import podcast_episode_context
+
+        return podcast_episode_context(self, request, super().get_context(request, *args, **kwargs))
 
     @property
     def duration(self) -> float | None:

@@ -1,14 +1,19 @@
 """Programmes of work (« Orientations de travail 2017 ») and their strategic axes."""
 
+from typing import Any
+
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel
+from wagtail.api import APIField
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from api.serializers import AxisSerializer, OrganisationSerializer, ProgressPointSerializer
 from editorial.workflows import EditorialPageMixin
 from publications.blocks import RICH_TEXT_FEATURES
 from publications.models.base import IndexPage
@@ -23,6 +28,11 @@ class ProgrammeIndexPage(IndexPage):
     class Meta:
         verbose_name = _("liste des programmes")
         verbose_name_plural = _("listes des programmes")
+
+    def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        from publications.page_context import programme_index_context
+
+        return programme_index_context(self, request, super().get_context(request, *args, **kwargs))
 
 
 class ProgrammePage(EditorialPageMixin, Page):
@@ -54,6 +64,13 @@ class ProgrammePage(EditorialPageMixin, Page):
         index.FilterField("year"),
         *french_search_fields(),
     ]
+    api_fields = [
+        APIField("centre", serializer=OrganisationSerializer()),
+        APIField("year"),
+        APIField("introduction"),
+        APIField("axes", serializer=AxisSerializer(many=True)),
+        APIField("progress_points", serializer=ProgressPointSerializer(many=True)),
+    ]
     parent_page_types = ["publications.ProgrammeIndexPage"]
     subpage_types = ["publications.ActionPage"]
 
@@ -68,6 +85,11 @@ class ProgrammePage(EditorialPageMixin, Page):
     def search_title_fr(self) -> str:
         """The title without accents nor inclusive suffixes, for autocomplete."""
         return page_search_title(self)
+
+    def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        from publications.page_context import programme_context
+
+        return programme_context(self, request, super().get_context(request, *args, **kwargs))
 
     def clean(self) -> None:
         super().clean()

@@ -1,14 +1,27 @@
 """Publications of the centre's collections (Actes, Cahiers, Repères pour agir…)."""
 
+from typing import Any
+
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import RichTextField
+from wagtail.images.api.fields import ImageRenditionField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from api.serializers import (
+    DocumentLinkSerializer,
+    LivePagesSerializer,
+    NamedSnippetSerializer,
+    OrganisationSerializer,
+    PersonRoleSerializer,
+    TerritorySerializer,
+)
 from editorial.workflows import EditorialPageMixin
 from publications.blocks import RICH_TEXT_FEATURES
 from publications.models.base import ClassifiedMixin, IndexPage, SummaryMixin
@@ -23,6 +36,11 @@ class PublicationIndexPage(IndexPage):
     class Meta:
         verbose_name = _("centre de documentation")
         verbose_name_plural = _("centres de documentation")
+
+    def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        from publications.page_context import library_context
+
+        return library_context(self, request, super().get_context(request, *args, **kwargs))
 
 
 class AuthorRole(models.TextChoices):
@@ -81,6 +99,21 @@ class PublicationPage(EditorialPageMixin, SummaryMixin, ClassifiedMixin, Page):
         index.RelatedFields("collection", [index.SearchField("name")]),
         *french_search_fields(),
     ]
+    api_fields = [
+        APIField("collection", serializer=NamedSnippetSerializer()),
+        APIField("number"),
+        APIField("publication_date"),
+        APIField("summary"),
+        APIField("abstract"),
+        APIField("cover"),
+        APIField("cover_thumbnail", serializer=ImageRenditionField("fill-400x566", source="cover")),
+        APIField("authors", serializer=PersonRoleSerializer(many=True)),
+        APIField("co_publishers", serializer=OrganisationSerializer(many=True)),
+        APIField("documents", serializer=DocumentLinkSerializer(many=True)),
+        APIField("related_actions", serializer=LivePagesSerializer()),
+        APIField("themes", serializer=NamedSnippetSerializer(many=True)),
+        APIField("territories", serializer=TerritorySerializer(many=True)),
+    ]
     parent_page_types = ["publications.PublicationIndexPage"]
     subpage_types: list[str] = []
 
@@ -95,6 +128,11 @@ class PublicationPage(EditorialPageMixin, SummaryMixin, ClassifiedMixin, Page):
     def search_title_fr(self) -> str:
         """The title without accents nor inclusive suffixes, for autocomplete."""
         return page_search_title(self)
+
+    def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        from publications.page_context import publication_context
+
+        return publication_context(self, request, super().get_context(request, *args, **kwargs))
 
     def clean(self) -> None:
         super().clean()

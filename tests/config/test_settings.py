@@ -130,6 +130,14 @@ def test_production__required_variable_missing(production_env, name):
     assert f"production: {name}." in result.stderr
 
 
+def test_production__an_email_provider_replaces_email_url(production_env):
+    del production_env["EMAIL_URL"]
+
+    result = load_production({**production_env, "EMAIL_PROVIDER": "brevo", "ANYMAIL_BREVO_API_KEY": "xkeysib-test"})
+
+    assert result.returncode == 0, result.stderr
+
+
 def test_production__required_variables_blank(production_env):
     result = load_production({**production_env, "REDIS_URL": " ", "EMAIL_URL": ""})
 

@@ -1,33 +1,45 @@
 """The demo command builds the whole believable site, and a second run duplicates nothing."""
 
+import datetime as dt
 import html
+import re
 from collections import Counter
+from unittest import mock
 
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.db import models, transaction
 from django.test import Client, override_settings
+from django.utils import timezone
 from wagtail.models import Page, Site
 
 from assets.models import CustomDocument, CustomImage, CustomMedia
+from demo.builders import programmes as programme_builder
+from demo.builders.common import demo_today
+from demo.loader import demo_data_read
 from newsletters.models import NewsletterIssuePage, NewsletterList
 from publications.models import (
     ActionFormat,
+    ActionOrganisation,
     ActionPage,
     ActionProgressNote,
     ActionSession,
+    AgendaPage,
     ExperiencePage,
     HomePage,
     Organisation,
     Person,
     PodcastEpisodePage,
     PodcastSeasonPage,
+    ProgrammeIndexPage,
     ProgrammePage,
     PublicationPage,
     Territory,
     Theme,
 )
+from publications.models.actions import ActionStatus, AttendanceMode
+from publications.selectors import AgendaFilters, agenda_sessions, upcoming_sessions
 
 pytestmark = pytest.mark.django_db
 
@@ -194,3 +206,59 @@ def test_load_demo__pages_render(demo_site, model):
     response = Client().get(page.url, HTTP_HOST="localhost")
     assert response.status_code == 200
     assert page.title in html.unescape(response.content.decode())
+
+
+def _upcoming() -> list[ActionSession]:
+    root = Site.objects.get(is_default_site=True).root_page
+    return list(agenda_sessions(root=root, filters=AgendaFilters()))
+
+
+def test_load_demo__current_programme_is_dated_this_year(demo_site):
+    programme = ProgrammePage.objects.get(centre__name="Profession Banlieue", year=demo_today().year)
+    assert programme.title == f"Orientations de travail {demo_today().year}"
+    assert 6 <= ActionPage.objects.child_of(programme).count() <= 8
+
+
+def test_load_demo__agenda_has_upcoming_sessions_of_every_kind(demo_site):
+    upcoming = _upcoming()
+    assert len(upcoming) >= 5
+    soon, later = timezone.now() + dt.timedelta(days=7), timezone.now() + dt.timedelta(weeks=11)
+    assert all(soon <= session.starts_at <= later for session in upcoming)
+    modes = {session.attendance_mode for session in upcoming}
+    assert {AttendanceMode.ONLINE, AttendanceMode.MIXED} <= modes
+    assert all(s.online_url.startswith("https://") for s in upcoming if s.attendance_mode != AttendanceMode.IN_PERSON)
+    assert any(session.cancelled for session in upcoming)
+    assert any(session.page.status == ActionStatus.POSTPONED for session in upcoming)
+    assert len({session.page.format_id for session in upcoming}) >= 5
+
+
+def test_load_demo__home_page_lists_upcoming_sessions_but_not_cancelled_ones(demo_site):
+    root = Site.objects.get(is_default_site=True).root_page
+    sessions = upcoming_sessions(root=root, limit=5)
+    assert len(sessions) == 5
+    assert not any(session.cancelled for session in sessions)
+
+
+def test_load_demo__agenda_page_and_its_ics_feed_show_upcoming_sessions(demo_site):
+    client = Client()
+    agenda = client.get(AgendaPage.objects.live().get().url, HTTP_HOST="localhost")
+    assert agenda.status_code == 200
+    content = html.unescape(agenda.content.decode())
+    assert "Rendez-vous à venir" in content
+    assert "Réunion entre pair·e·s des coordonnateur·rice·s santé" in content
+    assert "Action reportée" in content
+    assert "is-cancelled" in content
+    ics_url = re.search(r'class="ics-link" href="([^"]+)"', content)[1]
+    feed = client.get(ics_url, HTTP_HOST="localhost")
+    assert feed.status_code == 200
+    events = b"".join(feed).decode() if feed.streaming else feed.content.decode()
+    assert events.count("BEGIN:VEVENT") >= 5
+
+
+@pytest.mark.parametrize("days_later", [40, 400], ids=["another-day", "another-year"])
+def test_load_demo__loading_programmes_another_day_duplicates_nothing(demo_site, days_later):
+    before = _counts() | {"ActionOrganisation": ActionOrganisation.objects.count()}
+    later = demo_today() + dt.timedelta(days=days_later)
+    with mock.patch.object(programme_builder, "demo_today", return_value=later):
+        programme_builder.programmes_load(ProgrammeIndexPage.objects.get(), demo_data_read("programmes"))
+    assert _counts() | {"ActionOrganisation": ActionOrganisation.objects.count()} == before

@@ -1,0 +1,63 @@
+"""Reads shared by the page endpoints: what is public, pagination, ordering, details."""
+
+from typing import Any
+
+from django.db.models import Case, IntegerField, Q, QuerySet, When
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from ninja.errors import HttpError
+from wagtail.models import Page
+
+from api.filters import PageFilters, search_ids
+
+
+def public_pages(model: type[Page]) -> QuerySet:
+    """Live pages nobody restricted (on the page or an ancestor) and not past their expiry.
+
+    The page rows hold the published content: drafts and unpublished changes live in
+    revisions, which the API never reads (except the signed preview).
+    """
+    now = timezone.now()
+    return model.objects.live().public().filter(Q(expire_at__isnull=True) | Q(expire_at__gt=now))
+
+
+def searched(queryset: QuerySet, filters: PageFilters) -> tuple[QuerySet, list[int] | None]:
+    """Narrow to the full-text matches; their ids, best first, give the default order."""
+    if not filters.search:
+        return queryset, None
+    ids = search_ids(queryset.model, filters.search)
+    return queryset.filter(pk__in=ids), ids
+
+
+def by_relevance(queryset: QuerySet, ids: list[int]) -> QuerySet:
+    ranks = [When(pk=pk, then=rank) for rank, pk in enumerate(ids)]
+    return queryset.order_by(Case(*ranks, default=len(ids), output_field=IntegerField()), "pk")
+
+
+def dated(queryset: QuerySet, filters: Any, ids: list[int] | None, *, date_field: str) -> QuerySet:
+    """Narrow to ``filters.year`` of ``date_field`` and order by ``filters.order`` (``date``, ``-date``,
+    ``title``); unordered, by relevance when searched, otherwise newest first."""
+    if filters.year:
+        queryset = queryset.filter(**{f"{date_field}__year": filters.year})
+    orders = {"date": (date_field, "pk"), "-date": (f"-{date_field}", "-pk"), "title": ("title", "pk")}
+    if filters.order:
+        return queryset.order_by(*orders[filters.order])
+    if ids is not None:
+        return by_relevance(queryset, ids)
+    return queryset.order_by(*orders["-date"])
+
+
+def paged(queryset: QuerySet, filters: Any) -> dict[str, Any]:
+    """One count query and one query for the slice, whatever the limit."""
+    count = queryset.count()
+    results = list(queryset[filters.offset : filters.offset + filters.limit]) if count > filters.offset else []
+    return {"count": count, "limit": filters.limit, "offset": filters.offset, "results": results}
+
+
+def page_detail(queryset: QuerySet, page_id: int) -> Page:
+    if not 0 < page_id < 2**31:
+        raise HttpError(404, _("Aucun contenu publié n'a cet identifiant."))
+    try:
+        return queryset.get(pk=page_id)
+    except queryset.model.DoesNotExist as error:
+        raise HttpError(404, _("Aucun contenu publié n'a cet identifiant.")) from error

@@ -1,0 +1,48 @@
+"""Signed, expiring tokens that let an external front read a page's latest draft.
+
+A token names a page and one of its revisions, is signed with SECRET_KEY and expires after
+API_PREVIEW_TOKEN_MAX_AGE seconds; nothing is stored. An editor gets one from the page's
+header menu in the admin (« Aperçu sur le front »).
+"""
+
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core import signing
+from django.utils.translation import gettext as _
+from wagtail.models import Page, Revision
+
+SALT = "api.preview"
+
+
+class PreviewTokenError(Exception):
+    """A token that is forged, damaged, expired or points to a revision that no longer exists."""
+
+
+@dataclass(frozen=True)
+class PreviewDraft:
+    page: Page
+    revision: Revision
+
+
+def preview_token_create(*, page: Page) -> str:
+    """A token for the page's latest revision (its current draft)."""
+    revision = page.latest_revision or page.save_revision()
+    return signing.dumps({"page": page.pk, "revision": revision.pk}, salt=SALT, compress=True)
+
+
+def preview_draft_read(*, token: str) -> PreviewDraft:
+    try:
+        data = signing.loads(token, salt=SALT, max_age=settings.API_PREVIEW_TOKEN_MAX_AGE)
+    except signing.SignatureExpired as error:
+        raise PreviewTokenError(
+            _("Ce lien d'aperçu a expiré : demandez-en un nouveau depuis l'administration.")
+        ) from error
+    except (signing.BadSignature, ValueError) as error:
+        raise PreviewTokenError(_("Ce lien d'aperçu n'est pas valide.")) from error
+    if not isinstance(data, dict) or not all(isinstance(data.get(key), int) for key in ("page", "revision")):
+        raise PreviewTokenError(_("Ce lien d'aperçu n'est pas valide."))
+    revision = Revision.page_revisions.filter(pk=data["revision"], object_id=str(data["page"])).first()
+    if revision is None:
+        raise PreviewTokenError(_("Ce brouillon n'existe plus."))
+    return PreviewDraft(page=revision.as_object(), revision=revision)

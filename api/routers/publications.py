@@ -1,0 +1,42 @@
+"""Publications of the centre's collections."""
+
+from typing import Any
+
+from django.db.models import QuerySet
+from django.http import HttpRequest
+from ninja import Query, Router
+
+from api.errors import ErrorOut
+from api.filters import PublicationFilters, classified_filter, collection_id_get
+from api.pages import dated, page_detail, paged, public_pages, searched
+from api.schemas import Paged, PublicationDetailOut, PublicationOut
+from publications.models import PublicationPage
+
+router = Router(tags=["Publications"])
+
+
+def _publications() -> QuerySet:
+    return (
+        public_pages(PublicationPage)
+        .select_related("collection", "cover")
+        .prefetch_related("themes", "territories", "documents__document")
+    )
+
+
+@router.get(
+    "/publications/", response={200: Paged[PublicationOut], 400: ErrorOut, 422: ErrorOut}, summary="Publications"
+)
+def publication_list(request: HttpRequest, filters: Query[PublicationFilters]) -> dict[str, Any]:
+    queryset, ids = searched(_publications(), filters)
+    queryset = classified_filter(queryset, filters)
+    if filters.collection:
+        queryset = queryset.filter(collection_id=collection_id_get(filters.collection))
+    return paged(dated(queryset, filters, ids, date_field="publication_date"), filters)
+
+
+@router.get(
+    "/publications/{publication_id}", response={200: PublicationDetailOut, 404: ErrorOut}, summary="Une publication"
+)
+def publication_detail(request: HttpRequest, publication_id: int) -> PublicationPage:
+    queryset = _publications().prefetch_related("authors__person__organisation", "co_publishers", "related_actions")
+    return page_detail(queryset, publication_id)

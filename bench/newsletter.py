@@ -1,0 +1,199 @@
+"""A whole newsletter send through a real Celery worker, as a ratio to a bare SMTP loop.
+
+Run from the repository root: `.venv/bin/python bench/newsletter.py [--quick]`. Needs PostgreSQL
+(--server-url) and Redis (REDIS_URL, default redis://127.0.0.1:6379/0); there is no fallback: the
+figure is about the engine as it runs in production, and it stops with a message if either is
+missing. It creates a throw-away database `bench_newsletter_<pid>` (tables from the models), an
+issue and N confirmed subscribers (50,000, or 2,000 with --quick), starts an SMTP sink (aiosmtpd,
+in a process of its own) and one Celery worker (solo pool, beat embedded, a queue of its own) with
+no rate limit to speak of, and times the send from its start (recording the deliveries) to its
+completion. In the same run, a bare loop sends one pre-rendered message N times to the same sink
+over one SMTP connection. Printed: messages per second of both, the worker's peak memory (VmHWM),
+and `ratio: bare rate / engine rate`.
+"""
+
+from _support import DEFAULT_SERVER, database_create, free_port  # first: bench/http.py shadows http
+
+# isort: split
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+DEFAULT_REDIS = "redis://127.0.0.1:6379/0"
+WAIT_SECONDS = 1800
+
+
+def _generate(count: int):
+    from django.conf import settings
+    from django.contrib.contenttypes.models import ContentType
+    from django.utils import timezone
+    from wagtail.models import Collection, Locale, Page
+
+    from sending.models import Send
+    from tests import factories
+    from tests.sending.conftest import subscribers_create
+
+    # What Wagtail's data migrations would have created.
+    Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
+    root = Page.add_root(instance=Page(title="Root", slug="root", content_type=ContentType.objects.get_for_model(Page)))
+    Collection.add_root(name="Root")
+    home = factories.HomePageFactory(parent=root)
+    index = factories.NewsletterIndexPageFactory(parent=home)
+    newsletter_list = factories.NewsletterListFactory(name="Résonances", slug="resonances")
+    issue = factories.NewsletterIssuePageFactory(
+        parent=index, newsletter_list=newsletter_list, title="Séminaire des élu·e·s", live=True
+    )
+    for start in range(0, count, 10_000):
+        subscribers_create(newsletter_list, min(10_000, count - start), prefix=f"lectrice{start}")
+    return Send(
+        issue=issue,
+        newsletter_list=newsletter_list,
+        scheduled_at=timezone.now(),
+        rate_per_second=100_000,
+        batch_size=500,
+    )
+
+
+def _sink_start(port: int) -> subprocess.Popen:
+    process = subprocess.Popen(  # noqa: S603 (our own interpreter, fixed arguments)
+        [sys.executable, "-m", "aiosmtpd", "-n", "-l", f"127.0.0.1:{port}", "-c", "aiosmtpd.handlers.Sink"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    import smtplib
+
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline:
+        try:
+            smtplib.SMTP("127.0.0.1", port, timeout=1).quit()
+            return process
+        except OSError:
+            time.sleep(0.1)
+    process.kill()
+    raise SystemExit("the SMTP sink did not start")
+
+
+def _peak_rss_kib(pid: int) -> int:
+    """VmHWM of the process and its children (Linux /proc)."""
+    total = 0
+    pids = [pid]
+    children = Path(f"/proc/{pid}/task/{pid}/children")
+    if children.exists():
+        pids += [int(p) for p in children.read_text().split()]
+    for each in pids:
+        for line in Path(f"/proc/{each}/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                total += int(line.split()[1])
+    return total
+
+
+def _engine(send, port: int, workdir: str) -> tuple[float, int]:
+    """Messages per second of the whole send, and the worker's peak RSS in KiB."""
+    from django.db import connection
+
+    from sending.models import Send, SendStatus
+    from tests.sending.worker import queue_name, worker_start
+    from tests.workers import database_url, worker_stop
+
+    log_path = Path(workdir) / "worker.log"
+    worker = worker_start(
+        db_url=database_url(connection.settings_dict),
+        queue=queue_name(),
+        smtp_port=port,
+        log_path=log_path,
+        schedule_path=Path(workdir) / "beat",
+        concurrency=1,
+        extra_env={"SENDING_PARALLEL_BATCHES": "1", "SENDING_LEASE_SECONDS": "120"},
+    )
+    try:
+        send.save()
+        deadline = time.monotonic() + WAIT_SECONDS
+        peak = 0
+        while time.monotonic() < deadline:
+            if worker.poll() is not None:
+                raise SystemExit(f"the worker stopped:\n{log_path.read_text()[-3000:]}")
+            peak = max(peak, _peak_rss_kib(worker.pid))
+            if Send.objects.filter(pk=send.pk, status=SendStatus.COMPLETED).exists():
+                break
+            time.sleep(0.5)
+        else:
+            raise SystemExit(f"the send did not complete in {WAIT_SECONDS} s")
+        peak = max(peak, _peak_rss_kib(worker.pid))
+    finally:
+        worker_stop(worker)
+    send.refresh_from_db()
+    return send.total / (send.finished_at - send.started_at).total_seconds(), peak
+
+
+def _bare(send, count: int, port: int) -> float:
+    """Messages per second of one pre-rendered message sent ``count`` times over one connection."""
+    from django.core.mail.backends.smtp import EmailBackend
+
+    from newsletters.messages import build_message
+    from newsletters.rendering import render_issue
+    from subscribers.links import recipient_links
+    from subscribers.models import Subscriber
+
+    subscriber = Subscriber.objects.order_by("pk").first()
+    links = recipient_links(subscriber.pk, send.newsletter_list_id)
+    message = build_message(
+        render_issue(send.issue),
+        newsletter_list=send.newsletter_list,
+        to_email=subscriber.email,
+        to_name=subscriber.name,
+        preferences_url=links["preferences_url"],
+        unsubscribe_url=links["unsubscribe_url"],
+    )
+    backend = EmailBackend(host="127.0.0.1", port=port, username="", password="", use_tls=False, use_ssl=False)
+    backend.open()
+    started = time.perf_counter()
+    for _n in range(count):
+        backend.send_messages([message])
+    elapsed = time.perf_counter() - started
+    backend.close()
+    return count / elapsed
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--quick", action="store_true", help="2,000 subscribers, under a minute")
+    parser.add_argument("--subscribers", type=int, help="how many (default 50,000, --quick 2,000)")
+    parser.add_argument("--server-url", default=DEFAULT_SERVER, help="a PostgreSQL server the bench may create on")
+    args = parser.parse_args()
+    count = args.subscribers or (2_000 if args.quick else 50_000)
+    os.environ.setdefault("REDIS_URL", DEFAULT_REDIS)
+
+    from tests.workers import redis_reachable
+
+    if not redis_reachable(os.environ["REDIS_URL"]):
+        raise SystemExit(f"Redis at {os.environ['REDIS_URL']} does not answer: the bench needs a real broker")
+
+    with tempfile.TemporaryDirectory() as workdir:
+        original_name = database_create(args.server_url, workdir, name=f"bench_newsletter_{os.getpid()}")
+        from django.db import connection
+
+        port = free_port()
+        sink = _sink_start(port)
+        try:
+            started = time.perf_counter()
+            send = _generate(count)
+            print(f"{count} subscribers generated in {time.perf_counter() - started:.1f} s")
+            bare_rate = _bare(send, count, port)
+            engine_rate, peak_kib = _engine(send, port, workdir)
+        finally:
+            sink.kill()
+            connection.close()
+            connection.creation.destroy_test_db(original_name, verbosity=0)
+
+    print(f"{'bare SMTP loop':<28} {bare_rate:>10.0f} messages/s")
+    print(f"{'engine (worker, PG, Redis)':<28} {engine_rate:>10.0f} messages/s")
+    print(f"{'worker peak memory':<28} {peak_kib / 1024:>10.1f} MiB")
+    print(f"ratio: {bare_rate / engine_rate:.2f}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,68 @@
+"""Demo subscribers: a few dozen readers confirmed on the demo lists, each with its consent records."""
+
+from django.utils import timezone
+
+from newsletters.models import NewsletterList
+from subscribers.consent import consent_text
+from subscribers.models import (
+    ConsentAction,
+    ConsentRecord,
+    Source,
+    Subscriber,
+    SubscriberRole,
+    Subscription,
+    SubscriptionStatus,
+)
+
+_FIRST_NAMES = ["Inès", "Karim", "Claire", "Mamadou", "Sophie", "Yacine", "Léa", "Thomas", "Aïcha", "Julien"]
+_LAST_NAMES = ["Benali", "Durand", "Traoré", "Moreau", "Nguyen", "Lefèvre"]
+_ORGANISATIONS = [
+    "Ville de Saint-Denis",
+    "Préfecture de la Seine-Saint-Denis",
+    "Est Ensemble",
+    "Plaine Commune",
+    "Conseil citoyen de Sarcelles",
+    "Centre social Les Tilleuls",
+]
+_ROLES = list(SubscriberRole.values)
+
+
+def subscribers_load() -> None:
+    """Create the demo readers that are missing; never touch existing ones."""
+    lists = list(NewsletterList.objects.order_by("name"))
+    if not lists:
+        return
+    text = consent_text(lists)
+    now = timezone.now()
+    number = 0
+    for first in _FIRST_NAMES:
+        for last in _LAST_NAMES[:4]:
+            email = f"{first.lower()}.{last.lower()}@example.org".replace("ï", "i").replace("è", "e").replace("é", "e")
+            subscriber, created = Subscriber.objects.get_or_create(
+                email=email,
+                defaults={
+                    "name": f"{first} {last}",
+                    "organisation": _ORGANISATIONS[number % len(_ORGANISATIONS)],
+                    "role": _ROLES[number % len(_ROLES)],
+                },
+            )
+            if created:
+                chosen = [lists[number % len(lists)]] + ([lists[(number + 1) % len(lists)]] if number % 3 == 0 else [])
+                for newsletter_list in chosen:
+                    Subscription.objects.create(
+                        subscriber=subscriber,
+                        newsletter_list=newsletter_list,
+                        status=SubscriptionStatus.CONFIRMED,
+                        source=Source.FORM,
+                        confirmed_at=now,
+                    )
+                    for action in (ConsentAction.REQUESTED, ConsentAction.CONFIRMED):
+                        ConsentRecord.objects.create(
+                            subscriber=subscriber,
+                            newsletter_list=newsletter_list,
+                            action=action,
+                            source=Source.FORM if action == ConsentAction.REQUESTED else Source.EMAIL,
+                            consent_text=text,
+                            ip_address="192.0.2.1",
+                        )
+            number += 1

@@ -1,0 +1,71 @@
+"""Cached answers, and a reader who never sees stale content after a publish, move or edit."""
+
+import pytest
+from wagtail.models import Page
+
+from api.cache import CACHE_HEADER
+from tests.api.helpers import get_json, ids
+from tests.factories import ProgrammePageFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def _get(client, url, params=None):
+    return client.get(url, params or {}, HTTP_HOST="localhost")
+
+
+def test_second_read__served_from_the_cache_without_a_query(client, content, django_assert_num_queries):
+    assert _get(client, "/api/actions/")[CACHE_HEADER] == "miss"
+    with django_assert_num_queries(0):
+        response = _get(client, "/api/actions/")
+    assert response[CACHE_HEADER] == "hit"
+    assert response["Content-Type"] == "application/json; charset=utf-8"
+
+
+def test_parameters_in_another_order__same_cached_answer(client, content):
+    _get(client, "/api/actions/?theme=sante&limit=5")
+    assert _get(client, "/api/actions/?limit=5&theme=sante")[CACHE_HEADER] == "hit"
+
+
+def test_errors__not_cached(client, content):
+    _get(client, "/api/actions/", {"limit": "x"})
+    assert _get(client, "/api/actions/", {"limit": "x"})[CACHE_HEADER] == "miss"
+
+
+def test_publish__reader_sees_the_new_version_at_once(client, content):
+    page = content.action
+    get_json(client, f"/api/actions/{page.pk}")
+    get_json(client, f"/api/v2/pages/{page.pk}/")
+    page.title = "Séminaire des élu·e·s : nouvelle date"
+    page.save_revision().publish()
+    assert get_json(client, f"/api/actions/{page.pk}")["title"] == "Séminaire des élu·e·s : nouvelle date"
+    assert get_json(client, f"/api/v2/pages/{page.pk}/")["title"] == "Séminaire des élu·e·s : nouvelle date"
+
+
+def test_unpublish__gone_at_once(client, content):
+    assert content.publication.pk in ids(get_json(client, "/api/publications/"))
+    content.publication.unpublish()
+    assert get_json(client, "/api/publications/")["count"] == 0
+
+
+def test_move__new_url_and_year_at_once(client, content):
+    before = get_json(client, f"/api/actions/{content.action.pk}")["url"]
+    assert content.action.pk in ids(get_json(client, "/api/actions/", {"year": 2024}))
+    target = ProgrammePageFactory(year=2025)
+    Page.objects.get(pk=content.action.pk).move(target, pos="last-child")
+    assert get_json(client, f"/api/actions/{content.action.pk}")["url"] != before
+    assert get_json(client, "/api/actions/", {"year": 2024})["count"] == 0
+
+
+def test_delete__gone_at_once(client, content):
+    get_json(client, f"/api/podcasts/episodes/{content.episode.pk}")
+    content.episode.delete()
+    assert client.get(f"/api/podcasts/episodes/{content.episode.pk}", HTTP_HOST="localhost").status_code == 404
+
+
+def test_snippet_edit__seen_inside_pages_at_once(client, content):
+    get_json(client, f"/api/actions/{content.action.pk}")
+    content.theme.name = "Santé et santé mentale"
+    content.theme.save()
+    themes = get_json(client, f"/api/actions/{content.action.pk}")["themes"]
+    assert themes[0]["name"] == "Santé et santé mentale"

@@ -1,0 +1,79 @@
+"""Preview of drafts by an external front: a signed token that expires."""
+
+import pytest
+from django.core import signing
+from django.test import override_settings
+
+from api.preview import SALT, preview_token_create
+from tests.api.helpers import get_json
+from tests.factories import PublicationPageFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_valid_token__returns_the_draft_not_the_live_version(client, content):
+    page = content.action
+    page.title = "Séminaire des élu·e·s : version en cours de relecture"
+    page.save_revision()
+    token = preview_token_create(page=page)
+    data = get_json(client, "/api/preview/", {"token": token})
+    assert data["type"] == "action"
+    assert data["title"] == "Séminaire des élu·e·s : version en cours de relecture"
+    assert data["data"]["format"]["slug"] == "atelier"
+    assert get_json(client, f"/api/actions/{page.pk}")["title"] == "Séminaire des élu·e·s : santé mentale"
+    response = client.get("/api/preview/", {"token": token}, HTTP_HOST="localhost")
+    assert response["Cache-Control"] == "private, no-store"
+
+
+def test_never_published_page__previewable(client, content):
+    draft = PublicationPageFactory(live=False, title="Cahier à paraître")
+    data = get_json(client, "/api/preview/", {"token": preview_token_create(page=draft)})
+    assert data["type"] == "publication"
+    assert data["title"] == "Cahier à paraître"
+
+
+def test_expired_token__401_in_french(client, content):
+    token = preview_token_create(page=content.action)
+    with override_settings(API_PREVIEW_TOKEN_MAX_AGE=-1):
+        data = get_json(client, "/api/preview/", {"token": token}, status=401)
+    assert data["errors"][0]["message"].startswith("Ce lien d'aperçu a expiré")
+
+
+@pytest.mark.parametrize(
+    "forge",
+    [
+        lambda token: token[:-2] + ("AA" if not token.endswith("AA") else "BB"),
+        lambda token: signing.dumps({"page": 1, "revision": 1}, salt=SALT, key="une-autre-cle-secrete" * 3),
+        lambda token: signing.dumps({"page": 1, "revision": 1}, salt="autre-sel"),
+        lambda token: "n'importe quoi",
+        lambda token: "x" * 999,
+        lambda token: "' OR 1=1 --",
+    ],
+)
+def test_forged_token__401_in_french(client, content, forge):
+    token = forge(preview_token_create(page=content.action))
+    data = get_json(client, "/api/preview/", {"token": token}, status=401)
+    assert data["errors"] == [{"field": "token", "message": "Ce lien d'aperçu n'est pas valide."}]
+
+
+def test_token_of_a_deleted_revision__401(client, content):
+    token = signing.dumps({"page": content.action.pk, "revision": 999_999}, salt=SALT, compress=True)
+    data = get_json(client, "/api/preview/", {"token": token}, status=401)
+    assert data["errors"][0]["message"] == "Ce brouillon n'existe plus."
+
+
+def test_admin_link__redirects_to_the_front_with_a_token(admin_client, content, settings):
+    settings.API_PREVIEW_CLIENT_URL = "https://front.example.org/apercu"
+    response = admin_client.get(f"/admin/apercu-front/{content.action.pk}/")
+    assert response.status_code == 302
+    assert response["Location"].startswith("https://front.example.org/apercu?token=")
+    token = response["Location"].split("token=", 1)[1]
+    from urllib.parse import unquote
+
+    assert get_json(admin_client, "/api/preview/", {"token": unquote(token)})["id"] == content.action.pk
+
+
+def test_admin_link__refused_to_anonymous_visitors(client, content):
+    response = client.get(f"/admin/apercu-front/{content.action.pk}/")
+    assert response.status_code == 302
+    assert "/admin/login/" in response["Location"]

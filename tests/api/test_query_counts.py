@@ -1,0 +1,106 @@
+"""A list request runs the same number of queries for 1 and for 50 results."""
+
+import datetime
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from api.cache import api_cache_bump
+from tests.factories import (
+    ActionPageFactory,
+    ActionSessionFactory,
+    EpisodeChapterFactory,
+    ExperiencePageFactory,
+    NewsletterIssuePageFactory,
+    OrganisationFactory,
+    PersonFactory,
+    PodcastEpisodePageFactory,
+    PodcastSeasonPageFactory,
+    PodcastSeriesPageFactory,
+    ProgrammePageFactory,
+    PublicationDocumentFactory,
+    PublicationPageFactory,
+    TerritoryFactory,
+    ThemeFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def _queries(client, url: str, params: dict) -> int:
+    # A first request fills the process-wide caches (Wagtail's site root paths); then a cache
+    # miss of the API's own, so that the queries counted are the view's.
+    client.get(url, params, HTTP_HOST="localhost")
+    api_cache_bump()
+    with CaptureQueriesContext(connection) as context:
+        response = client.get(url, params, HTTP_HOST="localhost")
+    assert response.status_code == 200, response.content[:300]
+    return len(context.captured_queries)
+
+
+@pytest.fixture
+def many(site_tree):
+    """50 pages of each type (and 50 of each snippet), each with its relations."""
+    theme = ThemeFactory(name="Santé")
+    town = TerritoryFactory(code="93066")
+    programme = ProgrammePageFactory(year=2024)
+    series = PodcastSeriesPageFactory()
+    start = timezone.now() + datetime.timedelta(days=1)
+    for n in range(50):
+        action = ActionPageFactory(parent=programme, title=f"Action {n}")
+        action.themes.add(theme)
+        action.territories.add(town)
+        ActionSessionFactory(page=action, starts_at=start, ends_at=start + datetime.timedelta(hours=1), town=town)
+        publication = PublicationPageFactory(title=f"Publication {n}")
+        publication.themes.add(theme)
+        PublicationDocumentFactory(page=publication)
+        season = PodcastSeasonPageFactory(parent=series)
+        episode = PodcastEpisodePageFactory(parent=season)
+        EpisodeChapterFactory(page=episode)
+        ExperiencePageFactory(town=town)
+        NewsletterIssuePageFactory()
+        ThemeFactory(name=f"Thème {n}")
+        PersonFactory()
+        OrganisationFactory()
+    for n in range(50):
+        TerritoryFactory(name=f"Commune {n}", code=f"9{n:04d}")
+    ProgrammePageFactory.create_batch(49, year=2023)
+
+
+LISTS = [
+    "/api/actions/",
+    "/api/programmes/",
+    "/api/publications/",
+    "/api/podcasts/series/",
+    "/api/podcasts/seasons/",
+    "/api/podcasts/episodes/",
+    "/api/experiences/",
+    "/api/newsletters/",
+    "/api/themes/",
+    "/api/formats/",
+    "/api/collections/",
+    "/api/audiences/",
+    "/api/territories/",
+    "/api/people/",
+    "/api/organisations/",
+    "/api/lists/",
+]
+
+
+def test_every_list__constant_queries_for_1_and_50_results(client, many):
+    for url in LISTS:
+        one = _queries(client, url, {"limit": 1})
+        fifty = _queries(client, url, {"limit": 50})
+        assert one == fifty, f"{url}: {one} queries for 1 result, {fifty} for 50"
+
+
+def test_filtered_lists__constant_queries(client, many):
+    filters = {"theme": "sante", "territory": "93066", "upcoming": "true", "order": "date"}
+    assert _queries(client, "/api/actions/", {**filters, "limit": 1}) == _queries(
+        client, "/api/actions/", {**filters, "limit": 50}
+    )
+    assert _queries(client, "/api/publications/", {"theme": "sante", "limit": 1}) == _queries(
+        client, "/api/publications/", {"theme": "sante", "limit": 50}
+    )

@@ -1,0 +1,77 @@
+"""axe-core in headless Chromium on every page type of the demo: no serious or critical violation.
+
+axe-core's script comes from the axe-playwright-python package (MIT, bundling axe-core, MPL-2.0),
+installed from PyPI: nothing is fetched from a CDN.
+"""
+
+import pytest
+from django.core.management import call_command
+from wagtail.models import Page
+
+from newsletters.models import NewsletterIssuePage
+from publications.models import (
+    ActionPage,
+    ExperiencePage,
+    PeopleIndexPage,
+    PodcastEpisodePage,
+    PodcastSeasonPage,
+    PodcastSeriesPage,
+    ProgrammePage,
+    PublicationPage,
+)
+from tests.browser.conftest import CHROMIUM, TIMEOUT_MS
+
+pytestmark = [
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's Chromium at /usr/bin/chromium"),
+]
+
+BLOCKING = {"serious", "critical"}
+# Every rule axe has for WCAG 2.0/2.1 A and AA, plus its best practices (landmarks, heading order…).
+AXE_OPTIONS = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]}}
+
+
+def demo_urls() -> list[str]:
+    """One page of each public type of the demo, and the filtered and routed variants."""
+    urls = [page.url for page in Page.objects.live().filter(depth__in=[2, 3]).specific()]
+    for model in (
+        ProgrammePage,
+        ActionPage,
+        PublicationPage,
+        PodcastSeriesPage,
+        PodcastSeasonPage,
+        PodcastEpisodePage,
+        ExperiencePage,
+        NewsletterIssuePage,
+    ):
+        urls.append(model.objects.live().order_by("-pk").first().url)
+    people = PeopleIndexPage.objects.live().get()
+    action = ActionPage.objects.live().filter(people__isnull=False, organisations__isnull=False).first()
+    urls.append(people.person_url(action.people.first().person))
+    urls.append(people.organisation_url(action.organisations.first().organisation))
+    agenda = Page.objects.get(slug="agenda").url
+    urls += [f"{agenda}?quand=passees", f"{agenda}?format=inexistant", "/recherche/?q=conseils+citoyens"]
+    return urls
+
+
+def test_demo_pages_have_no_serious_or_critical_violation(browser, live_server):
+    from axe_playwright_python.sync_playwright import Axe
+
+    call_command("load_demo", verbosity=0)
+    urls = demo_urls()
+    axe = Axe()
+    context = browser.new_context(base_url=live_server.url, locale="fr-FR", viewport={"width": 1280, "height": 900})
+    context.set_default_timeout(TIMEOUT_MS)
+    tab = context.new_page()
+    failures = []
+    for url in urls:
+        response = tab.goto(url)
+        assert response.status == 200, url
+        results = axe.run(tab, options=AXE_OPTIONS).response
+        for violation in results["violations"]:
+            if violation["impact"] in BLOCKING:
+                targets = [node["target"] for node in violation["nodes"]][:3]
+                failures.append(f"{url}: {violation['id']} ({violation['impact']}) {targets}")
+    context.close()
+    assert len(urls) >= 20
+    assert not failures, "\n".join(failures)
