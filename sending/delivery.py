@@ -31,7 +31,7 @@ from sending.outcomes import ERROR_MAX_LENGTH, failure_outcome
 from sending.services import claimable, deliveries_recover_expired
 from subscribers.links import recipient_links
 from subscribers.models import SuppressionReason
-from subscribers.selectors import recipients_for
+from subscribers.selectors import recipient_ids_among
 from subscribers.services import suppress
 
 logger = logging.getLogger(__name__)
@@ -190,10 +190,8 @@ def batch_deliver(batch: Batch, *, connection: BaseEmailBackend | None = None) -
         .order_by("pk")
     )
     # Whoever unsubscribed, was suppressed or erased since the send started is skipped.
-    still_recipients = set(
-        recipients_for(send.newsletter_list_id)
-        .filter(pk__in=[d.subscriber_id for d in deliveries if d.subscriber_id])
-        .values_list("pk", flat=True)
+    still_recipients = recipient_ids_among(
+        send.newsletter_list_id, [d.subscriber_id for d in deliveries if d.subscriber_id]
     )
     send_running = Exists(Send.objects.filter(pk=OuterRef("send_id"), status=SendStatus.RUNNING))
     connection = connection or get_connection()

@@ -1,10 +1,12 @@
 """Reads of subscribers: who may receive a list, who holds an address."""
 
+from collections.abc import Collection
+
 from django.db.models import QuerySet
 from django.db.models.functions import Lower
 
 from newsletters.models import NewsletterList
-from subscribers.models import Subscriber, SubscriptionStatus
+from subscribers.models import Subscriber, Subscription, SubscriptionStatus
 
 
 def recipients_for(list_id: int) -> QuerySet[Subscriber]:
@@ -14,6 +16,21 @@ def recipients_for(list_id: int) -> QuerySet[Subscriber]:
         subscriptions__status=SubscriptionStatus.CONFIRMED,
         suppressed_at__isnull=True,
     ).order_by("pk")
+
+
+def recipient_ids_among(list_id: int, subscriber_ids: Collection[int]) -> set[int]:
+    """Those of ``subscriber_ids`` who are still recipients of the list (see recipients_for).
+
+    Two single-table lookups rather than recipients_for's join: right after a bulk import the
+    planner has no statistics yet, and the join filtered by hundreds of ids was planned as nested
+    sequential scans (minutes per batch at 50,000 subscribers).
+    """
+    confirmed = Subscription.objects.filter(
+        newsletter_list_id=list_id, status=SubscriptionStatus.CONFIRMED, subscriber_id__in=list(subscriber_ids)
+    ).values_list("subscriber_id", flat=True)
+    return set(
+        Subscriber.objects.filter(pk__in=list(confirmed), suppressed_at__isnull=True).values_list("pk", flat=True)
+    )
 
 
 def subscribers_by_email(email: str) -> QuerySet[Subscriber]:
