@@ -13,6 +13,7 @@ from wagtail.models import Page
 
 from api.errors import UnknownValueError
 from publications.models import ActionFormat, PublicationCollection, Territory, Theme
+from publications.visibility import pages_visible
 from search.french import MAX_QUERY_CHARS
 
 SLUG = r"^[-a-zA-Z0-9_]+$"
@@ -156,7 +157,7 @@ def search_ids(model: type[Page], query: str) -> list[int]:
     terms = query_terms(query)
     if not terms:
         raise UnknownValueError("search", _("La recherche ne contient aucun mot à chercher."))
-    scope = Page.objects.live().public().filter(content_type=ContentType.objects.get_for_model(model))
+    scope = pages_visible(Page.objects.filter(content_type=ContentType.objects.get_for_model(model)))
     return [page.pk for page in scope.search(" ".join(terms), operator="and")[:SEARCH_DEPTH]]
 
 

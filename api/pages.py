@@ -2,23 +2,23 @@
 
 from typing import Any
 
-from django.db.models import Case, IntegerField, Q, QuerySet, When
-from django.utils import timezone
+from django.db.models import Case, IntegerField, QuerySet, When
+from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from ninja.errors import HttpError
 from wagtail.models import Page
 
 from api.filters import PageFilters, search_ids
+from publications.visibility import pages_visible_to
 
 
-def public_pages(model: type[Page]) -> QuerySet:
-    """Live pages nobody restricted (on the page or an ancestor) and not past their expiry.
+def public_pages(model: type[Page], request: HttpRequest) -> QuerySet:
+    """The visible pages of ``model`` on the request's site (`publications.visibility`).
 
     The page rows hold the published content: drafts and unpublished changes live in
     revisions, which the API never reads (except the signed preview).
     """
-    now = timezone.now()
-    return model.objects.live().public().filter(Q(expire_at__isnull=True) | Q(expire_at__gt=now))
+    return pages_visible_to(model.objects.all(), request)
 
 
 def searched(queryset: QuerySet, filters: PageFilters) -> tuple[QuerySet, list[int] | None]:

@@ -7,6 +7,8 @@ from django.conf import settings
 from ninja import Schema
 from wagtail.models import Page
 
+from publications.visibility import page_is_visible, pages_visible
+
 
 def absolute(url: str) -> str:
     """Media URLs are absolute, so that a front on another host can use them as they are."""
@@ -241,9 +243,9 @@ class ProgressNoteOut(Schema):
     text: str
 
 
-def live_ref(page: Page | None) -> Page | None:
-    """A linked page is named only while it is live (its row says so, no extra query)."""
-    return page if page is not None and page.live else None
+def visible_ref(page: Page | None) -> Page | None:
+    """A linked page is named only while the public may read it."""
+    return page if page_is_visible(page) else None
 
 
 class DeliverableOut(Schema):
@@ -253,11 +255,11 @@ class DeliverableOut(Schema):
 
     @staticmethod
     def resolve_label(obj: Any) -> str:
-        return obj.title or (obj.publication.title if live_ref(obj.publication) else "")
+        return obj.title or (obj.publication.title if visible_ref(obj.publication) else "")
 
     @staticmethod
     def resolve_publication(obj: Any) -> Page | None:
-        return live_ref(obj.publication)
+        return visible_ref(obj.publication)
 
 
 class AxisOut(Schema):
@@ -286,7 +288,7 @@ class ActionDetailOut(ActionOut):
 
     @staticmethod
     def resolve_continues(obj: Any) -> Page | None:
-        return live_ref(obj.continues)
+        return visible_ref(obj.continues)
 
 
 class ProgrammeOut(PageOut):
@@ -341,7 +343,7 @@ class PublicationDetailOut(PublicationOut):
 
     @staticmethod
     def resolve_related_actions(obj: Any) -> list[Page]:
-        return [action for action in obj.related_actions.all() if action.live]
+        return list(pages_visible(obj.related_actions.all()))
 
 
 class SeriesOut(PageOut):

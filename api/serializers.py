@@ -8,7 +8,8 @@ from typing import Any
 
 from rest_framework import serializers
 
-from api.schemas import absolute, live_ref
+from api.schemas import absolute, visible_ref
+from publications.visibility import page_is_visible, pages_visible, without_restricted_documents
 
 
 class NamedSnippetSerializer(serializers.Serializer):
@@ -82,10 +83,10 @@ class DeliverableSerializer(serializers.Serializer):
     publication_id = serializers.SerializerMethodField()
 
     def get_label(self, obj: Any) -> str:
-        return obj.title or (obj.publication.title if live_ref(obj.publication) else "")
+        return obj.title or (obj.publication.title if visible_ref(obj.publication) else "")
 
     def get_publication_id(self, obj: Any) -> int | None:
-        return obj.publication_id if live_ref(obj.publication) else None
+        return obj.publication_id if visible_ref(obj.publication) else None
 
 
 class AxisSerializer(serializers.Serializer):
@@ -101,8 +102,18 @@ class ProgressPointSerializer(serializers.Serializer):
     summary = serializers.CharField()
 
 
+class PublicDocumentLinksSerializer(serializers.ListSerializer):
+    """A page's files, minus those of restricted collections."""
+
+    def to_representation(self, data: Any) -> list[Any]:
+        return super().to_representation(without_restricted_documents(data.all()).select_related("document"))
+
+
 class DocumentLinkSerializer(serializers.Serializer):
     """A publication's file: its label, download URL, size and format."""
+
+    class Meta:
+        list_serializer_class = PublicDocumentLinksSerializer
 
     id = serializers.IntegerField(source="document.pk")
     title = serializers.CharField(source="document.title")
@@ -146,19 +157,19 @@ class NewsletterListSerializer(serializers.Serializer):
 
 
 class PageRefSerializer(serializers.Serializer):
-    """A linked page, named only while it is live."""
+    """A linked page, named only while the public may read it."""
 
     id = serializers.IntegerField()
     title = serializers.CharField()
 
     def to_representation(self, instance: Any) -> Any:
-        if instance is None or not instance.live:
+        if not page_is_visible(instance):
             return None
         return super().to_representation(instance)
 
 
 class LivePagesSerializer(serializers.Serializer):
-    """A many-to-many of pages, keeping only the live ones."""
+    """A many-to-many of pages, keeping only the visible ones."""
 
     def to_representation(self, instance: Any) -> list[dict[str, Any]]:
-        return [{"id": page.pk, "title": page.title} for page in instance.all() if page.live]
+        return [{"id": page.pk, "title": page.title} for page in pages_visible(instance.all())]

@@ -1,27 +1,31 @@
 """Wagtail's API v2 under /api/v2/ (pages, images, documents), for Wagtail-aware fronts.
 
-Compared with Wagtail's own endpoints: only public pages (no view restriction, whoever
-asks, since answers are cached and shared), never expired ones, documents of restricted
-collections left out, answers cached like the typed API, and two filters the fronts need:
-``theme`` (slug) and ``territory`` (code, with everything it contains).
+Compared with Wagtail's own endpoints: only what `publications.visibility` lets the public
+read (pages, and the images and documents those pages or snippets show, whoever asks, since
+answers are cached and shared; documents of restricted collections left out), answers cached
+like the typed API, and two filters the fronts need: ``theme`` (slug) and ``territory`` (code,
+with everything it contains).
 """
 
 from typing import Any
 
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
-from django.utils import timezone
+from django.utils.translation import gettext as _
 from rest_framework.filters import BaseFilterBackend
+from wagtail.api.v2.filters import SearchFilter
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
-from wagtail.models import CollectionViewRestriction
+from wagtail.models import Page, Site
 
 from api.cache import cached_response
 from api.errors import UnknownValueError
 from api.filters import territory_ids_within, theme_id_get
+from publications.visibility import documents_visible, images_visible, pages_visible
+from search.french import MAX_QUERY_CHARS, MAX_QUERY_WORDS, fold_words, query_terms
 
 
 class ClassificationFilter(BaseFilterBackend):
@@ -44,30 +48,59 @@ class ClassificationFilter(BaseFilterBackend):
         return queryset
 
 
+class FrenchSearchFilter(SearchFilter):
+    """``?search=`` with the French normalisation of ``/api/search/`` (`search.french`).
+
+    The query becomes its normalised terms (pages index their normalised text), or its folded
+    words for documents, which index their raw title; either way search syntax is just words.
+    Filters the backend cannot translate (the visibility of documents reads the reference
+    index) are resolved to ids first.
+    """
+
+    def filter_queryset(self, request: HttpRequest, queryset: QuerySet, view: Any) -> QuerySet:
+        if "search" not in request.GET:
+            return queryset
+        query = request.GET["search"]
+        words = query_terms(query) if issubclass(queryset.model, Page) else fold_words(query[:MAX_QUERY_CHARS])
+        if not words:
+            raise BadRequestError(_("La recherche ne contient aucun mot à chercher."))
+        if not issubclass(queryset.model, Page):
+            queryset = queryset.model.objects.filter(pk__in=list(queryset.values_list("pk", flat=True)))
+        request.GET = request.GET.copy()
+        request.GET["search"] = " ".join(words[:MAX_QUERY_WORDS])
+        return super().filter_queryset(request, queryset, view)
+
+
+def with_french_search(backends: list[type[BaseFilterBackend]]) -> list[type[BaseFilterBackend]]:
+    return [FrenchSearchFilter if backend is SearchFilter else backend for backend in backends]
+
+
 class CachedViewSetMixin:
     def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         return cached_response(super().dispatch)(request, *args, **kwargs)
 
 
 class PublicPagesAPIViewSet(CachedViewSetMixin, PagesAPIViewSet):
-    filter_backends = [ClassificationFilter, *PagesAPIViewSet.filter_backends]
+    filter_backends = [ClassificationFilter, *with_french_search(PagesAPIViewSet.filter_backends)]
     known_query_parameters = PagesAPIViewSet.known_query_parameters.union(["theme", "territory"])
 
     def get_base_queryset(self) -> QuerySet:
-        now = timezone.now()
-        return super().get_base_queryset().public().filter(Q(expire_at__isnull=True) | Q(expire_at__gt=now))
+        # Wagtail's base queryset is the live pages of the request's site; the rule adds the rest.
+        return pages_visible(super().get_base_queryset(), site=Site.find_for_request(self.request))
 
 
 class PublicImagesAPIViewSet(CachedViewSetMixin, ImagesAPIViewSet):
-    pass
+    filter_backends = with_french_search(ImagesAPIViewSet.filter_backends)
+
+    def get_queryset(self) -> QuerySet:
+        return images_visible(super().get_queryset(), site=Site.find_for_request(self.request))
 
 
 class PublicDocumentsAPIViewSet(CachedViewSetMixin, DocumentsAPIViewSet):
+    filter_backends = with_french_search(DocumentsAPIViewSet.filter_backends)
+
     def get_queryset(self) -> QuerySet:
-        queryset = super().get_queryset()
-        for restriction in CollectionViewRestriction.objects.select_related("collection"):
-            queryset = queryset.exclude(collection__path__startswith=restriction.collection.path)
-        return queryset
+        return documents_visible(super().get_queryset(), site=Site.find_for_request(self.request))
 
 
 router = WagtailAPIRouter("wagtailapi")

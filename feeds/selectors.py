@@ -1,42 +1,16 @@
-"""What the feeds may show: live, public, not expired pages of the requested site, under live parents."""
+"""What the feeds read: the visible pages (`publications.visibility`) of the requested site."""
 
 import datetime
 
-from django.db.models import Q
 from django.http import HttpRequest
-from django.utils import timezone
-from wagtail.models import Page, PageQuerySet, Site
+from wagtail.models import PageQuerySet, Site
 
 from publications.models import ActionPage, ActionSession, PodcastEpisodePage, PodcastSeasonPage, PodcastSeriesPage
+from publications.visibility import pages_visible
 
 
 def site_for_request(request: HttpRequest) -> Site | None:
     return Site.find_for_request(request)
-
-
-def pages_visible(queryset: PageQuerySet, *, site: Site) -> PageQuerySet:
-    """Pages a visitor can read: live, without view restriction, not expired, no hidden ancestor.
-
-    Wagtail's `live()` looks at the page alone, and an expired page stays live until the
-    scheduled-publishing job runs, so both are checked here.
-    """
-    now = timezone.now()
-    not_expired = Q(expire_at__isnull=True) | Q(expire_at__gt=now)
-    root = site.root_page
-    visible = queryset.descendant_of(root, inclusive=True).live().public().filter(not_expired)
-    hidden_parents = (
-        Page.objects.descendant_of(root, inclusive=True)
-        .filter(numchild__gt=0)
-        .filter(Q(live=False) | Q(expire_at__lte=now))
-        .values_list("path", flat=True)
-    )
-    for path in hidden_parents:
-        visible = visible.exclude(path__startswith=path)
-    return visible
-
-
-def page_is_visible(page: Page, *, site: Site) -> bool:
-    return pages_visible(Page.objects.filter(pk=page.pk), site=site).exists()
 
 
 def podcast_series_get(*, site: Site, guid: str) -> PodcastSeriesPage | None:

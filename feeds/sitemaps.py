@@ -8,7 +8,7 @@ from django.contrib.sitemaps import Sitemap
 from django.http import HttpRequest
 from wagtail.models import Page, PageQuerySet, Site
 
-from feeds.selectors import pages_visible
+from publications.visibility import pages_visible
 
 
 class PageSitemap(Sitemap):

@@ -13,9 +13,10 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page, Site
 
 from feeds.links import absolute_url, page_absolute_url
-from feeds.selectors import pages_visible, site_for_request
+from feeds.selectors import site_for_request
 from newsletters.models import NewsletterIssuePage
 from publications.models import ActionPage, ExperiencePage, PodcastEpisodePage, PublicationPage
+from publications.visibility import pages_visible
 
 FEED_LENGTH = 30
 NEWS_TYPES = (ActionPage, PublicationPage, PodcastEpisodePage, ExperiencePage, NewsletterIssuePage)

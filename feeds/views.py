@@ -1,6 +1,6 @@
 """Feed endpoints: podcast RSS and its side files, iCalendar, sitemap.xml and robots.txt.
 
-Every endpoint reads only what `feeds.selectors.pages_visible` lets through, so drafts, private
+Every endpoint reads only what `publications.visibility.pages_visible` lets through, so drafts, private
 and expired pages never appear; an invisible object is a 404, as on the site.
 """
 
@@ -21,6 +21,7 @@ from feeds.agenda_filters import agenda_filters_parse
 from feeds.links import absolute_url
 from feeds.sitemaps import PageSitemap
 from publications.models import ActionPage
+from publications.visibility import pages_visible
 
 # Past sessions stay this long in the agenda, so that subscribed calendars keep recent events.
 AGENDA_PAST_DAYS = 30
@@ -97,7 +98,7 @@ def agenda_calendar(request: HttpRequest) -> HttpResponse:
         filters = agenda_filters_parse(request.GET)
     except ValidationError as error:
         return HttpResponseBadRequest(" ".join(error.messages), content_type="text/plain; charset=utf-8")
-    actions = filters.apply(selectors.pages_visible(ActionPage.objects.all(), site=site))
+    actions = filters.apply(pages_visible(ActionPage.objects.all(), site=site))
     since = timezone.now() - datetime.timedelta(days=AGENDA_PAST_DAYS)
     sessions = selectors.action_sessions_list(actions=actions, ends_after=since)
     name = _("Agenda — %(site)s") % {"site": settings.WAGTAIL_SITE_NAME} + filters.calendar_name_suffix()

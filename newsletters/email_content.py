@@ -11,6 +11,8 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
+from publications.visibility import page_is_visible
+
 # Covers are shown small beside their item; the rendition keeps the aspect ratio.
 COVER_RENDITION = "max-96x136"
 
@@ -51,22 +53,17 @@ def absolute_url(url: str) -> str:
 
 
 def _public_page(page: Page | None) -> Page | None:
-    """The page, if a reader of the email may open it: live and without view restriction."""
-    if page is None:
-        return None
-    page = page.specific
-    if not page.live or page.get_view_restrictions().exists():
-        return None
-    return page
+    """The page, if a reader of the email may open it (`publications.visibility`)."""
+    return page.specific if page_is_visible(page) else None
 
 
 def _page_url(page: Page | None) -> str:
-    page = _public_page(page)
+    """The address of a page ``_public_page`` let through."""
     return (page.full_url or "") if page else ""
 
 
 def _cover(page: Page | None) -> EmailImage | None:
-    page = _public_page(page)
+    """The cover of a page ``_public_page`` let through."""
     image = getattr(page, "cover", None) if page else None
     if image is None:
         return None
@@ -75,11 +72,16 @@ def _cover(page: Page | None) -> EmailImage | None:
     return EmailImage(url=absolute_url(rendition.url), width=rendition.width, height=rendition.height, alt=alt)
 
 
-def _linked_item(value: Any) -> EmailItem:
-    page = value.get("page")
-    # An unpublished or private page lends its title and summary but not a link nobody could open.
+def _linked_item(value: Any) -> EmailItem | None:
+    """An item and what its page lends it; a page the public may not read lends nothing.
+
+    Left with no title of its own, the item is left out, as the preview shows the editor.
+    """
+    page = _public_page(value.get("page"))
     url = value.get("url") or _page_url(page)
-    title = value.get("title") or (page.specific.title if page else "")
+    title = value.get("title") or (page.title if page else "")
+    if not title:
+        return None
     summary = value.get("summary") or (value.resolved_summary if page else "")
     return EmailItem(
         title=title,
@@ -95,7 +97,7 @@ def _joined(*parts: Any) -> str:
     return ", ".join(str(part) for part in parts if part)
 
 
-def _item(kind: str, value: Any) -> EmailItem:
+def _item(kind: str, value: Any) -> EmailItem | None:
     if kind in ("centre_news", "national_news", "territory_news"):
         return _linked_item(value)
     if kind == "in_brief":
@@ -117,9 +119,9 @@ def _item(kind: str, value: Any) -> EmailItem:
 
 
 def _experience_item(page: Page | None) -> list[EmailItem]:
+    page = _public_page(page)
     if page is None:
         return []
-    page = page.specific
     town = getattr(page, "town", None)
     return [
         EmailItem(
@@ -141,7 +143,7 @@ def issue_sections(sections: Any) -> list[EmailSection]:
         elif kind == "website":
             items = [EmailItem(title=value["name"], url=value["url"], summary=value["description"])]
         else:
-            items = [_item(kind, item) for item in value["items"]]
+            items = [item for item in (_item(kind, raw) for raw in value["items"]) if item is not None]
         if items:
             result.append(
                 EmailSection(kind=kind, heading=value["heading"], subheading=value.get("theme", ""), items=items)

@@ -21,6 +21,7 @@ from wagtail.models import Page, Revision
 
 from newsletters.models import NewsletterIssuePage
 from publications.models import ActionPage, ActionSession, ExperiencePage, PodcastEpisodePage, PublicationPage
+from publications.visibility import pages_visible
 
 DEFAULT_LOOKBACK = datetime.timedelta(days=60)
 UPCOMING_WINDOW = datetime.timedelta(weeks=6)
@@ -72,7 +73,7 @@ def linked_page_ids(issue: NewsletterIssuePage) -> set[int]:
 
 
 def _published_since(model: type[Page], since: datetime.datetime) -> Any:
-    return model.objects.live().public().filter(first_published_at__gte=since).order_by("-first_published_at")
+    return pages_visible(model.objects.filter(first_published_at__gte=since)).order_by("-first_published_at")
 
 
 def _session_tag(action: ActionPage, starts_at: datetime.datetime) -> str:
@@ -97,7 +98,7 @@ def issue_proposals(issue: NewsletterIssuePage) -> list[Proposal]:
         .annotate(first=Min("starts_at"))
         .values_list("page_id", "first")
     )
-    actions = ActionPage.objects.live().public().filter(pk__in=next_sessions).select_related("format")
+    actions = pages_visible(ActionPage.objects.filter(pk__in=next_sessions)).select_related("format")
     proposals += sorted(
         (Proposal(action, "action", _session_tag(action, next_sessions[action.pk]), "") for action in actions),
         key=lambda proposal: next_sessions[proposal.page.pk],

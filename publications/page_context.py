@@ -12,6 +12,7 @@ from wagtail.models import Page
 
 from publications import selectors, structured_data
 from publications.filters import AgendaFilterForm, ExperienceFilterForm, LibraryFilterForm
+from publications.visibility import pages_visible, without_restricted_documents
 from publications.webvtt import webvtt_parse
 
 HOME_SESSIONS = 4
@@ -41,7 +42,7 @@ def home_context(page: Any, request: HttpRequest, context: Context) -> Context:
         latest_publications=selectors.latest_publications(root=page, limit=HOME_PUBLICATIONS),
         latest_episodes=selectors.latest_episodes(root=page, limit=HOME_EPISODES),
         newsletter_lists=list(NewsletterList.objects.filter(is_active=True)),
-        agenda=AgendaPage.objects.live().public().child_of(page).first(),
+        agenda=pages_visible(AgendaPage.objects.child_of(page)).first(),
     )
     return context
 
@@ -99,12 +100,12 @@ def library_context(page: Any, request: HttpRequest, context: Context) -> Contex
 
 def publication_context(page: Any, request: HttpRequest, context: Context) -> Context:
     authors = list(page.authors.select_related("person", "person__organisation"))
-    documents = selectors.document_links(page.documents.select_related("document"))
+    documents = selectors.document_links(without_restricted_documents(page.documents.select_related("document")))
     context.update(
         authors=authors,
         documents=documents,
         co_publishers=list(page.co_publishers.all()),
-        related_actions=list(page.related_actions.live().public().select_related("format")),
+        related_actions=list(pages_visible(page.related_actions.all()).select_related("format")),
         themes=list(page.themes.all()),
         territories=list(page.territories.all()),
         structured_data=structured_data.publication_report(page, authors=authors, documents=documents, request=request),

@@ -34,6 +34,7 @@ from publications.models import (
     PublicationPage,
     Territory,
 )
+from publications.visibility import pages_visible, visible_page_ids, without_restricted_documents
 
 PARIS = ZoneInfo("Europe/Paris")
 PER_PAGE = 12
@@ -73,8 +74,8 @@ def paginate(items: Any, *, page_number: str | None, per_page: int = PER_PAGE) -
 
 
 def public_pages(model: type[Page], *, root: Page) -> QuerySet:
-    """Live pages of `model` under `root` that no view restriction hides."""
-    return model.objects.live().public().descendant_of(root)
+    """Visible pages of `model` under `root` (the site's home page, or a programme)."""
+    return pages_visible(model.objects.descendant_of(root))
 
 
 # Agenda
@@ -158,6 +159,10 @@ def programme_axes(programme: ProgrammePage) -> tuple[list[AxisActions], list[Ac
 def action_details(action: ActionPage) -> dict[str, Any]:
     """What an action page shows beyond its own fields, in a fixed number of queries."""
     organisations = list(action.organisations.select_related("organisation"))
+    deliverables = list(action.deliverables.select_related("publication"))
+    visible = visible_page_ids([item.publication for item in deliverables])
+    for item in deliverables:
+        item.visible_publication = item.publication if item.publication_id in visible else None
     return {
         "sessions": list(action.sessions.select_related("town").order_by("starts_at")),
         "people": list(action.people.select_related("person", "person__organisation")),
@@ -167,7 +172,7 @@ def action_details(action: ActionPage) -> dict[str, Any]:
         "territories": list(action.territories.all()),
         "audiences": list(action.audiences.all()),
         "progress_notes": list(action.progress_notes.order_by("date")),
-        "deliverables": list(action.deliverables.select_related("publication")),
+        "deliverables": deliverables,
         "programme": action.get_parent().specific,
     }
 
@@ -196,7 +201,12 @@ def publications_list(*, root: Page, filters: LibraryFilters) -> QuerySet:
     return (
         publications.distinct()
         .select_related("collection", "cover")
-        .prefetch_related(Prefetch("documents", queryset=PublicationDocument.objects.select_related("document")))
+        .prefetch_related(
+            Prefetch(
+                "documents",
+                queryset=without_restricted_documents(PublicationDocument.objects.select_related("document")),
+            )
+        )
         .order_by("-publication_date", "title")
     )
 

@@ -16,7 +16,7 @@ from django.db.models import Count, F, IntegerField, Model, OuterRef, Q, QuerySe
 from django.db.models.functions import ExtractYear, Length, Substr
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import Page
+from wagtail.models import Page, Site
 
 from newsletters.models import NewsletterIssuePage
 from publications.models import (
@@ -29,6 +29,7 @@ from publications.models import (
     Territory,
     Theme,
 )
+from publications.visibility import pages_visible
 from search.documents import page_prose, page_summary
 from search.french import MAX_QUERY_CHARS, MAX_QUERY_WORDS, fold_words, query_terms
 from search.french import terms as text_terms
@@ -155,9 +156,14 @@ class SearchResponse:
 
 
 def search_pages(
-    *, query: str, filters: SearchFilters | None = None, page: int = 1, per_page: int = PER_PAGE
+    *,
+    query: str,
+    filters: SearchFilters | None = None,
+    page: int = 1,
+    per_page: int = PER_PAGE,
+    site: Site | None = None,
 ) -> SearchResponse:
-    """Search the live, public content pages for ``query``: a page of hits, facets and messages.
+    """Search the visible content pages (of ``site``) for ``query``: a page of hits, facets and messages.
 
     Never raises on a visitor's input: an empty, overlong or meaningless query gives a
     response with a message and no hits.
@@ -175,7 +181,7 @@ def search_pages(
     if len(query) > MAX_QUERY_CHARS or len(set(text_terms(query[:MAX_QUERY_CHARS]))) > MAX_QUERY_WORDS:
         response.messages.append(str(MESSAGE_SHORTENED % {"words": MAX_QUERY_WORDS}))
 
-    scope = _filtered_pages(filters)
+    scope = _filtered_pages(filters, site=site)
     results = scope.search(" ".join(response.terms), operator="and")
     response.total = results.count()
     if not response.total and len(response.terms) > 1:
@@ -216,22 +222,22 @@ def _reranked(pages: list[Page], terms: list[str]) -> list[Page]:
     return sorted(pages, key=lambda page: -(2 * share(page.title) + share(page_summary(page))))
 
 
-def autocomplete_pages(*, query: str, limit: int = AUTOCOMPLETE_LIMIT) -> list[SearchHit]:
-    """Live, public content pages whose title has words starting as ``query`` does (3 letters or more)."""
+def autocomplete_pages(*, query: str, limit: int = AUTOCOMPLETE_LIMIT, site: Site | None = None) -> list[SearchHit]:
+    """Visible content pages (of ``site``) whose title has words starting as ``query`` does (3 letters or more)."""
     words = fold_words(query[:MAX_QUERY_CHARS])[:MAX_QUERY_WORDS]
     if len("".join(words)) < AUTOCOMPLETE_MIN_CHARS:
         return []
-    results = _scope().autocomplete(" ".join(words), operator="and")
+    results = _scope(site).autocomplete(" ".join(words), operator="and")
     return _hits(_specific(results[:limit]), [])
 
 
-def _scope() -> QuerySet[Page]:
+def _scope(site: Site | None) -> QuerySet[Page]:
     content_types = ContentType.objects.get_for_models(*(kind.model for kind in KINDS)).values()
-    return Page.objects.live().public().filter(content_type__in=list(content_types))
+    return pages_visible(Page.objects.filter(content_type__in=list(content_types)), site=site)
 
 
-def _filtered_pages(filters: SearchFilters) -> QuerySet[Page]:
-    pages = _scope()
+def _filtered_pages(filters: SearchFilters, *, site: Site | None) -> QuerySet[Page]:
+    pages = _scope(site)
     if filters.types:
         models = [KINDS_BY_KEY[key].model for key in filters.types]
         pages = pages.filter(content_type__in=list(ContentType.objects.get_for_models(*models).values()))

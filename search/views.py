@@ -6,6 +6,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
+from wagtail.models import Site
 
 from search.selectors import (
     AUTOCOMPLETE_MIN_CHARS,
@@ -30,7 +31,10 @@ def _page_number(request: HttpRequest) -> int:
 
 def _search(request: HttpRequest) -> SearchResponse:
     return search_pages(
-        query=request.GET.get("q", ""), filters=SearchFilters.from_params(request.GET), page=_page_number(request)
+        query=request.GET.get("q", ""),
+        filters=SearchFilters.from_params(request.GET),
+        page=_page_number(request),
+        site=Site.find_for_request(request),
     )
 
 

@@ -1,5 +1,6 @@
 """Shared fixtures: isolated media, an admin client, the site's page tree and a real SMTP server."""
 
+import uuid
 from dataclasses import dataclass
 
 import pytest
@@ -67,6 +68,18 @@ def media_root(settings, tmp_path):
     """Uploaded and generated files go to a per-test folder, never to var/."""
     settings.MEDIA_ROOT = str(tmp_path / "media")
     return tmp_path / "media"
+
+
+@pytest.fixture(autouse=True)
+def _private_cache(settings):
+    """The configured cache (Redis when REDIS_URL is set) under a key prefix of this test's own,
+    so that no answer cached by one test is served to another.
+
+    Clearing it instead would flush the whole Redis database under the other xdist workers' feet.
+    """
+    caches = {alias: dict(config) for alias, config in settings.CACHES.items()}
+    caches["default"]["KEY_PREFIX"] = f"test-{uuid.uuid4().hex}"
+    settings.CACHES = caches
 
 
 @pytest.fixture

@@ -18,9 +18,9 @@ router = Router(tags=["Actions et programmes"])
 ERRORS = {400: ErrorOut, 422: ErrorOut}
 
 
-def _actions() -> QuerySet:
+def _actions(request: HttpRequest) -> QuerySet:
     return (
-        public_pages(ActionPage)
+        public_pages(ActionPage, request)
         .select_related("format")
         .prefetch_related(
             "themes",
@@ -39,8 +39,8 @@ def _in_years(queryset: QuerySet, year: int) -> QuerySet:
     return queryset.filter(condition)
 
 
-def _filtered(filters: ActionFilters) -> QuerySet:
-    queryset, ids = searched(_actions(), filters)
+def _filtered(request: HttpRequest, filters: ActionFilters) -> QuerySet:
+    queryset, ids = searched(_actions(request), filters)
     queryset = classified_filter(queryset, filters, extra_territory="sessions__town")
     if filters.format:
         queryset = queryset.filter(format_id=format_id_get(filters.format))
@@ -78,13 +78,13 @@ def _filtered(filters: ActionFilters) -> QuerySet:
 
 @router.get("/actions/", response={200: Paged[ActionOut], **ERRORS}, summary="Actions")
 def action_list(request: HttpRequest, filters: Query[ActionFilters]) -> dict[str, Any]:
-    return paged(_filtered(filters), filters)
+    return paged(_filtered(request, filters), filters)
 
 
 @router.get("/actions/{action_id}", response={200: ActionDetailOut, 404: ErrorOut}, summary="Une action")
 def action_detail(request: HttpRequest, action_id: int) -> ActionPage:
     queryset = (
-        _actions()
+        _actions(request)
         .select_related("axis", "continues")
         .prefetch_related(
             "audiences",
@@ -97,13 +97,13 @@ def action_detail(request: HttpRequest, action_id: int) -> ActionPage:
     return page_detail(queryset, action_id)
 
 
-def _programmes() -> QuerySet:
-    return public_pages(ProgrammePage).select_related("centre")
+def _programmes(request: HttpRequest) -> QuerySet:
+    return public_pages(ProgrammePage, request).select_related("centre")
 
 
 @router.get("/programmes/", response={200: Paged[ProgrammeOut], **ERRORS}, summary="Programmes d'actions")
 def programme_list(request: HttpRequest, filters: Query[ProgrammeFilters]) -> dict[str, Any]:
-    queryset, ids = searched(_programmes(), filters)
+    queryset, ids = searched(_programmes(request), filters)
     if filters.year:
         queryset = queryset.filter(year=filters.year)
     queryset = by_relevance(queryset, ids) if ids is not None else queryset.order_by("-year", "title", "pk")
@@ -112,4 +112,4 @@ def programme_list(request: HttpRequest, filters: Query[ProgrammeFilters]) -> di
 
 @router.get("/programmes/{programme_id}", response={200: ProgrammeDetailOut, 404: ErrorOut}, summary="Un programme")
 def programme_detail(request: HttpRequest, programme_id: int) -> ProgrammePage:
-    return page_detail(_programmes().prefetch_related("axes", "progress_points"), programme_id)
+    return page_detail(_programmes(request).prefetch_related("axes", "progress_points"), programme_id)

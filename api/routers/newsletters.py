@@ -16,8 +16,8 @@ from newsletters.models import NewsletterIssuePage, NewsletterList
 router = Router(tags=["Lettres d'information"])
 
 
-def _issues() -> QuerySet:
-    return public_pages(NewsletterIssuePage).select_related("newsletter_list")
+def _issues(request: HttpRequest) -> QuerySet:
+    return public_pages(NewsletterIssuePage, request).select_related("newsletter_list")
 
 
 @router.get(
@@ -26,7 +26,7 @@ def _issues() -> QuerySet:
     summary="Numéros des lettres d'information",
 )
 def issue_list(request: HttpRequest, filters: Query[NewsletterFilters]) -> dict[str, Any]:
-    queryset, ids = searched(_issues(), filters)
+    queryset, ids = searched(_issues(request), filters)
     if filters.list:
         found = NewsletterList.objects.filter(slug=filters.list).values_list("pk", flat=True).first()
         if found is None:
@@ -39,7 +39,7 @@ def issue_list(request: HttpRequest, filters: Query[NewsletterFilters]) -> dict[
 
 @router.get("/newsletters/{issue_id}", response={200: NewsletterIssueDetailOut, 404: ErrorOut}, summary="Un numéro")
 def issue_detail(request: HttpRequest, issue_id: int) -> NewsletterIssuePage:
-    return page_detail(_issues(), issue_id)
+    return page_detail(_issues(request), issue_id)
 
 
 @router.get("/lists/", response={200: Paged[ListOut], 422: ErrorOut}, summary="Listes de diffusion")

@@ -2,7 +2,7 @@
 
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import Prefetch, QuerySet
 from django.http import HttpRequest
 from ninja import Query, Router
 
@@ -10,16 +10,24 @@ from api.errors import ErrorOut
 from api.filters import PublicationFilters, classified_filter, collection_id_get
 from api.pages import dated, page_detail, paged, public_pages, searched
 from api.schemas import Paged, PublicationDetailOut, PublicationOut
-from publications.models import PublicationPage
+from publications.models import PublicationDocument, PublicationPage
+from publications.visibility import without_restricted_documents
 
 router = Router(tags=["Publications"])
 
 
-def _publications() -> QuerySet:
+def _publications(request: HttpRequest) -> QuerySet:
     return (
-        public_pages(PublicationPage)
+        public_pages(PublicationPage, request)
         .select_related("collection", "cover")
-        .prefetch_related("themes", "territories", "documents__document")
+        .prefetch_related(
+            "themes",
+            "territories",
+            Prefetch(
+                "documents",
+                queryset=without_restricted_documents(PublicationDocument.objects.select_related("document")),
+            ),
+        )
     )
 
 
@@ -27,7 +35,7 @@ def _publications() -> QuerySet:
     "/publications/", response={200: Paged[PublicationOut], 400: ErrorOut, 422: ErrorOut}, summary="Publications"
 )
 def publication_list(request: HttpRequest, filters: Query[PublicationFilters]) -> dict[str, Any]:
-    queryset, ids = searched(_publications(), filters)
+    queryset, ids = searched(_publications(request), filters)
     queryset = classified_filter(queryset, filters)
     if filters.collection:
         queryset = queryset.filter(collection_id=collection_id_get(filters.collection))
@@ -38,5 +46,7 @@ def publication_list(request: HttpRequest, filters: Query[PublicationFilters]) -
     "/publications/{publication_id}", response={200: PublicationDetailOut, 404: ErrorOut}, summary="Une publication"
 )
 def publication_detail(request: HttpRequest, publication_id: int) -> PublicationPage:
-    queryset = _publications().prefetch_related("authors__person__organisation", "co_publishers", "related_actions")
+    queryset = _publications(request).prefetch_related(
+        "authors__person__organisation", "co_publishers", "related_actions"
+    )
     return page_detail(queryset, publication_id)

@@ -6,6 +6,7 @@ is read leniently, so a bad filter or page value is ignored and the answer is al
 
 from django.http import HttpRequest
 from ninja import Field, Query, Router, Schema
+from wagtail.models import Site
 
 from search.selectors import SearchFilters, SearchHit, autocomplete_pages, search_pages
 
@@ -83,7 +84,10 @@ def _hit(hit: SearchHit, request: HttpRequest) -> dict[str, object]:
 @router.get("/search/", response=SearchOut, summary="Recherche", url_name="api_search")
 def search(request: HttpRequest, params: Query[SearchParams]) -> dict[str, object]:
     response = search_pages(
-        query=params.q, filters=SearchFilters.from_params(request.GET), page=_page_number(params.page)
+        query=params.q,
+        filters=SearchFilters.from_params(request.GET),
+        page=_page_number(params.page),
+        site=Site.find_for_request(request),
     )
     return {
         "query": response.query,
@@ -109,4 +113,5 @@ def search(request: HttpRequest, params: Query[SearchParams]) -> dict[str, objec
     url_name="api_search_autocomplete",
 )
 def autocomplete(request: HttpRequest, params: Query[AutocompleteParams]) -> dict[str, object]:
-    return {"query": params.q[:200], "results": [_hit(hit, request) for hit in autocomplete_pages(query=params.q)]}
+    results = [_hit(hit, request) for hit in autocomplete_pages(query=params.q, site=Site.find_for_request(request))]
+    return {"query": params.q[:200], "results": results}

@@ -27,6 +27,7 @@ from publications.models import (
     PublicationIndexPage,
     PublicationPage,
 )
+from publications.visibility import pages_visible
 
 register = template.Library()
 
@@ -80,7 +81,7 @@ def feed_links_for(page: Page | str | None) -> list[FeedLink]:
         series = PodcastSeriesPage.objects.ancestor_of(page).first()
         return [_podcast_link(series)] if series else []
     if isinstance(page, PodcastIndexPage):
-        return [_podcast_link(series) for series in PodcastSeriesPage.objects.child_of(page).live().public()]
+        return [_podcast_link(series) for series in pages_visible(PodcastSeriesPage.objects.child_of(page))]
     if isinstance(page, PublicationIndexPage | PublicationPage):
         return _publication_links()
     if isinstance(page, ActionPage):

@@ -1,3 +1,5 @@
+# Must run first: the page models below copy `Page.search_fields`.
+from publications.models import page_filters  # noqa: F401  isort: skip
 from publications.models.actions import (
     ActionDeliverable,
     ActionOrganisation,

@@ -1,7 +1,6 @@
 """Demo-like content for the API tests: one of each type, classified, with a territory tree."""
 
 import datetime
-import uuid
 from dataclasses import dataclass
 
 import pytest
@@ -44,17 +43,6 @@ class Content:
     issue: object
     theme: object
     other_theme: object
-
-
-@pytest.fixture(autouse=True)
-def _private_cache(settings):
-    """The configured cache (Redis when REDIS_URL is set) under a key prefix of this test's own.
-
-    Clearing it instead would flush the whole Redis database under the other xdist workers' feet.
-    """
-    caches = {alias: dict(config) for alias, config in settings.CACHES.items()}
-    caches["default"]["KEY_PREFIX"] = f"test-api-{uuid.uuid4().hex}"
-    settings.CACHES = caches
 
 
 @pytest.fixture

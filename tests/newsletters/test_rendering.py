@@ -146,27 +146,21 @@ def test_render_issue__footer_says_why_and_links_preferences_and_unsubscribe(iss
     assert f'<a href="{UNSUBSCRIBE}"' in html
 
 
-def test_render_issue__unpublished_or_private_page_gives_its_title_but_no_link(issue, home_page):
+def test_render_issue__hidden_page_lends_nothing_and_an_item_without_title_is_left_out(issue, home_page):
     draft = factories.ActionPageFactory(title="Atelier en préparation", live=False)
     private = factories.ActionPageFactory(title="Réunion du bureau")
     private.get_view_restrictions().model.objects.create(page=private, restriction_type="login")
-    issue.sections = [
-        (
-            "centre_news",
-            {
-                "heading": "À venir",
-                "items": [
-                    {"tag": "", "page": page, "title": "", "summary": "", "url": ""} for page in (draft, private)
-                ],
-            },
-        )
-    ]
+    items = [{"tag": "", "page": page, "title": "", "summary": "", "url": ""} for page in (draft, private)]
+    items.append({"tag": "", "page": draft, "title": "Un atelier bientôt annoncé", "summary": "", "url": ""})
+    issue.sections = [("centre_news", {"heading": "À venir", "items": items})]
 
     html, text = personalised(render_issue(issue))
 
-    assert "Atelier en préparation" in html
-    assert "Réunion du bureau" in html
+    assert "Un atelier bientôt annoncé" in html
+    assert "Un atelier bientôt annoncé" in text
     for page in (draft, private):
+        assert page.title not in html
+        assert page.title not in text
         assert page.url_path.split("/")[-2] not in html
         assert page.url_path.split("/")[-2] not in text
 
