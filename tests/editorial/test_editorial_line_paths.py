@@ -176,3 +176,40 @@ def test_proposals__accepted_during_board_validation_void_the_votes_like_an_edit
     issue = fresh(issue)
     assert issue.current_workflow_task.name == WORKFLOW_TASKS["review"]
     assert PageLogEntry.objects.get(page=issue, action=RESTART_LOG_ACTION).data == {"votes": 1}
+
+
+# Bulk publishing from the explorer (held on main too: Wagtail tests the revision it publishes)
+
+
+def bulk_publish(client, page):
+    url = reverse("wagtail_bulk_action", args=["wagtailcore", "page", "publish"])
+    return client.post(f"{url}?id={page.pk}", {})
+
+
+def test_bulk_publish__relecture_cannot_publish_a_programme_from_the_explorer(team, clients):
+    programme = factories.ProgrammePageFactory(live=False, title="Orientations de travail 2025", year=2025)
+    programme.save_revision(user=team.editor)
+
+    bulk_publish(clients.reviewer, programme)
+
+    assert not fresh(programme).live
+
+
+def test_bulk_publish__relecture_cannot_publish_the_flagged_draft_of_a_live_action(team, clients):
+    action = factories.ActionPageFactory(live=True, owner=team.editor, title="Rencontre des conseils citoyens")
+    post_edit(clients.editor, action, engages_editorial_line="on", title="Rencontre des conseils citoyens (v2)")
+
+    bulk_publish(clients.reviewer, action)
+
+    action = fresh(action)
+    assert action.title == "Rencontre des conseils citoyens"
+    assert action.has_unpublished_changes
+
+
+def test_bulk_publish__relecture_still_publishes_a_relecture_simple_page(team, clients):
+    action = factories.ActionPageFactory(live=False, title="Rencontre des conseils citoyens")
+    action.save_revision(user=team.editor)
+
+    bulk_publish(clients.reviewer, action)
+
+    assert fresh(action).live
