@@ -5,7 +5,9 @@ path that writes a revision (the edit and revert forms, « Proposer des contenus
 asks this module which flag the new revision carries, so that none of them can hand a flagged page
 to « Relecture simple ». A page is flagged when its database row (its live version, or its draft
 for a page never published) or its latest revision is: the revert view starts from an older,
-unflagged revision, and a live page's row lags behind its draft.
+unflagged revision, and a live page's row lags behind its draft. So an administrator who unticks
+the flag on a live page's draft decides for that draft; until it is published (the row then loses
+the flag), a revision by anyone else carries the flag again: the rule fails closed.
 """
 
 from typing import Any
