@@ -12,6 +12,8 @@ from django.core import signing
 from django.utils.translation import gettext as _
 from wagtail.models import Page, Revision
 
+from editorial.revisions import page_revision_save
+
 SALT = "api.preview"
 
 
@@ -27,7 +29,7 @@ class PreviewDraft:
 
 def preview_token_create(*, page: Page) -> str:
     """A token for the page's latest revision (its current draft)."""
-    revision = page.latest_revision or page.save_revision()
+    revision = page.latest_revision or page_revision_save(page=page, user=None, log_action=False)
     return signing.dumps({"page": page.pk, "revision": revision.pk}, salt=SALT, compress=True)
 
 

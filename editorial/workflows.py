@@ -9,6 +9,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page, PagePermissionTester, Workflow
 
 from editorial import roles
+from editorial.editorial_line import editorial_line_flagged
 from editorial.page_forms import EditorialPageForm
 
 REVIEW_WORKFLOW = "Relecture simple"
@@ -34,8 +35,10 @@ class EditorialPermissionTester(PagePermissionTester):
     """Publishing a page whose workflow needs the board is left to the workflow itself.
 
     Reviewers hold Wagtail's publish permission (to publish what passed review, unpublish,
-    schedule); on a page whose workflow includes board validation, only administrators may
-    publish directly: everyone else goes through the circuit, whose last approval publishes.
+    schedule); on a page whose workflow includes board validation, or whose stored version
+    engages the editorial line, only administrators may publish directly: everyone else goes
+    through the circuit, whose last approval publishes. The stored flag counts because the
+    revert view tests an older revision, which may predate the flag.
     """
 
     def can_publish(self) -> bool:
@@ -44,10 +47,11 @@ class EditorialPermissionTester(PagePermissionTester):
         if roles.is_administrator(self.user):
             return True
         workflow = self.page.get_workflow()
-        return (
-            workflow is None
-            or not workflow.workflow_tasks.filter(task__content_type__model="boardvalidationtask").exists()
+        needs_board = (
+            workflow is not None
+            and workflow.workflow_tasks.filter(task__content_type__model="boardvalidationtask").exists()
         )
+        return not (needs_board or editorial_line_flagged(page=self.page))
 
     def can_unschedule(self) -> bool:
         return super().can_publish()

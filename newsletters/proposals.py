@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.models import Page, Revision
 
+from editorial.revisions import page_revision_save
 from newsletters.models import NewsletterIssuePage
 from publications.models import ActionPage, ActionSession, ExperiencePage, PodcastEpisodePage, PublicationPage
 from publications.visibility import pages_visible
@@ -132,6 +133,8 @@ def _linked_item(proposal: Proposal) -> dict[str, Any]:
 def issue_proposals_accept(*, issue: NewsletterIssuePage, page_ids: list[int], user: AbstractBaseUser) -> Revision:
     """Append the accepted proposals to the issue's latest draft and save it as a new revision.
 
+    The revision is saved as an edit is (the board's flag kept, the board's votes voided).
+
     Raises PermissionDenied when the user may not edit the issue or it is locked, ValueError when an
     id is not among the current proposals (forged, unpublished, private or already present).
     """
@@ -152,4 +155,4 @@ def issue_proposals_accept(*, issue: NewsletterIssuePage, page_ids: list[int], u
         target = sections[-1]
     target["value"]["items"] += [{"type": "item", "value": item, "id": str(uuid.uuid4())} for item in new_items]
     draft.sections = sections
-    return draft.save_revision(user=user, log_action=True)
+    return page_revision_save(page=draft, user=user)
