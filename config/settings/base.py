@@ -8,6 +8,7 @@ from .api import *  # noqa: F403
 from .cache import *  # noqa: F403
 from .celery import *  # noqa: F403
 from .email import *  # noqa: F403
+from .media import *  # noqa: F403
 from .search import *  # noqa: F403
 from .security import *  # noqa: F403
 from .sending import *  # noqa: F403
@@ -158,6 +159,7 @@ WAGTAILDOCS_DOCUMENT_MODEL = "assets.CustomDocument"
 WAGTAILMEDIA = {
     "MEDIA_MODEL": "assets.CustomMedia",
     "AUDIO_EXTENSIONS": ["mp3", "m4a", "ogg", "wav", "flac"],
+    "MEDIA_FORM_BASE": "assets.forms.MediaForm",
 }
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 WAGTAIL_I18N_ENABLED = False
