@@ -159,7 +159,6 @@ WAGTAILDOCS_DOCUMENT_MODEL = "assets.CustomDocument"
 WAGTAILMEDIA = {
     "MEDIA_MODEL": "assets.CustomMedia",
     "AUDIO_EXTENSIONS": ["mp3", "m4a", "ogg", "wav", "flac"],
-    "MEDIA_FORM_BASE": "assets.forms.MediaForm",
 }
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 WAGTAIL_I18N_ENABLED = False

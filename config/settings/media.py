@@ -14,10 +14,10 @@ MEDIA_CACHE_SECONDS = env.int("MEDIA_CACHE_SECONDS", default=30 * 24 * 3600)
 # restrictions; never redirect to (or link) the storage's URL of the file.
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 
-# Largest uploads the admin accepts (bytes); larger files get a French error in the form.
+# Largest uploads accepted (bytes), checked by the models' clean(): a larger file gets a
+# French error in the admin form (single, multiple and chooser uploads alike).
 DOCUMENTS_MAX_UPLOAD_BYTES = env.int("DOCUMENTS_MAX_UPLOAD_BYTES", default=50 * 1024 * 1024)
 IMAGES_MAX_UPLOAD_BYTES = env.int("IMAGES_MAX_UPLOAD_BYTES", default=20 * 1024 * 1024)
 MEDIA_MAX_UPLOAD_BYTES = env.int("MEDIA_MAX_UPLOAD_BYTES", default=300 * 1024 * 1024)
 # Wagtail checks images itself (with its own French message).
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = IMAGES_MAX_UPLOAD_BYTES
-WAGTAILDOCS_DOCUMENT_FORM_BASE = "assets.forms.DocumentForm"
