@@ -124,9 +124,7 @@ def test_image_add__larger_than_the_limit__refused_in_french(admin_client, setti
     assert not CustomImage.objects.exists()
 
 
-def test_upload_limits__defaults():
-    from django.conf import settings
-
+def test_upload_limits__defaults(settings):
     assert settings.DOCUMENTS_MAX_UPLOAD_BYTES == 50 * 1024 * 1024
     assert settings.MEDIA_MAX_UPLOAD_BYTES == 300 * 1024 * 1024
     assert settings.WAGTAILIMAGES_MAX_UPLOAD_SIZE == settings.IMAGES_MAX_UPLOAD_BYTES == 20 * 1024 * 1024
