@@ -1,5 +1,6 @@
 """The project's own image, document and media models (set from day one: swapping later is painful)."""
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -10,6 +11,14 @@ from wagtail.images.models import Image as WagtailImage
 from wagtailmedia.models import AbstractMedia
 
 from assets.audio import audio_facts_read
+from assets.upload_limits import upload_size_validate
+
+
+def _file_size_validate(*, field: str, file: object, max_bytes: int) -> None:
+    try:
+        upload_size_validate(file=file, max_bytes=max_bytes)
+    except ValidationError as error:
+        raise ValidationError({field: error}) from error
 
 
 class CustomImage(AbstractImage):
@@ -45,6 +54,10 @@ class CustomDocument(AbstractDocument):
         verbose_name = _("document")
         verbose_name_plural = _("documents")
 
+    def clean(self) -> None:
+        super().clean()
+        _file_size_validate(field="file", file=self.file, max_bytes=settings.DOCUMENTS_MAX_UPLOAD_BYTES)
+
 
 class CustomMedia(AbstractMedia):
     """Audio and video files; audio facts are read from the file, never typed in."""
@@ -60,6 +73,9 @@ class CustomMedia(AbstractMedia):
 
     def clean(self) -> None:
         super().clean()
+        # Before reading the file: an oversize upload is refused unread.
+        _file_size_validate(field="file", file=self.file, max_bytes=settings.MEDIA_MAX_UPLOAD_BYTES)
+        _file_size_validate(field="thumbnail", file=self.thumbnail, max_bytes=settings.IMAGES_MAX_UPLOAD_BYTES)
         if self.type == "audio" and self.file:
             try:
                 facts = audio_facts_read(file=self.file)

@@ -1,10 +1,14 @@
 """URL routes: admin, documents, media and the Wagtail page tree."""
 
+from urllib.parse import urlsplit
+
 from django.conf import settings
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
+
+from assets.views import media_serve
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -20,9 +24,9 @@ urlpatterns = [
     path("webhooks/anymail/", include("anymail.urls")),
 ]
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+if settings.SERVE_MEDIA:
+    # In every environment, production included; a CDN pulling from this origin keeps it on.
+    media_prefix = urlsplit(settings.MEDIA_URL).path.strip("/")
+    urlpatterns += [path(f"{media_prefix}/<path:path>", media_serve, name="media_serve")]
 
 urlpatterns += [path("", include(wagtail_urls))]

@@ -8,6 +8,7 @@ from .api import *  # noqa: F403
 from .cache import *  # noqa: F403
 from .celery import *  # noqa: F403
 from .email import *  # noqa: F403
+from .media import *  # noqa: F403
 from .search import *  # noqa: F403
 from .security import *  # noqa: F403
 from .sending import *  # noqa: F403

@@ -326,3 +326,25 @@ def test_celery_backend__run_after_becomes_eta(django_capture_on_commit_callback
 def test_celery_backend__task_taking_context():
     with pytest.raises(InvalidTaskError, match="does not pass a task context"):
         needs_context.enqueue()
+
+
+# Which view answers an audio file's URL under the production settings.
+RESOLVE_MEDIA_URL = """
+import django
+from django.urls import Resolver404, resolve
+django.setup()
+try:
+    print(resolve("/media/media/penser-le-9-3.mp3").url_name)
+except Resolver404:
+    print("none")
+"""
+
+
+@pytest.mark.parametrize(("serve_media", "view"), [(None, "media_serve"), ("false", "none")])
+def test_production__media_route(production_env, serve_media, view):
+    variables = production_env if serve_media is None else {**production_env, "SERVE_MEDIA": serve_media}
+
+    result = run_python(["-c", RESOLVE_MEDIA_URL], clean_env(PRODUCTION, **variables))
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == view
