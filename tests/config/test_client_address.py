@@ -53,6 +53,7 @@ def test_admin_login__forged_header_from_a_direct_client__locked_on_its_connecti
     client, editor, lockout, settings
 ):
     settings.TRUSTED_PROXY_COUNT = 0
+    settings.AXES_IPWARE_PROXY_COUNT = 0
     for attempt in range(5):
         client.post(
             LOGIN,
