@@ -6,10 +6,16 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from publications.page_password import page_password_view
+from publications.restriction_passwords import document_password_view, page_password_view
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
+    # Wagtail's password forms, throttled: the same paths and names, matched before Wagtail's own.
+    path(
+        "documents/authenticate_with_password/<int:restriction_id>/",
+        document_password_view,
+        name="wagtaildocs_authenticate_with_password",
+    ),
     path("documents/", include(wagtaildocs_urls)),
     # Search: the public page /recherche/ (its JSON twins are in the typed API).
     path("", include("search.urls")),
@@ -28,7 +34,7 @@ if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 urlpatterns += [
-    # Wagtail's page-password form, throttled: the same path and name, matched before Wagtail's own.
+    # The page-password form, throttled (see the documents' above).
     path(
         "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",
         page_password_view,

@@ -25,7 +25,7 @@ RATE_LIMIT_WINDOW = env.int("RATE_LIMIT_WINDOW", default=3600)
 PASSWORD_RESET_RATE_LIMIT_PER_IP = env.int("PASSWORD_RESET_RATE_LIMIT_PER_IP", default=5)
 PASSWORD_RESET_RATE_LIMIT_PER_EMAIL = env.int("PASSWORD_RESET_RATE_LIMIT_PER_EMAIL", default=3)
 WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "editorial.password_reset.ThrottledPasswordResetForm"  # noqa: S105
-# Password-restricted pages: guesses per client address and page.
+# Password-restricted pages and document collections: guesses per client address and page (or restriction).
 PAGE_PASSWORD_RATE_LIMIT = env.int("PAGE_PASSWORD_RATE_LIMIT", default=10)
 # « Envoyer un test » of a newsletter issue, per admin user.
 NEWSLETTER_TEST_SEND_RATE_LIMIT = env.int("NEWSLETTER_TEST_SEND_RATE_LIMIT", default=20)
