@@ -34,7 +34,7 @@ def _edit_url(issue: NewsletterIssuePage) -> str:
 
 
 def _test_send_allowed(request: HttpRequest) -> bool:
-    """Per user: each test send mails up to ten addresses from the centre's domain."""
+    """Counted per user: each test send mails up to ten addresses of the user's choosing."""
     return rate_limit_hit(
         scope="test-send",
         value=str(request.user.pk),
