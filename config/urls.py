@@ -9,9 +9,16 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from assets.views import media_serve
+from publications.restriction_passwords import document_password_view, page_password_view
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
+    # Wagtail's password forms, throttled: the same paths and names, matched before Wagtail's own.
+    path(
+        "documents/authenticate_with_password/<int:restriction_id>/",
+        document_password_view,
+        name="wagtaildocs_authenticate_with_password",
+    ),
     path("documents/", include(wagtaildocs_urls)),
     # Search: the public page /recherche/ (its JSON twins are in the typed API).
     path("", include("search.urls")),
@@ -29,4 +36,12 @@ if settings.SERVE_MEDIA:
     media_prefix = urlsplit(settings.MEDIA_URL).path.strip("/")
     urlpatterns += [path(f"{media_prefix}/<path:path>", media_serve, name="media_serve")]
 
-urlpatterns += [path("", include(wagtail_urls))]
+urlpatterns += [
+    # The page-password form, throttled (see the documents' above).
+    path(
+        "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",
+        page_password_view,
+        name="wagtailcore_authenticate_with_password",
+    ),
+    path("", include(wagtail_urls)),
+]

@@ -1,5 +1,6 @@
 """Admin views of an issue: test send of its draft, and items of the site proposed for it."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
@@ -9,6 +10,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from config.ratelimit import rate_limit_hit
 from newsletters.forms import ProposalsForm, TestSendForm
 from newsletters.models import NewsletterIssuePage
 from newsletters.proposals import issue_edit_refusal, issue_proposals, issue_proposals_accept, issue_proposals_since
@@ -31,13 +33,27 @@ def _edit_url(issue: NewsletterIssuePage) -> str:
     return reverse("wagtailadmin_pages:edit", args=[issue.pk])
 
 
+def _test_send_allowed(request: HttpRequest) -> bool:
+    """Counted per user: each test send mails up to ten addresses of the user's choosing."""
+    return rate_limit_hit(
+        scope="test-send",
+        value=str(request.user.pk),
+        limit=settings.NEWSLETTER_TEST_SEND_RATE_LIMIT,
+        window=settings.RATE_LIMIT_WINDOW,
+    )
+
+
 def test_send_view(request: HttpRequest, page_id: int) -> HttpResponse:
     """Send the issue's latest revision (draft included) to up to ten addresses, through Celery."""
     issue = _editable_issue(request, page_id)
     revision = issue.latest_revision
     form = TestSendForm(_posted(request), initial={"addresses": request.user.email})
+    status = 200
     if request.method == "POST" and revision is None:
         form.add_error(None, _("Enregistrez d'abord un brouillon de ce numéro."))
+    elif request.method == "POST" and form.is_valid() and not _test_send_allowed(request):
+        form.add_error(None, _("Trop d'envois de test lancés récemment : réessayez plus tard."))
+        status = 429
     elif request.method == "POST" and form.is_valid():
         addresses = form.cleaned_data["addresses"]
         transaction.on_commit(lambda: issue_test_send.delay(revision.pk, addresses))
@@ -57,6 +73,7 @@ def test_send_view(request: HttpRequest, page_id: int) -> HttpResponse:
         request,
         "newsletters/admin/test_send.html",
         {"issue": issue, "form": form, "edit_url": _edit_url(issue), "page_title": _("Envoyer un test")},
+        status=status,
     )
 
 

@@ -1,10 +1,8 @@
 """Public pages: subscribe, confirm, preferences and unsubscribe. None changes anything on a GET."""
 
-import ipaddress
 import logging
 from typing import Any
 
-from axes.helpers import get_client_ip_address
 from django.conf import settings
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
@@ -13,25 +11,17 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
+from config.client_address import client_address
+from config.ratelimit import RateLimit, rate_limits_hit
 from newsletters.models import NewsletterList
 from subscribers import services, tokens
 from subscribers.consent import consent_text
 from subscribers.forms import PreferencesForm, SubscriptionForm, UnsubscribeForm
 from subscribers.models import Source, Subscriber
-from subscribers.ratelimit import rate_limit_hit
 from subscribers.selectors import confirmed_list_ids, public_lists
 
 logger = logging.getLogger(__name__)
 MAX_EMAIL_LENGTH = 254
-
-
-def client_ip(request: HttpRequest) -> str | None:
-    """The client's address as the login throttling sees it (proxies counted), if it is one."""
-    value = get_client_ip_address(request)
-    try:
-        return str(ipaddress.ip_address(value)) if value else None
-    except ValueError:
-        return None
 
 
 def _invalid_link(request: HttpRequest) -> HttpResponse:
@@ -48,15 +38,11 @@ def _profile(cleaned: dict) -> services.Profile:
 
 
 def _rate_limited(email: str, ip_address: str | None) -> bool:
-    window = settings.SUBSCRIBERS_RATE_LIMIT_WINDOW
-    # Both counters advance on each attempt, so that neither can be probed alone.
-    by_ip = rate_limit_hit(
-        scope="ip", value=ip_address or "unknown", limit=settings.SUBSCRIBERS_RATE_LIMIT_PER_IP, window=window
-    )
-    by_email = rate_limit_hit(
-        scope="email", value=email.lower(), limit=settings.SUBSCRIBERS_RATE_LIMIT_PER_EMAIL, window=window
-    )
-    return not (by_ip and by_email)
+    limits = [
+        RateLimit(scope="subscribe:ip", value=ip_address or "unknown", limit=settings.SUBSCRIBERS_RATE_LIMIT_PER_IP),
+        RateLimit(scope="subscribe:email", value=email.lower(), limit=settings.SUBSCRIBERS_RATE_LIMIT_PER_EMAIL),
+    ]
+    return not rate_limits_hit(limits=limits, window=settings.SUBSCRIBERS_RATE_LIMIT_WINDOW)
 
 
 def _initial_from_query(request: HttpRequest, lists: QuerySet[NewsletterList]) -> dict[str, Any]:
@@ -93,7 +79,7 @@ def subscribe(request: HttpRequest, list_slug: str | None = None) -> HttpRespons
         return render(request, "subscribers/subscribe_done.html", context)
     if not form.is_valid():
         return render(request, "subscribers/subscribe.html", {**context, "form": form})
-    ip_address = client_ip(request)
+    ip_address = client_address(request)
     email = form.cleaned_data["email"]
     if _rate_limited(email, ip_address):
         form.add_error(
@@ -126,7 +112,7 @@ def confirm(request: HttpRequest, token: str) -> HttpResponse:
     lists = NewsletterList.objects.filter(pk__in=confirmation.list_ids).order_by("name")
     if request.method != "POST":
         return render(request, "subscribers/confirm.html", {"lists": lists, "subscriber": subscriber})
-    confirmed = services.subscriber_confirm(confirmation=confirmation, ip_address=client_ip(request))
+    confirmed = services.subscriber_confirm(confirmation=confirmation, ip_address=client_address(request))
     if confirmed is None:
         return _invalid_link(request)
     return render(
@@ -162,7 +148,7 @@ def preferences(request: HttpRequest, token: str) -> HttpResponse:
                 list_ids=chosen,
                 reason=form.cleaned_data["reason"],
                 consent_text=text,
-                ip_address=client_ip(request),
+                ip_address=client_address(request),
             )
             subscriber.refresh_from_db()
             saved = True
@@ -211,7 +197,7 @@ def unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
         list_id=unsubscription.list_id,
         source=Source.EMAIL,
         reason=form.cleaned_data["reason"],
-        ip_address=client_ip(request),
+        ip_address=client_address(request),
     )
     return render(
         request,

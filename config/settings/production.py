@@ -76,13 +76,12 @@ CSRF_TRUSTED_ORIGINS = list(
     )
 )
 
-# --- Login throttling ------------------------------------------------------------
+# --- Login throttling and the client's address -------------------------------
 
 AXES_ENABLED = True
-# Behind the proxy every request comes from its address: read the client's address
-# from X-Forwarded-For, trusting only as many hops as there are proxies.
-AXES_IPWARE_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=1)
-AXES_IPWARE_META_PRECEDENCE_ORDER = ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR")
+# gunicorn is reached through one TLS-terminating proxy (see the README's deployment note): the
+# client's address is the last one that proxy appended to X-Forwarded-For.
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=1)
 
 # --- Database ------------------------------------------------------------------
 

@@ -4,11 +4,31 @@ from csp.constants import NONCE
 
 from config.env import env
 
-# django-axes: lock an account+address pair out after repeated failed logins.
+# Reverse proxies in front of the app, each appending to X-Forwarded-For: the client's address is
+# read from that header only this many hops deep (config/client_address.py). 0 here (development,
+# tests): REMOTE_ADDR alone, a client's X-Forwarded-For is ignored. Production defaults to 1.
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+
+# django-axes: lock an account+address pair out after repeated failed logins. The address is
+# the one every throttle and consent record uses.
+AXES_CLIENT_IP_CALLABLE = "config.client_address.client_address"
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = 1  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
+
+# Throttles (config/ratelimit.py) of the forms that send email or check a secret: attempts allowed
+# per RATE_LIMIT_WINDOW seconds. The subscription form's own limits are in subscribers.py.
+RATE_LIMIT_WINDOW = env.int("RATE_LIMIT_WINDOW", default=3600)
+# The admin's password reset, per client address and per email address; throttled, it answers
+# the same and sends nothing (editorial/password_reset.py).
+PASSWORD_RESET_RATE_LIMIT_PER_IP = env.int("PASSWORD_RESET_RATE_LIMIT_PER_IP", default=5)
+PASSWORD_RESET_RATE_LIMIT_PER_EMAIL = env.int("PASSWORD_RESET_RATE_LIMIT_PER_EMAIL", default=3)
+WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "editorial.password_reset.ThrottledPasswordResetForm"  # noqa: S105
+# Password-restricted pages and document collections: guesses per client address and page (or restriction).
+PAGE_PASSWORD_RATE_LIMIT = env.int("PAGE_PASSWORD_RATE_LIMIT", default=10)
+# « Envoyer un test » of a newsletter issue, per admin user.
+NEWSLETTER_TEST_SEND_RATE_LIMIT = env.int("NEWSLETTER_TEST_SEND_RATE_LIMIT", default=20)
 
 # DENY for browsers that only know X-Frame-Options. Wagtail's preview views set
 # SAMEORIGIN on their own responses (xframe_options_sameorigin_override), so the

@@ -186,6 +186,8 @@ def test_production__valid_environment(production_env):
             "SESSION_COOKIE_SECURE",
             "CSRF_COOKIE_SECURE",
             "AXES_ENABLED",
+            "AXES_CLIENT_IP_CALLABLE",
+            "TRUSTED_PROXY_COUNT",
             "DATABASES",
             "WAGTAILADMIN_BASE_URL",
             "WAGTAILSEARCH_BACKENDS",
@@ -205,6 +207,8 @@ def test_production__valid_environment(production_env):
     assert values["SESSION_COOKIE_SECURE"] is True
     assert values["CSRF_COOKIE_SECURE"] is True
     assert values["AXES_ENABLED"] is True
+    assert values["AXES_CLIENT_IP_CALLABLE"] == "config.client_address.client_address"
+    assert values["TRUSTED_PROXY_COUNT"] == 1
     assert values["DATABASES"]["default"]["CONN_MAX_AGE"] == 60
     assert values["DATABASES"]["default"]["CONN_HEALTH_CHECKS"] is True
     assert values["WAGTAILSEARCH_BACKENDS"]["default"]["BACKEND"] == "wagtail.search.backends.elasticsearch9"

@@ -1,6 +1,9 @@
 """« Envoyer un test » and the « Courriel » preview of an issue, through the admin."""
 
+import html
+
 import pytest
+from django.test import Client
 from django.urls import reverse
 
 from editorial import roles
@@ -151,3 +154,27 @@ def test_preview__email_mode_shows_the_email_with_the_editor_name(rf, admin_clie
 
 def test_preview__email_mode_is_offered(issue):
     assert ("email", "Courriel") in [(mode, str(label)) for mode, label in issue.preview_modes]
+
+
+def test_test_send__too_many_from_one_user__refused_in_french(
+    editor_client, issue, settings, django_capture_on_commit_callbacks
+):
+    settings.NEWSLETTER_TEST_SEND_RATE_LIMIT = 2
+    with django_capture_on_commit_callbacks() as queued:
+        sent = [editor_client.post(url(issue), {"addresses": "camille@example.org"}) for _attempt in range(2)]
+        refused = editor_client.post(url(issue), {"addresses": "camille@example.org"})
+
+    assert [answer.status_code for answer in sent] == [302, 302]
+    assert refused.status_code == 429
+    assert "Trop d'envois de test lancés récemment" in html.unescape(refused.content.decode())
+    assert len(queued) == 2
+
+
+def test_test_send__the_limit_is_per_user(editor_client, admin_user, issue, settings):
+    settings.NEWSLETTER_TEST_SEND_RATE_LIMIT = 1
+    colleague = Client()
+    colleague.force_login(admin_user, backend=MODEL_BACKEND)
+    editor_client.post(url(issue), {"addresses": "camille@example.org"})
+
+    assert editor_client.post(url(issue), {"addresses": "camille@example.org"}).status_code == 429
+    assert colleague.post(url(issue), {"addresses": "camille@example.org"}).status_code == 302
