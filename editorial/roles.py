@@ -26,15 +26,24 @@ PAGE_PERMISSIONS = {
     ADMINISTRATORS: ("add_page", "change_page", "publish_page", "bulk_delete_page", "lock_page", "unlock_page"),
 }
 
-# Collection permissions (images, documents, media) granted on the root collection.
-_MEDIA = ("customimage", "customdocument", "custommedia")
-_MEDIA_WRITE = tuple(f"assets.{action}_{model}" for model in _MEDIA for action in ("add", "change"))
-_MEDIA_DELETE = tuple(f"assets.delete_{model}" for model in _MEDIA)
+# Collection permissions (images, documents, media) granted on the root collection. Wagtail's
+# permission policies check the codenames of their own models (their `auth_model`: wagtailimages.Image,
+# wagtaildocs.Document, wagtailmedia.Media), never those of the project's custom models in assets.
+_LIBRARY = (("wagtailimages", "image"), ("wagtaildocs", "document"), ("wagtailmedia", "media"))
+# wagtailmedia has no choose permission: its chooser offers the media the user may change.
+_LIBRARY_CHOOSE = ("wagtailimages.choose_image", "wagtaildocs.choose_document")
+
+
+def _library(*actions: str) -> tuple[str, ...]:
+    return tuple(f"{app}.{action}_{model}" for app, model in _LIBRARY for action in actions)
+
+
+_LIBRARY_WRITE = _library("add", "change") + _LIBRARY_CHOOSE
 COLLECTION_PERMISSIONS = {
-    EDITORS: _MEDIA_WRITE,
-    REVIEWERS: _MEDIA_WRITE + _MEDIA_DELETE,
-    BOARD: (),
-    ADMINISTRATORS: _MEDIA_WRITE + _MEDIA_DELETE,
+    EDITORS: _LIBRARY_WRITE,
+    REVIEWERS: _LIBRARY_WRITE + _library("delete"),
+    BOARD: _LIBRARY_CHOOSE,
+    ADMINISTRATORS: _LIBRARY_WRITE + _library("delete"),
 }
 
 # Model permissions ("app_label.codename"); every role may reach the admin.

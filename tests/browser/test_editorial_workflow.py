@@ -69,7 +69,7 @@ def open_from_dashboard(page, title: str) -> None:
     """Follow the « À traiter » panel's link to the page's edit view."""
     panel = page.locator("#a-traiter-section")
     click_and_wait(page, panel.get_by_role("link", name=title))
-    assert re.search(r"/admin/pages/\d+/edit/$", page.url)
+    assert re.search(r"/admin/pages/\d+/edit/(\?next=/admin/)?$", page.url)
 
 
 def test_action__editor_submits__reviewer_approves__page_is_live(sign_in, team, programme):

@@ -10,6 +10,9 @@ How a refusal shows in Wagtail's admin (read from its views):
   the buttons): a POST is answered 200 with « La page n'a pu être enregistrée car elle est verrouillée. »;
 - NOT_GRANTED: a permission with no view yet, checked with user.has_perm.
 
+The library (images, documents, media) rows list, upload through the admin's add views and take
+an existing item through its chooser's « chosen » step, as a page form does.
+
 Pages: « Relecture simple » is an action (ActionPage); « Circuit éditorial » a programme (ProgrammePage).
 """
 
@@ -18,11 +21,14 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db.models import Model
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
-from wagtail.models import Page, TaskState
+from wagtail.models import Collection, Page, TaskState
 
+from assets.models import CustomDocument, CustomImage, CustomMedia
 from editorial.models import BoardVote
 from editorial.roles import ADMINISTRATORS as ADMIN
 from editorial.roles import BOARD
@@ -39,6 +45,7 @@ from tests.editorial.helpers import (
     submit,
     workflow_action,
 )
+from tests.factories.assets import MINIMAL_PDF
 
 ALLOWED = "allowed"
 DENIED = "denied"
@@ -138,6 +145,51 @@ MATRIX = [
     (REVIEWER,  "send a newsletter",             NOT_GRANTED),
     (BOARD,     "send a newsletter",             NOT_GRANTED),
     (ADMIN,     "send a newsletter",             ALLOWED),
+
+    (EDITOR,    "list images",                   ALLOWED),
+    (REVIEWER,  "list images",                   ALLOWED),
+    (BOARD,     "list images",                   DENIED),
+    (ADMIN,     "list images",                   ALLOWED),
+
+    (EDITOR,    "upload an image",               ALLOWED),
+    (REVIEWER,  "upload an image",               ALLOWED),
+    (BOARD,     "upload an image",               DENIED),
+    (ADMIN,     "upload an image",               ALLOWED),
+
+    (EDITOR,    "choose an image",               ALLOWED),
+    (REVIEWER,  "choose an image",               ALLOWED),
+    (BOARD,     "choose an image",               ALLOWED),
+    (ADMIN,     "choose an image",               ALLOWED),
+
+    (EDITOR,    "list documents",                ALLOWED),
+    (REVIEWER,  "list documents",                ALLOWED),
+    (BOARD,     "list documents",                DENIED),
+    (ADMIN,     "list documents",                ALLOWED),
+
+    (EDITOR,    "upload a document",             ALLOWED),
+    (REVIEWER,  "upload a document",             ALLOWED),
+    (BOARD,     "upload a document",             DENIED),
+    (ADMIN,     "upload a document",             ALLOWED),
+
+    (EDITOR,    "choose a document",             ALLOWED),
+    (REVIEWER,  "choose a document",             ALLOWED),
+    (BOARD,     "choose a document",             ALLOWED),
+    (ADMIN,     "choose a document",             ALLOWED),
+
+    (EDITOR,    "list media",                    ALLOWED),
+    (REVIEWER,  "list media",                    ALLOWED),
+    (BOARD,     "list media",                    DENIED),
+    (ADMIN,     "list media",                    ALLOWED),
+
+    (EDITOR,    "upload an audio file",          ALLOWED),
+    (REVIEWER,  "upload an audio file",          ALLOWED),
+    (BOARD,     "upload an audio file",          DENIED),
+    (ADMIN,     "upload an audio file",          ALLOWED),
+
+    (EDITOR,    "choose a media",                ALLOWED),
+    (REVIEWER,  "choose a media",                ALLOWED),
+    (BOARD,     "choose a media",                DENIED),
+    (ADMIN,     "choose a media",                ALLOWED),
 ]
 # fmt: on
 
@@ -315,6 +367,75 @@ def do_send_newsletter(client: Client, user: Any, team: Any) -> str:
     return ALLOWED if user.has_perm("newsletters.send_newsletter") else NOT_GRANTED
 
 
+def _library_list(client: Client, url_name: str) -> str:
+    response = client.get(reverse(url_name))
+    if is_denied(response):
+        return DENIED
+    assert response.status_code == 200
+    return ALLOWED
+
+
+def _library_upload(client: Client, url: str, model: type[Model], upload: SimpleUploadedFile, **fields: str) -> str:
+    title = f"Téléversé en séance : {upload.name}"
+    data = {"title": title, "file": upload, "collection": str(Collection.get_first_root_node().pk), **fields}
+    response = client.post(url, data)
+    if is_denied(response):
+        return DENIED
+    assert response.status_code == 302, response.context and response.context["form"].errors
+    return ALLOWED if model.objects.filter(title=title).exists() else "not created"
+
+
+def _library_choose(client: Client, url: str) -> str:
+    """The chooser's « chosen » step, which answers the item to the page form that asked."""
+    response = client.get(url)
+    if is_denied(response):
+        return DENIED
+    assert response.status_code == 200
+    return ALLOWED
+
+
+def do_list_images(client: Client, user: Any, team: Any) -> str:
+    return _library_list(client, "wagtailimages:index")
+
+
+def do_upload_image(client: Client, user: Any, team: Any) -> str:
+    upload = SimpleUploadedFile("atelier.png", factories.png_bytes(), content_type="image/png")
+    return _library_upload(client, reverse("wagtailimages:add"), CustomImage, upload, alt_text="Une salle")
+
+
+def do_choose_image(client: Client, user: Any, team: Any) -> str:
+    image = factories.CustomImageFactory()
+    return _library_choose(client, reverse("wagtailimages_chooser:chosen", args=[image.pk]))
+
+
+def do_list_documents(client: Client, user: Any, team: Any) -> str:
+    return _library_list(client, "wagtaildocs:index")
+
+
+def do_upload_document(client: Client, user: Any, team: Any) -> str:
+    upload = SimpleUploadedFile("actes.pdf", MINIMAL_PDF, content_type="application/pdf")
+    return _library_upload(client, reverse("wagtaildocs:add"), CustomDocument, upload, language="fr")
+
+
+def do_choose_document(client: Client, user: Any, team: Any) -> str:
+    document = factories.CustomDocumentFactory()
+    return _library_choose(client, reverse("wagtaildocs_chooser:chosen", args=[document.pk]))
+
+
+def do_list_media(client: Client, user: Any, team: Any) -> str:
+    return _library_list(client, "wagtailmedia:index")
+
+
+def do_upload_audio(client: Client, user: Any, team: Any) -> str:
+    upload = SimpleUploadedFile("episode.mp3", factories.mp3_bytes(), content_type="audio/mpeg")
+    return _library_upload(client, reverse("wagtailmedia:add", args=["audio"]), CustomMedia, upload)
+
+
+def do_choose_media(client: Client, user: Any, team: Any) -> str:
+    media = factories.CustomMediaFactory()
+    return _library_choose(client, reverse("wagtailmedia:media_chosen", args=[media.pk]))
+
+
 ACTIONS: dict[str, Callable[[Client, Any, Any], str]] = {
     "edit": do_edit,
     "edit at Relecture": do_edit_at_relecture,
@@ -334,6 +455,15 @@ ACTIONS: dict[str, Callable[[Client, Any, Any], str]] = {
     "lock": do_lock,
     "list pages": do_list,
     "send a newsletter": do_send_newsletter,
+    "list images": do_list_images,
+    "upload an image": do_upload_image,
+    "choose an image": do_choose_image,
+    "list documents": do_list_documents,
+    "upload a document": do_upload_document,
+    "choose a document": do_choose_document,
+    "list media": do_list_media,
+    "upload an audio file": do_upload_audio,
+    "choose a media": do_choose_media,
 }
 
 

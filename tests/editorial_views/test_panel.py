@@ -22,7 +22,7 @@ def dashboard(client, user) -> str:
 
 
 def edit_link(page) -> str:
-    return f'href="/admin/pages/{page.pk}/edit/"'
+    return f'href="/admin/pages/{page.pk}/edit/'
 
 
 def test_panel__empty_states(client, team, site_tree):

@@ -4,6 +4,8 @@ from tests.factories.assets import (
     CustomDocumentFactory,
     CustomImageFactory,
     CustomMediaFactory,
+    mp3_bytes,
+    png_bytes,
     wav_bytes,
 )
 from tests.factories.newsletters import NewsletterListFactory
@@ -82,5 +84,7 @@ __all__ = [
     "SeriesPersonFactory",
     "TerritoryFactory",
     "ThemeFactory",
+    "mp3_bytes",
+    "png_bytes",
     "wav_bytes",
 ]

@@ -7,6 +7,7 @@ import wave
 import factory
 import wagtail_factories
 from django.core.files.base import ContentFile
+from PIL import Image
 from wagtail.models import Collection
 
 from assets.models import CustomDocument, CustomImage, CustomMedia
@@ -21,6 +22,23 @@ MINIMAL_PDF = (
 
 # The first bytes of an MP4 container: enough for wagtailmedia, not a playable video.
 MINIMAL_MP4 = b"\x00\x00\x00\x18ftypmp42\x00\x00\x00\x00mp42isom" + b"\x00" * 64
+
+
+# One silent MPEG-1 Layer III frame: 128 kbit/s, 44.1 kHz, mono (an all-zero side info decodes to
+# silence), 417 bytes for 1,152 samples.
+MP3_FRAME = b"\xff\xfb\x90\xc0" + b"\x00" * 413
+
+
+def mp3_bytes(*, frames: int = 40) -> bytes:
+    """Return a silent MP3 of `frames` frames (40 last about a second), readable by tinytag and browsers."""
+    return MP3_FRAME * frames
+
+
+def png_bytes(*, width: int = 16, height: int = 16) -> bytes:
+    """Return a small PNG in the centre's blue."""
+    buffer = io.BytesIO()
+    Image.new("RGB", (width, height), "#1d4f91").save(buffer, format="PNG")
+    return buffer.getvalue()
 
 
 def wav_bytes(*, seconds: float = 2.0, rate: int = 8000) -> bytes:
