@@ -1,13 +1,15 @@
 """Signed, expiring tokens that let an external front read a page's latest draft.
 
 A token names a page and one of its revisions, is signed with SECRET_KEY and expires after
-API_PREVIEW_TOKEN_MAX_AGE seconds; nothing is stored. An editor gets one from the page's
-header menu in the admin (« Aperçu sur le front »).
+API_PREVIEW_TOKEN_MAX_AGE seconds; making one stores nothing. An editor gets one from the page's
+header menu in the admin (« Aperçu sur le front »). A page that has no revision yet (made by code
+or an import) gets its first one from preview_revision_ensure, on a POST only: a GET never writes.
 """
 
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.contrib.auth.base_user import AbstractBaseUser
 from django.core import signing
 from django.utils.translation import gettext as _
 from wagtail.models import Page, Revision
@@ -27,10 +29,14 @@ class PreviewDraft:
     revision: Revision
 
 
-def preview_token_create(*, page: Page) -> str:
-    """A token for the page's latest revision (its current draft)."""
-    revision = page.latest_revision or page_revision_save(page=page, user=None, log_action=False)
-    return signing.dumps({"page": page.pk, "revision": revision.pk}, salt=SALT, compress=True)
+def preview_token_create(*, revision: Revision) -> str:
+    """A token for this revision of its page: signing only, nothing is written."""
+    return signing.dumps({"page": int(revision.object_id), "revision": revision.pk}, salt=SALT, compress=True)
+
+
+def preview_revision_ensure(*, page: Page, user: AbstractBaseUser | None) -> Revision:
+    """The page's latest revision (its current draft), or a first one saved from the page as stored."""
+    return page.latest_revision or page_revision_save(page=page, user=user, log_action=False)
 
 
 def preview_draft_read(*, token: str) -> PreviewDraft:

@@ -4,23 +4,40 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponseRedirect
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
 from django.urls import reverse
-from wagtail.models import Page
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_http_methods
+from wagtail.models import Page, Revision
 
-from api.preview import preview_token_create
+from api.preview import preview_revision_ensure, preview_token_create
 
 
-def front_preview(request: HttpRequest, page_id: int) -> HttpResponseRedirect:
-    """Redirect to the front's preview address with a token for the page's latest draft.
+def _redirect_to_front(revision: Revision) -> HttpResponseRedirect:
+    """To the front's preview address; without API_PREVIEW_CLIENT_URL, to the API's own endpoint."""
+    base = settings.API_PREVIEW_CLIENT_URL or reverse("api:preview")
+    separator = "&" if "?" in base else "?"
+    return HttpResponseRedirect(f"{base}{separator}{urlencode({'token': preview_token_create(revision=revision)})}")
 
-    Without API_PREVIEW_CLIENT_URL, to the API's own preview endpoint (the JSON a front reads).
-    """
+
+@require_http_methods(["GET", "POST"])
+def front_preview(request: HttpRequest, page_id: int) -> HttpResponse:
+    """GET reads: a link to the page's latest revision, else a form; the form's POST saves a first one."""
     page = get_object_or_404(Page, pk=page_id).specific
     if not page.permissions_for_user(request.user).can_edit():
         raise PermissionDenied
-    token = preview_token_create(page=page)
-    base = settings.API_PREVIEW_CLIENT_URL or reverse("api:preview")
-    separator = "&" if "?" in base else "?"
-    return HttpResponseRedirect(f"{base}{separator}{urlencode({'token': token})}")
+    if request.method == "POST":
+        return _redirect_to_front(preview_revision_ensure(page=page, user=request.user))
+    if page.latest_revision is not None:
+        return _redirect_to_front(page.latest_revision)
+    return TemplateResponse(
+        request,
+        "api/admin/front_preview.html",
+        {
+            "page": page,
+            "page_title": _("Aperçu sur le front"),
+            "edit_url": reverse("wagtailadmin_pages:edit", args=[page.pk]),
+        },
+    )

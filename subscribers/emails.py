@@ -25,9 +25,12 @@ def _sender(lists: list[NewsletterList]) -> tuple[str, list[str]]:
 
 
 def _send(*, template: str, subscriber: Subscriber, lists: list[NewsletterList], context: dict) -> int:
+    # The address and editorial text only: these emails go wherever a visitor of the public form
+    # asks, so a name or organisation typed there (and nobody confirmed) would turn them into a
+    # relay for anyone's words (« Bonjour, votre compte est bloqué, appelez le… »).
     context = {
         **context,
-        "subscriber": subscriber,
+        "email": subscriber.email,
         "lists": lists,
         "site_name": settings.WAGTAIL_SITE_NAME,
     }

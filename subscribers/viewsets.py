@@ -17,6 +17,7 @@ from newsletters.models import NewsletterList
 from subscribers import admin_views, gdpr, services
 from subscribers.admin_forms import SubscriberAdminForm
 from subscribers.models import Subscriber, Subscription, SubscriptionStatus
+from subscribers.spreadsheets import FormulaSafeExportMixin
 
 
 class SubscriberFilterSet(WagtailFilterSet):
@@ -50,7 +51,7 @@ class SubscriberFilterSet(WagtailFilterSet):
         return queryset
 
 
-class SubscriberIndexView(generic.IndexView):
+class SubscriberIndexView(FormulaSafeExportMixin, generic.IndexView):
     def get_base_queryset(self) -> QuerySet:
         return (
             super().get_base_queryset().select_related("territory").prefetch_related("subscriptions__newsletter_list")

@@ -1,7 +1,5 @@
 """Security settings that hold in every environment; production tightens them."""
 
-from csp.constants import NONCE
-
 from config.env import env
 
 # Reverse proxies in front of the app, each appending to X-Forwarded-For: the client's address is
@@ -53,17 +51,16 @@ _EMBED_FRAME_SRC = [
 ]
 _EMBED_IMG_SRC = ["https://i.ytimg.com", "https://i.vimeocdn.com", "https://s1.dmcdn.net", "https://s2.dmcdn.net"]
 
-# Wagtail's admin needs inline styles and scripts, and data:/blob: images (image
-# previews, focal point chooser); it needs no eval. The public site is otherwise
-# kept to 'self'. frame-ancestors 'self' is what lets Wagtail's preview panel
-# frame the preview, every other framing is refused. NONCE becomes 'nonce-…' only on
-# responses that used request.csp_nonce (the public pages' JSON-LD); browsers then ignore
-# 'unsafe-inline' there, so those pages run no inline script without the nonce. The admin
-# never reads the nonce and keeps 'unsafe-inline'.
+# The public site is kept to 'self': its scripts are static files, and its JSON-LD is a data
+# block (type="application/ld+json") that script-src does not govern, so no page needs a nonce
+# and a cached page is valid for every visitor. Inline styles stay allowed (style attributes
+# of rich text, Wagtail's image formats), data:/blob: images too (the admin's image previews
+# and focal point chooser). frame-ancestors 'self' is what lets Wagtail's preview panel frame
+# the preview, every other framing is refused. No page needs eval.
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": ["'self'"],
-        "script-src": ["'self'", "'unsafe-inline'", NONCE],
+        "script-src": ["'self'"],
         "style-src": ["'self'", "'unsafe-inline'"],
         "img-src": ["'self'", "data:", "blob:", *_EMBED_IMG_SRC, *env.list("CSP_EXTRA_IMG_SRC", default=[])],
         "media-src": ["'self'"],
@@ -76,3 +73,7 @@ CONTENT_SECURITY_POLICY = {
         "object-src": ["'none'"],
     }
 }
+
+# Wagtail's admin (and its previews, served under /admin/) needs inline scripts: its responses
+# get this script-src instead (config/csp.py), the public site never does.
+CSP_ADMIN_REPLACE = {"script-src": ["'self'", "'unsafe-inline'"]}

@@ -1,6 +1,7 @@
 """Settings by environment (each in a child process), and the Celery task backend."""
 
 import secrets
+import stat
 from datetime import timedelta
 
 import pytest
@@ -56,6 +57,34 @@ def test_dev_settings__empty_environment():
     assert values["CACHES"]["default"]["BACKEND"] == "django.core.cache.backends.locmem.LocMemCache"
     assert values["EMAIL_BACKEND"] == "django.core.mail.backends.console.EmailBackend"
     assert values["TASKS"]["default"]["BACKEND"] == "config.task_backends.CeleryBackend"
+
+
+def test_dev_settings__secret_key_made_once_per_checkout_mode_0600(tmp_path):
+    key_file = tmp_path / "var" / "secret_key"
+    first = read_settings(DEV, ["SECRET_KEY"], SECRET_KEY_FILE=str(key_file))["SECRET_KEY"]
+    assert key_file.read_text() == first
+    assert stat.S_IMODE(key_file.stat().st_mode) == 0o600
+    assert len(first) >= 50
+    assert not first.startswith(("dev-", "django-insecure"))
+    assert read_settings(DEV, ["SECRET_KEY"], SECRET_KEY_FILE=str(key_file))["SECRET_KEY"] == first
+    other_checkout = tmp_path / "autre" / "secret_key"
+    assert read_settings(DEV, ["SECRET_KEY"], SECRET_KEY_FILE=str(other_checkout))["SECRET_KEY"] != first
+    assert sorted(path.name for path in key_file.parent.iterdir()) == ["secret_key"]
+
+
+def test_dev_settings__secret_key_from_the_environment_writes_no_file(tmp_path):
+    key_file = tmp_path / "secret_key"
+    key = secrets.token_urlsafe(50)
+    assert read_settings(DEV, ["SECRET_KEY"], SECRET_KEY=key, SECRET_KEY_FILE=str(key_file))["SECRET_KEY"] == key
+    assert not key_file.exists()
+
+
+def test_dev_settings__empty_key_file_is_refused_with_the_remedy(tmp_path):
+    key_file = tmp_path / "secret_key"
+    key_file.write_text("\n")
+    result = run_python(["-c", LOAD_SETTINGS], clean_env(DEV, SECRET_KEY_FILE=str(key_file)))
+    assert result.returncode != 0
+    assert "delete it to get a new key" in result.stderr
 
 
 # --- Each service switched on by its variable ---------------------------------

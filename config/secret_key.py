@@ -1,0 +1,33 @@
+"""A development SECRET_KEY of this checkout's own, made once: never a constant anyone can read.
+
+A committed key would let anyone forge the preview, confirmation and unsubscribe tokens of a
+demo instance. The key is written to a file only its owner may read, created atomically (a
+complete file is linked into place, or the one another process linked first is read), so the
+web server, the worker and beat starting together all read the same key.
+"""
+
+import os
+import secrets
+import tempfile
+from pathlib import Path
+
+from django.core.exceptions import ImproperlyConfigured
+
+
+def secret_key_read_or_create(*, path: Path) -> str:
+    """The key stored at ``path``; a new random one, stored there with mode 0600, if there is none."""
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=".secret_key-")  # mode 0600
+        try:
+            with os.fdopen(descriptor, "w", encoding="ascii") as file:
+                file.write(secrets.token_urlsafe(50))
+            os.link(temporary, path)
+        except FileExistsError:
+            pass  # another process stored its key first: everyone uses that one
+        finally:
+            os.unlink(temporary)
+    key = path.read_text(encoding="ascii").strip()
+    if not key:
+        raise ImproperlyConfigured(f"{path} is empty: delete it to get a new key, or set SECRET_KEY.")
+    return key
