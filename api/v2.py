@@ -22,9 +22,9 @@ from wagtail.images.api.v2.views import ImagesAPIViewSet
 from wagtail.models import Page, Site
 
 from api.cache import cached_response
-from config.parsing import MAX_ID, MAX_OFFSET, positive_int
 from api.errors import UnknownValueError
 from api.filters import territory_ids_within, theme_id_get
+from config.parsing import MAX_ID, MAX_OFFSET, positive_int
 from publications.visibility import documents_visible, images_visible, pages_visible
 from search.french import MAX_QUERY_CHARS, MAX_QUERY_WORDS, fold_words, query_terms
 
