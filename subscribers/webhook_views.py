@@ -1,8 +1,8 @@
 """The providers' tracking webhooks, each refused until its authentication is configured.
 
-Anymail's views alone accept what this project must refuse: a provider whose signature key is
-not set takes unsigned posts (Resend, SendGrid), views whose key is missing fail with a 500, and
-garbage bodies or payloads of the wrong shape raise a 500. Here each provider's tracking
+Anymail's views alone accept what this project must refuse: Resend's and SendGrid's skip the
+signature check when their key is not set, views whose key or library is missing fail with a
+500, and garbage bodies or payloads of the wrong shape raise a 500. Here each provider's tracking
 endpoint, at anymail's address (``/webhooks/anymail/<provider>/tracking/``), answers:
 
 - 403 while the provider's authentication is not configured: its signing key for the providers
