@@ -14,6 +14,7 @@ from django.core import signing
 from django.utils.translation import gettext as _
 from wagtail.models import Page, Revision
 
+from config.parsing import positive_int
 from editorial.revisions import page_revision_save
 
 SALT = "api.preview"
@@ -48,7 +49,7 @@ def preview_draft_read(*, token: str) -> PreviewDraft:
         ) from error
     except (signing.BadSignature, ValueError) as error:
         raise PreviewTokenError(_("Ce lien d'aperçu n'est pas valide.")) from error
-    if not isinstance(data, dict) or not all(isinstance(data.get(key), int) for key in ("page", "revision")):
+    if not isinstance(data, dict) or any(positive_int(data.get(key)) is None for key in ("page", "revision")):
         raise PreviewTokenError(_("Ce lien d'aperçu n'est pas valide."))
     revision = Revision.page_revisions.filter(pk=data["revision"], object_id=str(data["page"])).first()
     if revision is None:

@@ -9,8 +9,8 @@ with everything it contains).
 
 from typing import Any
 
-from django.db.models import QuerySet
-from django.http import HttpRequest, HttpResponse
+from django.db.models import ForeignKey, IntegerField, QuerySet
+from django.http import Http404, HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 from rest_framework.filters import BaseFilterBackend
 from wagtail.api.v2.filters import SearchFilter
@@ -24,6 +24,7 @@ from wagtail.models import Page, Site
 from api.cache import cached_response
 from api.errors import UnknownValueError
 from api.filters import territory_ids_within, theme_id_get
+from config.parsing import MAX_ID, MAX_OFFSET, positive_int
 from publications.visibility import documents_visible, images_visible, pages_visible
 from search.french import MAX_QUERY_CHARS, MAX_QUERY_WORDS, fold_words, query_terms
 
@@ -80,7 +81,54 @@ class CachedViewSetMixin:
         return cached_response(super().dispatch)(request, *args, **kwargs)
 
 
-class PublicPagesAPIViewSet(CachedViewSetMixin, PagesAPIViewSet):
+# The query parameters Wagtail reads with int(), and the largest value each may take.
+INTEGER_PARAMETERS = {
+    "offset": MAX_OFFSET,
+    "limit": MAX_ID,
+    "id": MAX_ID,
+    "child_of": MAX_ID,
+    "ancestor_of": MAX_ID,
+    "descendant_of": MAX_ID,
+    "translation_of": MAX_ID,
+}
+# Tree filters also take the site's root by name.
+NAMED_VALUES = frozenset({"root"})
+
+
+def _integers_check(request: HttpRequest, bounds: dict[str, int]) -> None:
+    for name, maximum in bounds.items():
+        value = request.GET.get(name)
+        if value is None or value in NAMED_VALUES or positive_int(value, minimum=0, maximum=maximum) is not None:
+            continue
+        raise BadRequestError(
+            _("« %(name)s » attend un nombre entier de 0 à %(maximum)s.") % {"name": name, "maximum": maximum}
+        )
+
+
+class BoundedIntegersMixin:
+    """Every integer Wagtail's endpoints read is checked with `config.parsing` first.
+
+    Wagtail reads them with ``int()``, which takes « ٣ » and 24 digits: a 24-digit ``offset``
+    or ``id`` then overflows PostgreSQL (a 500), and ``find/?id=²`` reaches the ORM as text.
+    Here they are a 400 with a French message, and an id in the path too large for the
+    database is a 404. Integer fields of the model (``?number=``…) are bounded the same way.
+    """
+
+    def initial(self, request: HttpRequest, *args: Any, **kwargs: Any) -> None:
+        super().initial(request, *args, **kwargs)
+        if "pk" in self.kwargs and positive_int(self.kwargs["pk"]) is None:
+            raise Http404
+        _integers_check(request, INTEGER_PARAMETERS)
+
+    def check_query_parameters(self, queryset: QuerySet) -> None:
+        super().check_query_parameters(queryset)
+        fields = queryset.model._meta.get_fields()
+        _integers_check(
+            self.request, {field.name: MAX_ID for field in fields if isinstance(field, IntegerField | ForeignKey)}
+        )
+
+
+class PublicPagesAPIViewSet(CachedViewSetMixin, BoundedIntegersMixin, PagesAPIViewSet):
     filter_backends = [ClassificationFilter, *with_french_search(PagesAPIViewSet.filter_backends)]
     known_query_parameters = PagesAPIViewSet.known_query_parameters.union(["theme", "territory"])
 
@@ -89,14 +137,14 @@ class PublicPagesAPIViewSet(CachedViewSetMixin, PagesAPIViewSet):
         return pages_visible(super().get_base_queryset(), site=Site.find_for_request(self.request))
 
 
-class PublicImagesAPIViewSet(CachedViewSetMixin, ImagesAPIViewSet):
+class PublicImagesAPIViewSet(CachedViewSetMixin, BoundedIntegersMixin, ImagesAPIViewSet):
     filter_backends = with_french_search(ImagesAPIViewSet.filter_backends)
 
     def get_queryset(self) -> QuerySet:
         return images_visible(super().get_queryset(), site=Site.find_for_request(self.request))
 
 
-class PublicDocumentsAPIViewSet(CachedViewSetMixin, DocumentsAPIViewSet):
+class PublicDocumentsAPIViewSet(CachedViewSetMixin, BoundedIntegersMixin, DocumentsAPIViewSet):
     filter_backends = with_french_search(DocumentsAPIViewSet.filter_backends)
 
     def get_queryset(self) -> QuerySet:

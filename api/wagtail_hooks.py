@@ -14,7 +14,7 @@ from api.routers.preview import PREVIEWABLE
 
 @hooks.register("register_admin_urls")
 def register_preview_url() -> list[Any]:
-    return [path("apercu-front/<int:page_id>/", views.front_preview, name="api_front_preview")]
+    return [path("apercu-front/<id:page_id>/", views.front_preview, name="api_front_preview")]
 
 
 @hooks.register("register_page_header_buttons")

@@ -15,6 +15,7 @@ from django.db.models.functions import Coalesce
 from django.utils.text import capfirst
 from wagtail.models import Page, Revision, TaskState, WorkflowState
 
+from config.parsing import positive_int
 from editorial.calendar import CalendarEntry, EntryKind, calendar_providers
 from editorial.models import BoardValidationTask, BoardVote, vote_progress_label
 from publications.models import ActionSession
@@ -26,14 +27,15 @@ def _page_content_type_id() -> int:
 
 def _pages_in_bulk(object_ids: set[str]) -> dict[int, Page]:
     """Pages by id, from the text ids workflow states and revisions hold, in one query."""
-    ids = {int(object_id) for object_id in object_ids if object_id.isdigit()}
+    ids = {number for object_id in object_ids if (number := positive_int(object_id)) is not None}
     if not ids:
         return {}
     return Page.objects.select_related("content_type").in_bulk(ids)
 
 
 def _page_of(pages: dict[int, Page], object_id: str) -> Page | None:
-    return pages.get(int(object_id)) if object_id.isdigit() else None
+    number = positive_int(object_id)
+    return pages.get(number) if number is not None else None
 
 
 def page_type_label(page: Page) -> str:

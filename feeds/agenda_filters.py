@@ -16,6 +16,7 @@ from django.http import QueryDict
 from django.utils.translation import gettext as _
 from wagtail.models import PageQuerySet
 
+from config.parsing import positive_int
 from publications.models import ActionFormat, Territory, Theme
 
 THEME_PARAMETERS = ("thematique", "theme")
@@ -24,8 +25,6 @@ FORMAT_PARAMETERS = ("format",)
 MAX_VALUES = 20
 MAX_LENGTH = 150
 SLUG = re.compile(r"[-a-zA-Z0-9_]+")
-# Within PostgreSQL's bigint.
-TERRITORY_ID = re.compile(r"[0-9]{1,18}")
 
 
 @dataclass(frozen=True)
@@ -85,9 +84,9 @@ def _by_slug(model: type[Theme] | type[ActionFormat], values: list[str], label: 
 
 
 def _territories(values: list[str]) -> tuple[Territory, ...]:
-    if not all(TERRITORY_ID.fullmatch(value) for value in values):
+    ids = [positive_int(value) for value in values]
+    if None in ids:
         raise ValidationError(_("Le filtre « territoire » attend le numéro d'un territoire."))
-    ids = [int(value) for value in values]
     found = Territory.objects.in_bulk(ids)
     unknown = [value for value in ids if value not in found]
     if unknown:

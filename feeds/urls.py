@@ -20,7 +20,7 @@ urlpatterns = [
     path("flux/actualites.xml", NewsFeed(), name="news_rss"),
     path("flux/actualites.atom", NewsAtomFeed(), name="news_atom"),
     path("flux/agenda.ics", views.agenda_calendar, name="agenda_ics"),
-    path("flux/actions/<int:page_id>.ics", views.action_calendar, name="action_ics"),
+    path("flux/actions/<id:page_id>.ics", views.action_calendar, name="action_ics"),
     path("sitemap.xml", views.sitemap, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots"),
 ]

@@ -31,8 +31,8 @@ register_snippet(NewsletterListViewSet)
 @hooks.register("register_admin_urls")
 def register_issue_urls() -> list[URLPattern]:
     return [
-        path("lettres/numeros/<int:page_id>/envoi-de-test/", test_send_view, name="newsletters_test_send"),
-        path("lettres/numeros/<int:page_id>/propositions/", proposals_view, name="newsletters_proposals"),
+        path("lettres/numeros/<id:page_id>/envoi-de-test/", test_send_view, name="newsletters_test_send"),
+        path("lettres/numeros/<id:page_id>/propositions/", proposals_view, name="newsletters_proposals"),
     ]
 
 

@@ -18,6 +18,7 @@ from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
 from wagtail.models import Page
 
+from config import parsing
 from publications.models import (
     ActionOrganisation,
     ActionPage,
@@ -38,7 +39,6 @@ from publications.visibility import pages_visible, visible_page_ids, without_res
 
 PARIS = ZoneInfo("Europe/Paris")
 PER_PAGE = 12
-MAX_PAGE_NUMBER = 10_000
 
 
 def territory_with_descendants(territory_ids: Iterable[int]) -> set[int]:
@@ -61,16 +61,9 @@ def territory_with_descendants(territory_ids: Iterable[int]) -> set[int]:
     return found
 
 
-def page_number_parse(value: str | None) -> int:
-    """A page number from the query string; anything else than a small positive integer is page 1."""
-    if value and value.isdigit() and len(value) <= 5:
-        return max(1, min(int(value), MAX_PAGE_NUMBER))
-    return 1
-
-
 def paginate(items: Any, *, page_number: str | None, per_page: int = PER_PAGE) -> PaginatorPage:
     """The requested page of results; a page past the end gives the last one."""
-    return Paginator(items, per_page).get_page(page_number_parse(page_number))
+    return Paginator(items, per_page).get_page(parsing.page_number(page_number))
 
 
 def public_pages(model: type[Page], *, root: Page) -> QuerySet:

@@ -18,6 +18,7 @@ from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page, Site
 
+from config.parsing import positive_int
 from newsletters.models import NewsletterIssuePage
 from publications.models import (
     ActionFormat,
@@ -105,7 +106,7 @@ class SearchFilters:
             return [str(value).strip()[:100] for value in raw[:20] if str(value).strip()]
 
         def integers(name: str) -> tuple[int, ...]:
-            return tuple(int(value) for value in values(name) if value.isdigit() and len(value) < 10)
+            return tuple(number for value in values(name) if (number := positive_int(value)) is not None)
 
         return cls(
             types=tuple(value for value in values("type") if value in KINDS_BY_KEY),

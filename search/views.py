@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 from wagtail.models import Site
 
+from config import parsing
 from search.selectors import (
     AUTOCOMPLETE_MIN_CHARS,
     SearchFilters,
@@ -24,16 +25,11 @@ FACET_LABELS = {
 }
 
 
-def _page_number(request: HttpRequest) -> int:
-    value = request.GET.get("page", "1")
-    return int(value) if value.isdigit() and len(value) < 6 else 1
-
-
 def _search(request: HttpRequest) -> SearchResponse:
     return search_pages(
         query=request.GET.get("q", ""),
         filters=SearchFilters.from_params(request.GET),
-        page=_page_number(request),
+        page=parsing.page_number(request.GET.get("page")),
         site=Site.find_for_request(request),
     )
 

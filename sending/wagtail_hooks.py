@@ -23,10 +23,10 @@ class SendsMenuItem(MenuItem):
 def register_sending_urls() -> list[URLPattern]:
     return [
         path("envois/", views.send_index, name="sending_index"),
-        path("envois/nouveau/<int:issue_id>/", views.send_create_view, name="sending_create"),
-        path("envois/<int:send_id>/", views.send_detail, name="sending_detail"),
-        path("envois/<int:send_id>/progression/", views.send_progress_json, name="sending_progress"),
-        path("envois/<int:send_id>/<str:action>/", views.send_action, name="sending_action"),
+        path("envois/nouveau/<id:issue_id>/", views.send_create_view, name="sending_create"),
+        path("envois/<id:send_id>/", views.send_detail, name="sending_detail"),
+        path("envois/<id:send_id>/progression/", views.send_progress_json, name="sending_progress"),
+        path("envois/<id:send_id>/<str:action>/", views.send_action, name="sending_action"),
     ]
 
 

@@ -6,6 +6,8 @@ from datetime import UTC, datetime, timedelta
 
 from django.core import signing
 
+from config.parsing import positive_int
+
 CONFIRMATION_MAX_AGE = timedelta(days=7)
 # Links in sent issues must keep working for readers who open an old issue.
 PREFERENCES_MAX_AGE = timedelta(days=730)
@@ -43,6 +45,14 @@ def _loads(token: str, *, salt: str, max_age: timedelta) -> dict:
     return payload
 
 
+def _id(value: object) -> int:
+    # A signed payload is ours, but an id the database cannot hold must not reach a query.
+    number = positive_int(value)
+    if number is None:
+        raise ValueError(f"not an id: {value!r}")
+    return number
+
+
 def confirmation_token(subscriber_id: int, list_ids: list[int]) -> str:
     payload = {"s": subscriber_id, "l": sorted(list_ids), "t": time.time()}
     return signing.dumps(payload, salt=_CONFIRMATION_SALT, compress=True)
@@ -52,8 +62,8 @@ def read_confirmation_token(token: str) -> Confirmation:
     payload = _loads(token, salt=_CONFIRMATION_SALT, max_age=CONFIRMATION_MAX_AGE)
     try:
         return Confirmation(
-            int(payload["s"]),
-            tuple(int(i) for i in payload["l"]),
+            _id(payload["s"]),
+            tuple(_id(i) for i in payload["l"]),
             datetime.fromtimestamp(float(payload["t"]), tz=UTC),
         )
     except (KeyError, TypeError, ValueError, OverflowError, OSError) as error:
@@ -67,7 +77,7 @@ def preferences_token(subscriber_id: int) -> str:
 def read_preferences_token(token: str) -> int:
     payload = _loads(token, salt=_PREFERENCES_SALT, max_age=PREFERENCES_MAX_AGE)
     try:
-        return int(payload["s"])
+        return _id(payload["s"])
     except (KeyError, TypeError, ValueError) as error:
         raise InvalidTokenError("bad preferences payload") from error
 
@@ -79,6 +89,6 @@ def unsubscribe_token(subscriber_id: int, list_id: int) -> str:
 def read_unsubscribe_token(token: str) -> Unsubscription:
     payload = _loads(token, salt=_UNSUBSCRIBE_SALT, max_age=PREFERENCES_MAX_AGE)
     try:
-        return Unsubscription(int(payload["s"]), int(payload["l"]))
+        return Unsubscription(_id(payload["s"]), _id(payload["l"]))
     except (KeyError, TypeError, ValueError) as error:
         raise InvalidTokenError("bad unsubscribe payload") from error

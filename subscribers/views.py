@@ -4,6 +4,7 @@ import logging
 from typing import Any
 
 from django.conf import settings
+from django.core.validators import slug_re
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -51,7 +52,8 @@ def _initial_from_query(request: HttpRequest, lists: QuerySet[NewsletterList]) -
     email = request.GET.get("email", "").strip()
     if email and len(email) <= MAX_EMAIL_LENGTH and "\n" not in email and "\r" not in email:
         initial["email"] = email
-    slugs = [slug for slug in request.GET.getlist("liste")[:20] if len(slug) <= 120]
+    # Slug-shaped values only: PostgreSQL refuses a NUL character in a query (a 500).
+    slugs = [slug for slug in request.GET.getlist("liste")[:20] if len(slug) <= 120 and slug_re.match(slug)]
     if slugs:
         initial["lists"] = list(lists.filter(slug__in=slugs).values_list("pk", flat=True))
     return initial

@@ -227,5 +227,5 @@ class SubscriberViewSet(ModelViewSet):
         return [
             *super().get_urlpatterns(),
             path("importer/", admin_views.import_view, name="import"),
-            path("<int:pk>/donnees/", admin_views.data_export_view, name="data_export"),
+            path("<id:pk>/donnees/", admin_views.data_export_view, name="data_export"),
         ]

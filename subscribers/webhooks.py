@@ -4,7 +4,6 @@ import logging
 from typing import Any
 
 from anymail.signals import AnymailTrackingEvent, EventType, RejectReason
-from django.conf import settings
 
 from subscribers.models import Source, SuppressionReason
 from subscribers.services import suppress
@@ -39,11 +38,10 @@ def suppression_reason(event: AnymailTrackingEvent, esp_name: str) -> Suppressio
 
 
 def tracking_received(sender: Any, event: AnymailTrackingEvent, esp_name: str, **kwargs: Any) -> None:
-    """Receiver of anymail's `tracking` signal."""
-    if not settings.ANYMAIL_WEBHOOK_SECRET:
-        # Unauthenticated webhooks could be used to silence any reader.
-        logger.warning("%s tracking event ignored: ANYMAIL_WEBHOOK_SECRET is not set", esp_name)
-        return
+    """Receiver of anymail's `tracking` signal, sent only for calls `subscribers.webhook_views` authenticated."""
+    if event.recipient is not None and not isinstance(event.recipient, str):
+        # A wrong type in the provider's payload: the view answers 400 and nothing is kept.
+        raise TypeError(f"{esp_name} event recipient is not an address")
     reason = suppression_reason(event, esp_name)
     if reason is None or not event.recipient:
         return

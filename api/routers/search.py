@@ -8,6 +8,7 @@ from django.http import HttpRequest
 from ninja import Field, Query, Router, Schema
 from wagtail.models import Site
 
+from config import parsing
 from search.selectors import SearchFilters, SearchHit, autocomplete_pages, search_pages
 
 router = Router(tags=["Recherche"])
@@ -65,10 +66,6 @@ class AutocompleteOut(Schema):
     results: list[HitOut]
 
 
-def _page_number(value: str) -> int:
-    return int(value) if value.isdigit() and len(value) < 6 else 1
-
-
 def _hit(hit: SearchHit, request: HttpRequest) -> dict[str, object]:
     return {
         "id": hit.page.pk,
@@ -86,7 +83,7 @@ def search(request: HttpRequest, params: Query[SearchParams]) -> dict[str, objec
     response = search_pages(
         query=params.q,
         filters=SearchFilters.from_params(request.GET),
-        page=_page_number(params.page),
+        page=parsing.page_number(params.page),
         site=Site.find_for_request(request),
     )
     return {

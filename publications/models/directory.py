@@ -32,7 +32,7 @@ class PeopleIndexPage(RoutablePageMixin, IndexPage):
             },
         )
 
-    @path("personnes/<int:person_id>/", name="person")
+    @path("personnes/<id:person_id>/", name="person")
     def person(self, request: HttpRequest, person_id: int) -> HttpResponse:
         from publications.selectors import person_contributions
 
@@ -46,7 +46,7 @@ class PeopleIndexPage(RoutablePageMixin, IndexPage):
             template="publications/person_page.html",
         )
 
-    @path("organisations/<int:organisation_id>/", name="organisation")
+    @path("organisations/<id:organisation_id>/", name="organisation")
     def organisation(self, request: HttpRequest, organisation_id: int) -> HttpResponse:
         from publications.selectors import organisation_contributions
 
