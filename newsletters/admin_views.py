@@ -2,7 +2,6 @@
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -13,6 +12,7 @@ from newsletters.forms import ProposalsForm, TestSendForm
 from newsletters.models import NewsletterIssuePage
 from newsletters.proposals import issue_edit_refusal, issue_proposals, issue_proposals_accept, issue_proposals_since
 from newsletters.tasks import issue_test_send
+from outbox.services import task_enqueue
 
 
 def _editable_issue(request: HttpRequest, page_id: int) -> NewsletterIssuePage:
@@ -40,7 +40,7 @@ def test_send_view(request: HttpRequest, page_id: int) -> HttpResponse:
         form.add_error(None, _("Enregistrez d'abord un brouillon de ce numéro."))
     elif request.method == "POST" and form.is_valid():
         addresses = form.cleaned_data["addresses"]
-        transaction.on_commit(lambda: issue_test_send.delay(revision.pk, addresses))
+        task_enqueue(task=issue_test_send, args=[revision.pk, addresses])
         messages.success(
             request,
             ngettext(
