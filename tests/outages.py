@@ -39,9 +39,8 @@ def celery_broker(*, url: str, transport_options: dict, eager: bool = False) -> 
     The app reads Django's settings once; its connection pools are dropped so that the next
     publish connects to the new broker, and again after the block.
     """
-    saved = {
-        key: app.conf[key] for key in ("broker_url", "broker_write_url", "broker_transport_options", "task_always_eager")
-    }
+    keys = ("broker_url", "broker_write_url", "broker_transport_options", "task_always_eager")
+    saved = {key: app.conf[key] for key in keys}
     app.conf.update(
         broker_url=url, broker_write_url=None, broker_transport_options=transport_options, task_always_eager=eager
     )

@@ -7,7 +7,6 @@ from django.core.cache import cache
 from wagtail.models import Page
 
 from config import cache_backends
-
 from tests.editorial.helpers import post_edit
 from tests.factories import ActionPageFactory, PublicationPageFactory
 from tests.outages import closed_redis_url, production_settings
