@@ -1,0 +1,125 @@
+"""Redis down, as broker: writes answer normally and their follow-up work waits in the outbox.
+
+The broker is configured as in production, on a local port where nothing listens: tasks are really
+published (not run in-process) and refused. « The broker is back » is Celery's eager mode: the
+sweep then runs each waiting task here, as a worker would (a real worker: test_outbox_worker.py).
+"""
+
+import pytest
+from celery.signals import worker_ready
+from django.core import mail
+from django.test import override_settings
+from wagtail.models import Page
+
+from outbox.models import OutboxMessage
+from outbox.tasks import sweep
+from search.selectors import search_pages
+from tests.editorial.helpers import post_edit
+from tests.factories import ActionPageFactory, NewsletterListFactory
+from tests.outages import celery_broker, closed_redis_url, production_settings
+
+pytestmark = pytest.mark.django_db
+
+CELERY_TASKS = {"default": {"BACKEND": "config.task_backends.CeleryBackend"}}
+
+
+@pytest.fixture(scope="module")
+def unreachable_broker() -> dict:
+    """The broker settings production reads with REDIS_URL on a port where nothing listens."""
+    return production_settings(["CELERY_BROKER_URL", "CELERY_BROKER_TRANSPORT_OPTIONS"], REDIS_URL=closed_redis_url())
+
+
+@pytest.fixture
+def broker_down(unreachable_broker):
+    """``with broker_down():`` the broker is unreachable; after the block it is back."""
+    return lambda: celery_broker(
+        url=unreachable_broker["CELERY_BROKER_URL"],
+        transport_options=unreachable_broker["CELERY_BROKER_TRANSPORT_OPTIONS"],
+    )
+
+
+@pytest.fixture
+def resonances(db):
+    return NewsletterListFactory(name="Résonances", slug="resonances", sender_email="resonances@example.org")
+
+
+def _subscribe(client, capture, newsletter_list):
+    data = {
+        "email": "ines.benali@example.org",
+        "name": "Inès Benali",
+        "organisation": "Ville de Saint-Denis",
+        "role": "elected",
+        "lists": [str(newsletter_list.pk)],
+        "consent": "on",
+        "website": "",
+    }
+    with capture(execute=True):
+        return client.post("/abonnement/", data, REMOTE_ADDR="203.0.113.7")
+
+
+def _waiting(task_name: str) -> list[OutboxMessage]:
+    return list(OutboxMessage.objects.filter(task_name=task_name, sent_at__isnull=True))
+
+
+def test_subscribe__broker_down__answers_and_the_confirmation_goes_out_once_it_is_back(
+    client, django_capture_on_commit_callbacks, resonances, broker_down
+):
+    with broker_down():
+        response = _subscribe(client, django_capture_on_commit_callbacks, resonances)
+
+        assert response.status_code == 200
+        assert "Vérifiez votre messagerie" in response.content.decode()
+        [waiting] = _waiting("subscribers.confirmation_email")
+        assert waiting.attempts == 1
+        assert "6391" in waiting.last_error or "refused" in waiting.last_error.lower()
+        assert mail.outbox == []
+
+    sweep.delay()  # beat's sweep, the broker back
+
+    assert [message.to for message in mail.outbox] == [["ines.benali@example.org"]]
+    assert _waiting("subscribers.confirmation_email") == []
+
+
+def test_sweep__broker_still_down__keeps_the_message_and_counts_the_attempt(
+    client, django_capture_on_commit_callbacks, resonances, broker_down
+):
+    with broker_down():
+        _subscribe(client, django_capture_on_commit_callbacks, resonances)
+        assert sweep() == 0
+
+        [waiting] = _waiting("subscribers.confirmation_email")
+        assert waiting.attempts == 2
+    assert mail.outbox == []
+
+
+def test_worker_start__sweeps_and_a_second_sweep_repeats_nothing(
+    client, django_capture_on_commit_callbacks, resonances, broker_down
+):
+    with broker_down():
+        _subscribe(client, django_capture_on_commit_callbacks, resonances)
+
+    worker_ready.send(sender=None)  # what a worker that starts does
+    sweep.delay()
+
+    assert len(mail.outbox) == 1
+    assert OutboxMessage.objects.get().sent_at is not None
+
+
+def test_publish__broker_down__the_page_goes_live_and_is_indexed_once_the_broker_is_back(
+    admin_client, site_tree, django_capture_on_commit_callbacks, broker_down
+):
+    action = ActionPageFactory(title="Séminaire des élu·e·s", live=False)
+
+    with override_settings(TASKS=CELERY_TASKS), broker_down():
+        with django_capture_on_commit_callbacks(execute=True):
+            response = post_edit(admin_client, action, "action-publish", title="Les vergers solidaires")
+
+        assert response.status_code == 302
+        assert Page.objects.get(pk=action.pk).live
+        assert _waiting("config.run_django_task"), "Wagtail's index update waits for the broker"
+        assert search_pages(query="vergers solidaires").total == 0
+
+    with override_settings(TASKS=CELERY_TASKS):
+        sweep.delay()
+
+    assert [hit.page.pk for hit in search_pages(query="vergers solidaires").hits] == [action.pk]
