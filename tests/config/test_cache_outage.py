@@ -20,7 +20,6 @@ PUBLIC_READS = [
     "/api/v2/pages/",
     "/api/v2/pages/{action}/",
     "/flux/publications.xml",
-    "/flux/agenda.ics",
     "/recherche/?q=jardins",
 ]
 

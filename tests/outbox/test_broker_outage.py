@@ -15,46 +15,12 @@ from outbox.models import OutboxMessage
 from outbox.tasks import sweep
 from search.selectors import search_pages
 from tests.editorial.helpers import post_edit
-from tests.factories import ActionPageFactory, NewsletterListFactory
-from tests.outages import celery_broker, closed_redis_url, production_settings
+from tests.factories import ActionPageFactory
+from tests.outbox.helpers import subscribe
 
 pytestmark = pytest.mark.django_db
 
 CELERY_TASKS = {"default": {"BACKEND": "config.task_backends.CeleryBackend"}}
-
-
-@pytest.fixture(scope="module")
-def unreachable_broker() -> dict:
-    """The broker settings production reads with REDIS_URL on a port where nothing listens."""
-    return production_settings(["CELERY_BROKER_URL", "CELERY_BROKER_TRANSPORT_OPTIONS"], REDIS_URL=closed_redis_url())
-
-
-@pytest.fixture
-def broker_down(unreachable_broker):
-    """``with broker_down():`` the broker is unreachable; after the block it is back."""
-    return lambda: celery_broker(
-        url=unreachable_broker["CELERY_BROKER_URL"],
-        transport_options=unreachable_broker["CELERY_BROKER_TRANSPORT_OPTIONS"],
-    )
-
-
-@pytest.fixture
-def resonances(db):
-    return NewsletterListFactory(name="Résonances", slug="resonances", sender_email="resonances@example.org")
-
-
-def _subscribe(client, capture, newsletter_list):
-    data = {
-        "email": "ines.benali@example.org",
-        "name": "Inès Benali",
-        "organisation": "Ville de Saint-Denis",
-        "role": "elected",
-        "lists": [str(newsletter_list.pk)],
-        "consent": "on",
-        "website": "",
-    }
-    with capture(execute=True):
-        return client.post("/abonnement/", data, REMOTE_ADDR="203.0.113.7")
 
 
 def _waiting(task_name: str) -> list[OutboxMessage]:
@@ -65,7 +31,7 @@ def test_subscribe__broker_down__answers_and_the_confirmation_goes_out_once_it_i
     client, django_capture_on_commit_callbacks, resonances, broker_down
 ):
     with broker_down():
-        response = _subscribe(client, django_capture_on_commit_callbacks, resonances)
+        response = subscribe(client, django_capture_on_commit_callbacks, resonances)
 
         assert response.status_code == 200
         assert "Vérifiez votre messagerie" in response.content.decode()
@@ -84,7 +50,7 @@ def test_sweep__broker_still_down__keeps_the_message_and_counts_the_attempt(
     client, django_capture_on_commit_callbacks, resonances, broker_down
 ):
     with broker_down():
-        _subscribe(client, django_capture_on_commit_callbacks, resonances)
+        subscribe(client, django_capture_on_commit_callbacks, resonances)
         assert sweep() == 0
 
         [waiting] = _waiting("subscribers.confirmation_email")
@@ -96,7 +62,7 @@ def test_worker_start__sweeps_and_a_second_sweep_repeats_nothing(
     client, django_capture_on_commit_callbacks, resonances, broker_down
 ):
     with broker_down():
-        _subscribe(client, django_capture_on_commit_callbacks, resonances)
+        subscribe(client, django_capture_on_commit_callbacks, resonances)
 
     worker_ready.send(sender=None)  # what a worker that starts does
     sweep.delay()
