@@ -5,6 +5,7 @@ under REDIS_URL / CELERY_BROKER_URL) and talk to a local port where nothing list
 """
 
 import contextlib
+import functools
 import socket
 from collections.abc import Iterator
 
@@ -27,9 +28,29 @@ def closed_redis_url() -> str:
     return f"redis://127.0.0.1:{port}/0"
 
 
-def production_settings(names: list[str], **variables: str) -> dict:
-    """Settings as a deployment reads them (config.settings.dev with the given environment)."""
-    return read_settings("config.settings.dev", names, **variables)
+@functools.cache
+def unreachable_settings() -> dict:
+    """CACHES and the broker's settings as a deployment reads them with REDIS_URL on a closed port.
+
+    Read once per run, in a child process (config.settings.dev under that environment).
+    """
+    names = ["CACHES", "CELERY_BROKER_URL", "CELERY_BROKER_TRANSPORT_OPTIONS"]
+    return read_settings("config.settings.dev", names, REDIS_URL=closed_redis_url())
+
+
+def cache_down(settings) -> None:
+    """Point Django's cache at the closed port, as production would be configured (pytest-django's ``settings``)."""
+    from config import cache_backends
+
+    settings.CACHES = unreachable_settings()["CACHES"]
+    # The outage starts with the caller (an earlier test's outage would silence its warning).
+    cache_backends._down_until.clear()
+
+
+def broker_down() -> contextlib.AbstractContextManager[None]:
+    """``with broker_down():`` tasks are published to the closed port; after the block, eager again."""
+    values = unreachable_settings()
+    return celery_broker(url=values["CELERY_BROKER_URL"], transport_options=values["CELERY_BROKER_TRANSPORT_OPTIONS"])
 
 
 @contextlib.contextmanager

@@ -6,10 +6,9 @@ import pytest
 from django.core.cache import cache
 from wagtail.models import Page
 
-from config import cache_backends
+from tests import outages
 from tests.editorial.helpers import post_edit
 from tests.factories import ActionPageFactory, PublicationPageFactory
-from tests.outages import closed_redis_url, production_settings
 
 pytestmark = pytest.mark.django_db
 
@@ -24,17 +23,9 @@ PUBLIC_READS = [
 ]
 
 
-@pytest.fixture(scope="module")
-def unreachable_caches() -> dict:
-    """CACHES as production reads them, with REDIS_URL on a port where nothing listens."""
-    return production_settings(["CACHES"], REDIS_URL=closed_redis_url())["CACHES"]
-
-
 @pytest.fixture
-def cache_down(settings, unreachable_caches) -> None:
-    settings.CACHES = unreachable_caches
-    # The outage starts with this test (an earlier test's outage would silence its warning).
-    cache_backends._down_until.clear()
+def cache_down(settings) -> None:
+    outages.cache_down(settings)
 
 
 @pytest.fixture

@@ -16,6 +16,7 @@ from outbox.tasks import sweep
 from search.selectors import search_pages
 from tests.editorial.helpers import post_edit
 from tests.factories import ActionPageFactory
+from tests.outages import broker_down
 from tests.outbox.helpers import subscribe
 
 pytestmark = pytest.mark.django_db
@@ -28,7 +29,7 @@ def _waiting(task_name: str) -> list[OutboxMessage]:
 
 
 def test_subscribe__broker_down__answers_and_the_confirmation_goes_out_once_it_is_back(
-    client, django_capture_on_commit_callbacks, resonances, broker_down
+    client, django_capture_on_commit_callbacks, resonances
 ):
     with broker_down():
         response = subscribe(client, django_capture_on_commit_callbacks, resonances)
@@ -47,7 +48,7 @@ def test_subscribe__broker_down__answers_and_the_confirmation_goes_out_once_it_i
 
 
 def test_sweep__broker_still_down__keeps_the_message_and_counts_the_attempt(
-    client, django_capture_on_commit_callbacks, resonances, broker_down
+    client, django_capture_on_commit_callbacks, resonances
 ):
     with broker_down():
         subscribe(client, django_capture_on_commit_callbacks, resonances)
@@ -59,7 +60,7 @@ def test_sweep__broker_still_down__keeps_the_message_and_counts_the_attempt(
 
 
 def test_worker_start__sweeps_and_a_second_sweep_repeats_nothing(
-    client, django_capture_on_commit_callbacks, resonances, broker_down
+    client, django_capture_on_commit_callbacks, resonances
 ):
     with broker_down():
         subscribe(client, django_capture_on_commit_callbacks, resonances)
@@ -72,7 +73,7 @@ def test_worker_start__sweeps_and_a_second_sweep_repeats_nothing(
 
 
 def test_publish__broker_down__the_page_goes_live_and_is_indexed_once_the_broker_is_back(
-    admin_client, site_tree, django_capture_on_commit_callbacks, broker_down
+    admin_client, site_tree, django_capture_on_commit_callbacks
 ):
     action = ActionPageFactory(title="Séminaire des élu·e·s", live=False)
 

@@ -13,6 +13,7 @@ from django.db import connection
 
 from outbox.models import OutboxMessage
 from tests import workers
+from tests.outages import broker_down
 from tests.outbox.helpers import subscribe
 from tests.smtp import SmtpServer
 
@@ -28,9 +29,7 @@ def smtp():
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=SKIP_REASON is None)
-def test_worker_start__sends_the_confirmation_that_waited_through_the_outage(
-    client, resonances, broker_down, smtp, tmp_path
-):
+def test_worker_start__sends_the_confirmation_that_waited_through_the_outage(client, resonances, smtp, tmp_path):
     with broker_down():
         response = subscribe(client, None, resonances)
     assert response.status_code == 200
