@@ -29,7 +29,8 @@ def api_cache_generation() -> int:
     if generation is None:
         cache.add(GENERATION_KEY, time.time_ns(), timeout=None)
         generation = cache.get(GENERATION_KEY)
-    return int(generation)
+    # None: the cache is unreachable, and nothing is stored under any generation meanwhile.
+    return int(generation) if generation is not None else 0
 
 
 def api_cache_bump() -> None:

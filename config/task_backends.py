@@ -7,7 +7,6 @@ this routes it to the project's Celery workers instead of the request.
 
 from typing import Any, TypeVar
 
-from django.db import transaction
 from django.utils import timezone
 from django_tasks.backends.base import BaseTaskBackend
 from django_tasks.base import Task, TaskResult, TaskResultStatus
@@ -24,6 +23,7 @@ class CeleryBackend(BaseTaskBackend):
 
     def enqueue(self, task: Task[P, T], args: P.args, kwargs: P.kwargs) -> TaskResult[T]:  # type: ignore[valid-type]
         from config.tasks import run_django_task
+        from outbox.services import task_enqueue
 
         self.validate_task(task)
         result_id = get_random_id()
@@ -32,13 +32,9 @@ class CeleryBackend(BaseTaskBackend):
         options: dict[str, Any] = {"task_id": result_id}
         if task.run_after is not None:
             options["eta"] = task.run_after
-        # Enqueue after commit: the worker must see the rows the task refers to.
-        transaction.on_commit(
-            lambda: run_django_task.apply_async(
-                args=[get_module_path(task.func), list(args), dict(kwargs)],
-                **options,
-            )
-        )
+        # Through the outbox: sent after commit (the worker must see the rows the task refers
+        # to), and kept through a broker outage rather than lost with the request's answer.
+        task_enqueue(task=run_django_task, args=[get_module_path(task.func), list(args), dict(kwargs)], options=options)
         return TaskResult(
             task=task,
             id=result_id,

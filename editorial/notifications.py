@@ -6,14 +6,13 @@ from typing import Any
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import send_mail
-from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
-from kombu.exceptions import OperationalError
 from wagtail.models import GroupApprovalTask, TaskState, WorkflowState
 
 from editorial import roles
 from editorial.models import BoardValidationTask
+from outbox.services import task_enqueue
 
 logger = logging.getLogger(__name__)
 
@@ -78,16 +77,10 @@ def workflow_finished_notify(*, workflow_state_id: int, approved: bool) -> int:
 
 
 def _enqueue_after_commit(task_name: str, *args: Any) -> None:
-    """Queue the email once the transition is committed; a broker outage is logged, never raised."""
+    """Queue the email once the transition is committed; through a broker outage it waits in the outbox."""
     from editorial import tasks
 
-    def enqueue() -> None:
-        try:
-            getattr(tasks, task_name).delay(*args)
-        except OperationalError:
-            logger.exception("Could not queue %s%r: the broker is unreachable", task_name, args)
-
-    transaction.on_commit(enqueue)
+    task_enqueue(task=getattr(tasks, task_name), args=list(args))
 
 
 def on_task_submitted(sender: Any, instance: TaskState, user: Any = None, **kwargs: Any) -> None:

@@ -3,7 +3,6 @@
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -15,6 +14,7 @@ from newsletters.forms import ProposalsForm, TestSendForm
 from newsletters.models import NewsletterIssuePage
 from newsletters.proposals import issue_edit_refusal, issue_proposals, issue_proposals_accept, issue_proposals_since
 from newsletters.tasks import issue_test_send
+from outbox.services import task_enqueue
 
 
 def _editable_issue(request: HttpRequest, page_id: int) -> NewsletterIssuePage:
@@ -56,7 +56,7 @@ def test_send_view(request: HttpRequest, page_id: int) -> HttpResponse:
         status = 429
     elif request.method == "POST" and form.is_valid():
         addresses = form.cleaned_data["addresses"]
-        transaction.on_commit(lambda: issue_test_send.delay(revision.pk, addresses))
+        task_enqueue(task=issue_test_send, args=[revision.pk, addresses])
         messages.success(
             request,
             ngettext(

@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 
 from newsletters.models import NewsletterIssuePage, NewsletterList
 from newsletters.rendering import render_issue
+from outbox.services import task_enqueue
 from sending.models import OPEN_DELIVERY_STATUSES, Delivery, DeliveryStatus, Send, SendStatus
 from subscribers.selectors import recipients_for
 
@@ -103,7 +104,7 @@ def send_create(
     if send.scheduled_at <= now:
         from sending.tasks import start_send
 
-        transaction.on_commit(lambda: start_send.apply_async(args=[send.pk], **task_options()))
+        task_enqueue(task=start_send, args=[send.pk], options=task_options())
     return send
 
 
@@ -181,7 +182,7 @@ def send_start(*, send_id: int) -> bool:
         send.heartbeat_at = now
         send.save()
         logger.info("Send %s started: %d deliveries", send.pk, total)
-        transaction.on_commit(lambda: send_dispatch(send_id=send.pk, count=settings.SENDING_PARALLEL_BATCHES))
+        send_dispatch(send_id=send.pk, count=settings.SENDING_PARALLEL_BATCHES)
     return True
 
 
@@ -194,11 +195,15 @@ def sends_start_due() -> int:
 
 
 def send_dispatch(*, send_id: int, count: int = 1) -> None:
-    """Queue ``count`` delivery tasks for the send (each claims batches until the work runs out)."""
+    """Queue ``count`` delivery tasks for the send (each claims batches until the work runs out).
+
+    Through the outbox, in the caller's transaction: the tasks leave with the state change that
+    calls for them, and wait through a broker outage (beat's tick would revive the send anyway).
+    """
     from sending.tasks import deliver_batches
 
     for _n in range(count):
-        deliver_batches.apply_async(args=[send_id], **task_options())
+        task_enqueue(task=deliver_batches, args=[send_id], options=task_options())
 
 
 def send_pause(*, send_id: int, user: AbstractBaseUser | None = None) -> bool:
@@ -225,7 +230,7 @@ def send_resume(*, send_id: int, user: AbstractBaseUser | None = None) -> bool:
         send.heartbeat_at = now
         send.save(update_fields=["status", "next_slot_at", "heartbeat_at"])
         if send.status == SendStatus.RUNNING:
-            transaction.on_commit(lambda: send_dispatch(send_id=send_id, count=settings.SENDING_PARALLEL_BATCHES))
+            send_dispatch(send_id=send_id, count=settings.SENDING_PARALLEL_BATCHES)
     logger.info("Send %s resumed by %s", send_id, user)
     return True
 
@@ -310,7 +315,7 @@ def sends_revive_stalled() -> int:
                 continue
             send.heartbeat_at = timezone.now()
             send.save(update_fields=["heartbeat_at"])
-            transaction.on_commit(lambda send_id=send_id: send_dispatch(send_id=send_id))
+            send_dispatch(send_id=send_id)
             revived += 1
     if revived:
         logger.warning("Revived %d stalled sends", revived)

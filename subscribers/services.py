@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 
 from newsletters.models import NewsletterList
+from outbox.services import task_enqueue
 from publications.models import Territory
 from subscribers.erasure import email_fingerprint
 from subscribers.models import (
@@ -122,9 +123,9 @@ def subscription_request(
         )
     request = SubscriptionRequest(subscriber.pk, tuple(to_confirm), tuple(already))
     if to_confirm:
-        transaction.on_commit(lambda: tasks.confirmation_email.delay(request.subscriber_id, list(request.to_confirm)))
+        task_enqueue(task=tasks.confirmation_email, args=[request.subscriber_id, list(request.to_confirm)])
     else:
-        transaction.on_commit(lambda: tasks.already_subscribed_email.delay(request.subscriber_id))
+        task_enqueue(task=tasks.already_subscribed_email, args=[request.subscriber_id])
     return request
 
 

@@ -142,7 +142,7 @@ def test_app_environment__accepted_by_production_settings(services):
     )
 
     assert values["DATABASES"]["default"]["ENGINE"] == "django.db.backends.postgresql"
-    assert values["CACHES"]["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
+    assert values["CACHES"]["default"]["BACKEND"] == "config.cache_backends.DegradingRedisCache"
     assert values["CELERY_BROKER_URL"].startswith("redis://redis:")
     assert values["WAGTAILSEARCH_BACKENDS"]["default"]["BACKEND"] == "wagtail.search.backends.elasticsearch9"
     assert values["EMAIL_BACKEND"] == "django.core.mail.backends.smtp.EmailBackend"

@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "search",
     "feeds",
     "api",
+    "outbox",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",

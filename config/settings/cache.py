@@ -1,15 +1,27 @@
-"""Cache: Redis when REDIS_URL is set, local memory otherwise."""
+"""Cache: Redis when REDIS_URL is set, local memory otherwise.
+
+Redis is a cache here, never a store: while it is unreachable the site runs without cache
+(config/cache_backends.py), and short socket timeouts keep a Redis that does not answer from
+holding every request.
+"""
 
 from config.env import env
 
 REDIS_URL = env.str("REDIS_URL", default="")
+# Seconds to open a connection to Redis, and to wait for an answer once connected.
+REDIS_CONNECT_TIMEOUT = env.float("REDIS_CONNECT_TIMEOUT", default=0.2)
+REDIS_SOCKET_TIMEOUT = env.float("REDIS_SOCKET_TIMEOUT", default=0.5)
 
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "config.cache_backends.DegradingRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": env.str("CACHE_KEY_PREFIX", default="crpv"),
+            "OPTIONS": {
+                "socket_connect_timeout": REDIS_CONNECT_TIMEOUT,
+                "socket_timeout": REDIS_SOCKET_TIMEOUT,
+            },
         }
     }
 else:

@@ -2,6 +2,8 @@
 
 from config.env import VAR_DIR, env
 
+from .cache import REDIS_CONNECT_TIMEOUT
+
 _redis_url = env.str("REDIS_URL", default="")
 
 # Without Redis the broker is kombu's filesystem transport: web, worker and beat
@@ -19,9 +21,16 @@ if CELERY_BROKER_URL.startswith("filesystem://"):
         "polling_interval": 0.2,
     }
 else:
-    # A task not acknowledged within this time is delivered again: keep it
-    # longer than any task may run.
-    CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
+    CELERY_BROKER_TRANSPORT_OPTIONS = {
+        # A task not acknowledged within this time is delivered again: keep it
+        # longer than any task may run.
+        "visibility_timeout": 3600,
+        # Publishing fails at once while the broker is down (the outbox keeps the task,
+        # outbox/services.py) instead of retrying for seconds inside a request. The worker's
+        # own connection retries under broker_connection_max_retries, not this.
+        "socket_connect_timeout": REDIS_CONNECT_TIMEOUT,
+        "max_retries": 0,
+    }
 
 CELERY_TASK_IGNORE_RESULT = True
 CELERY_TASK_ACKS_LATE = True
@@ -40,6 +49,8 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": env.float("SENDING_TICK_SECONDS", default=15.0),
         "options": {"queue": env.str("SENDING_QUEUE", default="") or "celery"},
     },
+    # Hands over the tasks that waited in the outbox through a broker outage (outbox/services.py).
+    "outbox-sweep": {"task": "outbox.sweep", "schedule": env.float("OUTBOX_SWEEP_SECONDS", default=30.0)},
 }
 CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default=False)
 

@@ -106,7 +106,7 @@ def test_broker_and_cache__redis_url():
 
     assert values["CELERY_BROKER_URL"] == redis_url
     assert "visibility_timeout" in values["CELERY_BROKER_TRANSPORT_OPTIONS"]
-    assert values["CACHES"]["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
+    assert values["CACHES"]["default"]["BACKEND"] == "config.cache_backends.DegradingRedisCache"
     assert values["CACHES"]["default"]["LOCATION"] == redis_url
 
 
@@ -348,6 +348,8 @@ def test_celery_backend__run_after_becomes_eta(django_capture_on_commit_callback
     assert sent == [
         {
             "args": [f"{__name__}.record_call", ["plus tard"], {}],
+            "kwargs": {},
+            "retry": False,
             "task_id": result.id,
             "eta": run_after,
         }

@@ -13,8 +13,10 @@ from django.contrib.auth.models import Group
 from django.core import mail
 
 from editorial import roles
+from outbox.tasks import sweep
 from tests import factories
 from tests.editorial.helpers import current_task_state, edit_url, post_edit, workflow_action
+from tests.outages import broker_down
 
 TITLE = "Orientations de travail 2025"
 
@@ -128,3 +130,12 @@ def test_scheduled_approval__announces_the_date_in_paris_time(team, clients, ste
 
     assert [email.subject for email in sent] == ["Validée : « Séminaire des élu·e·s »"]
     assert "et sera publiée le 15 juillet 2030 à 10:00." in sent[0].body
+
+
+def test_submit__broker_down__the_reviewers_are_told_once_it_is_back(team, clients, programme, step):
+    with broker_down():
+        assert step(post_edit, clients.editor, programme, "action-submit") == []
+
+    sweep.delay()  # beat's sweep, the broker back
+
+    assert [email.to for email in mail.outbox] == [["karim.haddad@example.org"]]

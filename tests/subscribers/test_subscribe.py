@@ -17,6 +17,7 @@ from subscribers.models import (
 )
 from subscribers.services import suppress
 from tests.factories.subscribers import SubscriberFactory, SubscriptionFactory
+from tests.outages import cache_down
 
 pytestmark = pytest.mark.django_db
 
@@ -233,3 +234,13 @@ def test_subscribe__hostile_prefill_is_dropped(client, resonances, query):
     assert "email" not in form.initial
     assert set(form.initial.get("lists", [])) <= {resonances.pk}
     assert "<script>" not in response.content.decode()
+
+
+def test_subscribe__cache_down__rate_limits_fail_open(client, django_capture_on_commit_callbacks, form_data, settings):
+    """Deliberate: without Redis no counter is kept; the honeypot and the double opt-in still hold."""
+    cache_down(settings)
+
+    for _attempt in range(settings.SUBSCRIBERS_RATE_LIMIT_PER_EMAIL + 1):
+        response = _post(client, django_capture_on_commit_callbacks, form_data())
+        assert response.status_code == 200
+        assert "Vérifiez votre messagerie" in _text(response)
