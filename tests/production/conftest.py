@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.production.server import CLOSED_REDIS_URL, Server, Stack, skip_reason, stack_prepare
+from tests.production.server import CLOSED_DATABASE_URL, CLOSED_REDIS_URL, Server, Stack, skip_reason, stack_prepare
 from tests.smtp import SmtpServer
 
 HERE = Path(__file__).resolve().parent
@@ -53,5 +53,13 @@ def server(stack) -> Server:
 def server_without_redis(stack) -> Iterator[Server]:
     """The same, its Redis (cache and broker) down: REDIS_URL points at a closed port."""
     server = stack.server_start(name="redis-down", REDIS_URL=CLOSED_REDIS_URL)
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="session")
+def server_without_database(stack) -> Iterator[Server]:
+    """The same, its PostgreSQL unreachable (DATABASE_URL at a closed port): every page fails for real."""
+    server = stack.server_start(name="database-down", DATABASE_URL=CLOSED_DATABASE_URL)
     yield server
     server.stop()
