@@ -20,6 +20,7 @@ import shutil
 import signal
 import socket
 import subprocess
+import sys
 import time
 from collections.abc import Iterator, Mapping
 from concurrent.futures import ThreadPoolExecutor
@@ -36,7 +37,8 @@ from tests.test_docker_compose import environment, interpolate
 from tests.workers import redis_reachable
 
 ROOT = Path(__file__).resolve().parents[2]
-BIN = ROOT / ".venv" / "bin"
+# The interpreter running the suite (the project's venv) and its gunicorn: what the image installs.
+BIN = Path(sys.executable).parent
 HOST = "127.0.0.1"
 # The ports this suite's servers try first (then any free one).
 PORTS = range(8160, 8170)
