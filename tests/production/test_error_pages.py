@@ -1,0 +1,32 @@
+"""The 404 and 500 pages a visitor sees in production are the site's own, in French.
+
+The 500 comes from a real failure rather than from a route written for the test: a server whose
+database is unreachable (DATABASE_URL at a closed port) fails every page, and Django's handler500
+renders 500.html. That template must therefore need nothing but the static files.
+"""
+
+
+def test_unknown_url__french_404_page(server):
+    response = server.get("/cette-page-n-existe-pas/")
+
+    assert (response.status, response.content_type) == (404, "text/html")
+    assert '<html lang="fr">' in response.text
+    assert "Page introuvable" in response.text
+    assert "Not Found" not in response.text
+
+
+def test_unknown_url_in_a_section__french_404_page(server):
+    response = server.get("/publications/cette-publication-n-existe-pas/")
+
+    assert response.status == 404
+    assert "Page introuvable" in response.text
+
+
+def test_database_down__french_500_page(server_without_database):
+    response = server_without_database.get("/")
+
+    assert (response.status, response.content_type) == (500, "text/html")
+    assert '<html lang="fr">' in response.text
+    assert "Erreur du serveur" in response.text
+    assert "Server Error" not in response.text
+    assert "Traceback" not in response.text
