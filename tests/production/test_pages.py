@@ -13,8 +13,6 @@ from wagtail.models import get_page_models
 from tests.production.html import feed_enclosures, page_links, sitemap_locations
 from tests.production.server import Response, Server
 
-MEDIA_HOLE = "production serves no media (covers, renditions, audio are 404): lands with the media branch"
-
 
 def api_pages(server: Server) -> Iterator[dict]:
     """Every page the public API lists, following its pages."""
@@ -76,7 +74,6 @@ def test_static_files__served_by_whitenoise(server, rendered):
         assert "immutable" in response.headers.get("Cache-Control", ""), url
 
 
-@pytest.mark.xfail(strict=True, reason=MEDIA_HOLE)
 def test_page_images__answer_200(server, rendered):
     images = {url for response in rendered.values() for url in page_links(response.text).images}
     answers = {url: server.get(server.path_of(url)) for url in images}
@@ -93,7 +90,6 @@ def episode_audio(server, rendered) -> list[str]:
     return page_links(rendered["publications.PodcastEpisodePage"].text).audio
 
 
-@pytest.mark.xfail(strict=True, reason=MEDIA_HOLE)
 def test_episode_audio__answers_200(server, episode_audio):
     answers = {url: server.get(server.path_of(url)) for url in episode_audio}
 
@@ -103,7 +99,6 @@ def test_episode_audio__answers_200(server, episode_audio):
     )
 
 
-@pytest.mark.xfail(strict=True, reason=MEDIA_HOLE)
 def test_episode_audio__range_request_answers_206(server, episode_audio):
     assert episode_audio
     for url in episode_audio:
@@ -115,7 +110,6 @@ def test_episode_audio__range_request_answers_206(server, episode_audio):
         assert response.body == whole.body[:100]
 
 
-@pytest.mark.xfail(strict=True, reason=MEDIA_HOLE)
 def test_podcast_feed__enclosures_answer_200(server, rendered):
     series = page_links(rendered["publications.PodcastSeriesPage"].text)
     assert series.feeds

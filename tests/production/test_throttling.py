@@ -7,19 +7,15 @@ per-client counter (SUBSCRIBERS_RATE_LIMIT_PER_IP) is at stake.
 
 import uuid
 
-import pytest
 from django.conf import settings
 
 from tests.production.subscription import DONE, THROTTLED, SubscriptionForm
-
-PROXY_HOLE = "throttling counts the proxy's address, not the client's: lands with the proxy branch"
 
 
 def new_email() -> str:
     return f"abonne-{uuid.uuid4().hex[:12]}@example.org"
 
 
-@pytest.mark.xfail(strict=True, reason=PROXY_HOLE)
 def test_subscribe__thirty_clients_behind_the_proxy_each_get_through(server):
     form = SubscriptionForm(server)
 
@@ -39,7 +35,6 @@ def test_subscribe__one_client_over_the_limit_gets_429(server):
     assert THROTTLED in answers[-1].text
 
 
-@pytest.mark.xfail(strict=True, reason=PROXY_HOLE)
 def test_subscribe__a_client_over_the_limit_leaves_the_others_alone(server):
     form = SubscriptionForm(server)
     limit = settings.SUBSCRIBERS_RATE_LIMIT_PER_IP
