@@ -45,7 +45,7 @@ class IdConverter:
     Django's ``<int:…>`` accepts any number of digits, and the query then overflows on PostgreSQL.
     """
 
-    regex = "[0-9]{1,10}"
+    regex = _DIGITS.pattern
 
     def to_python(self, value: str) -> int:
         number = positive_int(value)

@@ -71,18 +71,19 @@ def test_document_multiple_upload__larger_than_the_limit__refused_in_french(admi
     assert not CustomDocument.objects.exists()
 
 
+def audio_add(client, **files):
+    """Post wagtailmedia's audio form as an editor does, with these files."""
+    return client.post(
+        "/admin/media/audio/add/",
+        {"title": "Penser le 9-3, épisode 1", "collection": Collection.get_first_root_node().pk, **files},
+    )
+
+
 def test_media_add__audio_larger_than_the_limit__refused_in_french(admin_client, settings):
     audio = wav_bytes(seconds=1.0)
     settings.MEDIA_MAX_UPLOAD_BYTES = 1000
 
-    response = admin_client.post(
-        "/admin/media/audio/add/",
-        {
-            "title": "Penser le 9-3, épisode 1",
-            "file": SimpleUploadedFile("episode.wav", audio, content_type="audio/wav"),
-            "collection": Collection.get_first_root_node().pk,
-        },
-    )
+    response = audio_add(admin_client, file=SimpleUploadedFile("episode.wav", audio, content_type="audio/wav"))
 
     assert response.status_code == 200
     assert response.context["form"].errors["file"] == [too_large(size=len(audio), limit=1000)]
@@ -92,14 +93,10 @@ def test_media_add__audio_larger_than_the_limit__refused_in_french(admin_client,
 def test_media_add__thumbnail_larger_than_the_image_limit__refused_in_french(admin_client, settings):
     settings.IMAGES_MAX_UPLOAD_BYTES = 10
 
-    response = admin_client.post(
-        "/admin/media/audio/add/",
-        {
-            "title": "Penser le 9-3, épisode 1",
-            "file": SimpleUploadedFile("episode.wav", wav_bytes(seconds=1.0), content_type="audio/wav"),
-            "thumbnail": SimpleUploadedFile("vignette.png", PNG, content_type="image/png"),
-            "collection": Collection.get_first_root_node().pk,
-        },
+    response = audio_add(
+        admin_client,
+        file=SimpleUploadedFile("episode.wav", wav_bytes(seconds=1.0), content_type="audio/wav"),
+        thumbnail=SimpleUploadedFile("vignette.png", PNG, content_type="image/png"),
     )
 
     assert response.status_code == 200
