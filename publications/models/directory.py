@@ -21,7 +21,7 @@ class PeopleIndexPage(RoutablePageMixin, IndexPage):
 
     @path("")
     def index(self, request: HttpRequest) -> HttpResponse:
-        from publications.selectors import partners_of_actions, people_contributing
+        from publications.selectors import partners_of_actions, people_contributing  # the selectors import the models
 
         root = self.get_parent()
         return self.render(
@@ -34,7 +34,7 @@ class PeopleIndexPage(RoutablePageMixin, IndexPage):
 
     @path("personnes/<id:person_id>/", name="person")
     def person(self, request: HttpRequest, person_id: int) -> HttpResponse:
-        from publications.selectors import person_contributions
+        from publications.selectors import person_contributions  # the selectors import the models
 
         person = get_object_or_404(Person.objects.select_related("organisation"), pk=person_id)
         contributions = person_contributions(person, root=self.get_parent())
@@ -48,7 +48,7 @@ class PeopleIndexPage(RoutablePageMixin, IndexPage):
 
     @path("organisations/<id:organisation_id>/", name="organisation")
     def organisation(self, request: HttpRequest, organisation_id: int) -> HttpResponse:
-        from publications.selectors import organisation_contributions
+        from publications.selectors import organisation_contributions  # the selectors import the models
 
         organisation = get_object_or_404(Organisation, pk=organisation_id)
         contributions = organisation_contributions(organisation, root=self.get_parent())
