@@ -1,6 +1,7 @@
 """The « Contenus » menu editorial owns holds the listing each content app registers, in order."""
 
 from django.test import RequestFactory
+from django.urls import reverse
 from wagtail.admin.menu import SubmenuMenuItem, admin_menu
 
 from editorial.listings import CONTENT_LISTINGS_MENU_HOOK, ContentListingViewSet
@@ -9,6 +10,8 @@ from publications.listings import content_listings
 
 
 def _contents_menu(user) -> SubmenuMenuItem:
+    # Loading the admin's URLs is what imports the apps' wagtail_hooks and registers the viewsets.
+    reverse("wagtailadmin_home")
     request = RequestFactory().get("/admin/")
     request.user = user
     [contents] = [item for item in admin_menu.menu_items_for_request(request) if item.label == "Contenus"]
