@@ -5,7 +5,8 @@ import the models), so each builder registers itself for its page type and the m
 ``PageContextMixin``, which hands the base context to the builders of its type in turn. A higher
 app adds to a lower app's page this way without the lower one knowing it (the newsletters app
 gives the home page its lists). ``publications.page_context`` and ``newsletters.page_context``
-register theirs from their app's ``ready()``, in ``INSTALLED_APPS`` order.
+register theirs from their app's ``ready()``, in ``INSTALLED_APPS`` order. A routable page's
+sub-pages get theirs the same way, by route name (``page_route_context``).
 """
 
 from collections.abc import Callable
@@ -15,8 +16,10 @@ from django.http import HttpRequest
 
 Context = dict[str, Any]
 ContextBuilder = Callable[[Any, HttpRequest, Context], Context]
+RouteContextBuilder = Callable[..., Context]
 
 _builders: dict[type, list[ContextBuilder]] = {}
+_route_builders: dict[tuple[type, str], RouteContextBuilder] = {}
 
 
 def page_context_register(page_class: type) -> Callable[[ContextBuilder], ContextBuilder]:
@@ -39,3 +42,21 @@ class PageContextMixin:
         for builder in _builders.get(type(self), ()):
             context = builder(self, request, context)
         return context
+
+
+def page_route_context_register(page_class: type, route: str) -> Callable[[RouteContextBuilder], RouteContextBuilder]:
+    """Decorator: make the function the reads of ``page_class``'s sub-page named ``route``."""
+
+    def register(builder: RouteContextBuilder) -> RouteContextBuilder:
+        _route_builders[(page_class, route)] = builder
+        return builder
+
+    return register
+
+
+def page_route_context(page: Any, route: str, **kwargs: Any) -> Context:
+    """What a routable page's sub-page adds to its context (``render``'s ``context_overrides``).
+
+    The builder is called with the page and the route's arguments; it may raise ``Http404``.
+    """
+    return _route_builders[(type(page), route)](page, **kwargs)

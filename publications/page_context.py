@@ -8,11 +8,12 @@ Each function here is registered for its page type (``publications.context_build
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest
+from django.http import Http404, HttpRequest
+from django.shortcuts import get_object_or_404
 from wagtail.models import Page
 
 from publications import selectors, structured_data
-from publications.context_builders import Context, page_context_register
+from publications.context_builders import Context, page_context_register, page_route_context_register
 from publications.filters import AgendaFilterForm, ExperienceFilterForm, LibraryFilterForm
 from publications.models import (
     ActionPage,
@@ -20,6 +21,9 @@ from publications.models import (
     ExperienceIndexPage,
     ExperiencePage,
     HomePage,
+    Organisation,
+    PeopleIndexPage,
+    Person,
     PodcastEpisodePage,
     PodcastIndexPage,
     PodcastSeasonPage,
@@ -211,3 +215,30 @@ def experience_context(page: Any, request: HttpRequest, context: Context) -> Con
         territories=list(page.territories.all()),
     )
     return context
+
+
+@page_route_context_register(PeopleIndexPage, "index")
+def people_index_context(page: Any) -> Context:
+    root = page.get_parent()
+    return {
+        "people": [(person, page.person_url(person)) for person in selectors.people_contributing(root=root)],
+        "partners": [(org, page.organisation_url(org)) for org in selectors.partners_of_actions(root=root)],
+    }
+
+
+@page_route_context_register(PeopleIndexPage, "person")
+def person_context(page: Any, *, person_id: int) -> Context:
+    person = get_object_or_404(Person.objects.select_related("organisation"), pk=person_id)
+    contributions = selectors.person_contributions(person, root=page.get_parent())
+    if not contributions:
+        raise Http404
+    return {"person": person, "contributions": contributions}
+
+
+@page_route_context_register(PeopleIndexPage, "organisation")
+def organisation_context(page: Any, *, organisation_id: int) -> Context:
+    organisation = get_object_or_404(Organisation, pk=organisation_id)
+    contributions = selectors.organisation_contributions(organisation, root=page.get_parent())
+    if not contributions:
+        raise Http404
+    return {"organisation": organisation, "contributions": contributions}

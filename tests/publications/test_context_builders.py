@@ -1,9 +1,15 @@
-"""Page template contexts come from the builders registered for the page's type, in order."""
+"""Page template contexts come from the builders registered for the page's type (and route), in order."""
 
 from django.test import RequestFactory
 
 from newsletters.page_context import home_newsletter_lists_context
-from publications.context_builders import PageContextMixin, _builders, page_context_register
+from publications.context_builders import (
+    PageContextMixin,
+    _builders,
+    page_context_register,
+    page_route_context,
+    page_route_context_register,
+)
 from publications.models import HomePage
 from publications.page_context import home_context
 
@@ -49,3 +55,15 @@ def test_page_context__a_type_without_builder_keeps_the_base_context(monkeypatch
 
 def test_page_context__the_home_page_gets_its_reads_then_the_newsletter_lists():
     assert _builders[HomePage] == [home_context, home_newsletter_lists_context]
+
+
+def test_page_route_context__the_routes_builder_gets_the_page_and_the_routes_arguments(monkeypatch):
+    monkeypatch.setattr("publications.context_builders._route_builders", {})
+
+    @page_route_context_register(_Page, "person")
+    def person(page, *, person_id):
+        return {"page": page, "person_id": person_id}
+
+    page = _Page()
+
+    assert page_route_context(page, "person", person_id=7) == {"page": page, "person_id": 7}
