@@ -14,7 +14,7 @@ from wagtail.models import Page
 from api.errors import UnknownValueError
 from publications.models import ActionFormat, PublicationCollection, Territory, Theme
 from publications.visibility import pages_visible
-from search.french import MAX_QUERY_CHARS
+from search_text.french import MAX_QUERY_CHARS, query_terms
 
 SLUG = r"^[-a-zA-Z0-9_]+$"
 CODE = r"^[0-9A-Za-z]+$"
@@ -152,8 +152,6 @@ def day_end(day: datetime.date) -> datetime.datetime:
 
 def search_ids(model: type[Page], query: str) -> list[int]:
     """The ids of the live public pages of ``model`` matching ``query``, best first (one query)."""
-    from search.french import query_terms
-
     terms = query_terms(query)
     if not terms:
         raise UnknownValueError("search", _("La recherche ne contient aucun mot à chercher."))

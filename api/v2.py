@@ -26,7 +26,7 @@ from api.errors import UnknownValueError
 from api.filters import territory_ids_within, theme_id_get
 from config.parsing import MAX_ID, MAX_OFFSET, positive_int
 from publications.visibility import documents_visible, images_visible, pages_visible
-from search.french import MAX_QUERY_CHARS, MAX_QUERY_WORDS, fold_words, query_terms
+from search_text.french import MAX_QUERY_CHARS, MAX_QUERY_WORDS, fold_words, query_terms
 
 
 class ClassificationFilter(BaseFilterBackend):
@@ -50,7 +50,7 @@ class ClassificationFilter(BaseFilterBackend):
 
 
 class FrenchSearchFilter(SearchFilter):
-    """``?search=`` with the French normalisation of ``/api/search/`` (`search.french`).
+    """``?search=`` with the French normalisation of ``/api/search/`` (`search_text.french`).
 
     The query becomes its normalised terms (pages index their normalised text), or its folded
     words for documents, which index their raw title; either way search syntax is just words.

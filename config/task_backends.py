@@ -14,6 +14,9 @@ from django_tasks.exceptions import InvalidTaskError
 from django_tasks.utils import get_module_path, get_random_id
 from typing_extensions import ParamSpec
 
+from config.tasks import run_django_task
+from outbox.services import task_enqueue
+
 T = TypeVar("T")
 P = ParamSpec("P")
 
@@ -22,9 +25,6 @@ class CeleryBackend(BaseTaskBackend):
     supports_defer = True
 
     def enqueue(self, task: Task[P, T], args: P.args, kwargs: P.kwargs) -> TaskResult[T]:  # type: ignore[valid-type]
-        from config.tasks import run_django_task
-        from outbox.services import task_enqueue
-
         self.validate_task(task)
         result_id = get_random_id()
         if task.takes_context:

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from wagtail.admin.action_menu import ActionMenuItem, SubmitForModerationMenuItem
 from wagtail.models import Page, Workflow
 
-from editorial.workflows import EditorialPageMixin
+from editorial.page_mixin import EditorialPageMixin
 
 
 class NewPageSubmitMenuItem(SubmitForModerationMenuItem):

@@ -3,8 +3,9 @@
 Days are Paris days whatever the server's or the user's time zone: a session at 23:30 in Paris
 sits on that evening, not on the next UTC day.
 
-Extension point: an app with dated things to show (the newsletters app and its scheduled sends)
-registers a provider for its kind, once, from its ``AppConfig.ready()``::
+Extension point: an app with dated things to show (the sending app and its scheduled sends, the
+publications app and its action sessions) registers a provider for its kind, once, from its
+``AppConfig.ready()``, so that editorial, below them, imports neither::
 
     from editorial.calendar import EntryKind, calendar_provider_register
 

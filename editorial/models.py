@@ -87,7 +87,7 @@ class BoardValidationTask(Task):
 
     @transaction.atomic
     def on_action(self, task_state: TaskState, user: Any, action_name: str, **kwargs: Any) -> None:
-        from editorial.board import board_vote_record
+        from editorial.board import board_vote_record  # the board's service imports this module
 
         board_vote_record(task=self, task_state=task_state, user=user, action_name=action_name, **kwargs)
 

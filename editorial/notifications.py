@@ -78,7 +78,7 @@ def workflow_finished_notify(*, workflow_state_id: int, approved: bool) -> int:
 
 def _enqueue_after_commit(task_name: str, *args: Any) -> None:
     """Queue the email once the transition is committed; through a broker outage it waits in the outbox."""
-    from editorial import tasks
+    from editorial import tasks  # the tasks call this module
 
     task_enqueue(task=getattr(tasks, task_name), args=list(args))
 

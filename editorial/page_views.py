@@ -14,7 +14,7 @@ from wagtail.admin.views.pages.revisions import RevisionsCompareView
 from wagtail.admin.viewsets.pages import PageViewSet
 from wagtail.models import get_page_models
 
-from editorial.workflows import EditorialPageMixin
+from editorial.page_mixin import EditorialPageMixin
 
 
 class OverseenPageHistoryView(PageHistoryView):

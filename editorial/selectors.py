@@ -18,7 +18,6 @@ from wagtail.models import Page, Revision, TaskState, WorkflowState
 from config.parsing import positive_int
 from editorial.calendar import CalendarEntry, EntryKind, calendar_providers
 from editorial.models import BoardValidationTask, BoardVote, vote_progress_label
-from publications.models import ActionSession
 
 
 def _page_content_type_id() -> int:
@@ -211,44 +210,15 @@ def publications_scheduled(*, start: datetime.datetime, end: datetime.datetime) 
     return entries
 
 
-def action_sessions_in_range(*, start: datetime.datetime, end: datetime.datetime) -> list[CalendarEntry]:
-    """Sessions starting in [start, end) of every action, live or draft, cancelled ones marked.
-
-    Sessions are read from the action's saved rows: for a live action, those of its published
-    version (a session added in an unpublished draft appears once published).
-    """
-    sessions = (
-        ActionSession.objects.filter(starts_at__gte=start, starts_at__lt=end)
-        .select_related("page", "page__content_type", "town")
-        .order_by("starts_at", "pk")
-    )
-    entries = []
-    for session in sessions:
-        place = ", ".join(part for part in (session.venue, session.town.name if session.town else "") if part)
-        detail = " · ".join(part for part in (str(session.get_attendance_mode_display()), place) if part)
-        entries.append(
-            CalendarEntry(
-                kind=EntryKind.ACTION_SESSION,
-                starts_at=session.starts_at,
-                ends_at=session.ends_at,
-                title=session.page.draft_title,
-                page=session.page,
-                detail=detail,
-                cancelled=session.cancelled,
-            )
-        )
-    return entries
-
-
 def calendar_entries(*, start: datetime.datetime, end: datetime.datetime) -> list[CalendarEntry]:
     """Everything dated in [start, end): scheduled publications, newsletter sends, action sessions.
 
-    Newsletter sends come from the provider registered in ``editorial.calendar`` (none yet).
+    Sends and sessions come from the providers the sending and publications apps register in
+    ``editorial.calendar``.
     """
     provided = (provider(start=start, end=end) for provider in calendar_providers().values())
     entries = chain(
         publications_scheduled(start=start, end=end),
-        action_sessions_in_range(start=start, end=end),
         *provided,
     )
     return sorted((entry for entry in entries if start <= entry.starts_at < end), key=CalendarEntry.sort_key)

@@ -1,4 +1,4 @@
-"""Admin glue for the editors: listings, board votes in history, workflow settings, « À traiter », calendar."""
+"""Admin glue for the editors: « Contenus », board votes in history, workflow settings, « À traiter », calendar."""
 
 from typing import Any
 
@@ -7,28 +7,20 @@ from django.urls import URLPattern, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
-from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.log_actions import LogActionRegistry, LogFormatter
 from wagtail_modeladmin.options import modeladmin_register
 
 from editorial.action_menu import action_menu_submit_relabel
 from editorial.board import RESTART_LOG_ACTION, VOTE_LOG_ACTION, board_restart_after_edit
-from editorial.listings import LISTINGS
-from editorial.operations import ContentTypeWorkflowAdmin, PeriodicTaskAdmin
+from editorial.listings import ContentListings
+from editorial.modeladmins import ContentTypeWorkflowAdmin, PeriodicTaskAdmin
 from editorial.page_views import EditorialPageViewSet, editorial_page_viewsets
 from editorial.panels import homepage_panels_edit
 from editorial.views import calendar_view
 
 
-class ContentListings(ViewSetGroup):
-    menu_label = _("Contenus")
-    menu_icon = "folder-open-inverse"
-    menu_order = 150
-    items = LISTINGS
-
-
 @hooks.register("register_admin_viewset")
-def register_content_listings() -> ViewSetGroup:
+def register_content_listings_group() -> ContentListings:
     return ContentListings()
 
 

@@ -5,3 +5,6 @@ from django.utils.translation import gettext_lazy as _
 class NewslettersConfig(AppConfig):
     name = "newsletters"
     verbose_name = _("Lettres d'information")
+
+    def ready(self) -> None:
+        from newsletters import page_context  # noqa: F401  (registers the newsletter pages' context builders)

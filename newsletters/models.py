@@ -1,7 +1,5 @@
 """Newsletter lists and the issues composed for them."""
 
-from typing import Any
-
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -13,12 +11,12 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from api.serializers import NewsletterListSerializer
-from editorial.workflows import EditorialPageMixin
+from editorial.page_mixin import EditorialPageMixin
 from newsletters.blocks import NewsletterSectionsBlock
+from newsletters.serializers import NewsletterListSerializer
+from publications.context_builders import PageContextMixin
 from publications.models.base import IndexPage
-from search.documents import page_search_text, page_search_title
-from search.index import french_search_fields
+from search_text.mixin import SearchTextMixin, french_search_fields
 
 
 class Frequency(models.TextChoices):
@@ -72,13 +70,8 @@ class NewsletterIndexPage(IndexPage):
         verbose_name = _("archives des lettres")
         verbose_name_plural = _("archives des lettres")
 
-    def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
-        from publications.page_context import newsletter_index_context
 
-        return newsletter_index_context(self, request, super().get_context(request, *args, **kwargs))
-
-
-class NewsletterIssuePage(EditorialPageMixin, Page):
+class NewsletterIssuePage(PageContextMixin, EditorialPageMixin, SearchTextMixin, Page):
     newsletter_list = models.ForeignKey(
         NewsletterList, verbose_name=_("liste"), on_delete=models.PROTECT, related_name="issues"
     )
@@ -141,19 +134,6 @@ class NewsletterIssuePage(EditorialPageMixin, Page):
             unsubscribe_url=f"{settings.BASE_URL}/",
         )
         return HttpResponse(html)
-
-    def search_text_fr(self) -> str:
-        """French-normalised text for the search index (see search/documents.py)."""
-        return page_search_text(self)
-
-    def search_title_fr(self) -> str:
-        """The title without accents nor inclusive suffixes, for autocomplete."""
-        return page_search_title(self)
-
-    def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
-        from publications.page_context import newsletter_issue_context
-
-        return newsletter_issue_context(self, request, super().get_context(request, *args, **kwargs))
 
     def clean(self) -> None:
         super().clean()

@@ -1,4 +1,4 @@
-"""Admin glue: the newsletter lists, and an issue's test send and proposals buttons and views."""
+"""Admin glue: the newsletter lists, the issues' listing, and an issue's test send and proposals buttons and views."""
 
 from collections.abc import Iterator
 
@@ -11,6 +11,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from newsletters.admin_views import proposals_view, test_send_view
+from newsletters.listings import NewsletterIssueListing
 from newsletters.models import NewsletterIssuePage, NewsletterList
 
 
@@ -26,6 +27,11 @@ class NewsletterListViewSet(SnippetViewSet):
 
 
 register_snippet(NewsletterListViewSet)
+
+
+@hooks.register("register_admin_viewset")
+def register_issue_listing() -> NewsletterIssueListing:
+    return NewsletterIssueListing("newsletter_issues")
 
 
 @hooks.register("register_admin_urls")

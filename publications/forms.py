@@ -1,4 +1,8 @@
-"""Admin forms of page types whose rules involve the parent page or inline rows being edited."""
+"""Admin forms of page types whose rules involve the parent page or inline rows being edited.
+
+The page models name these forms, so the forms reach the models through their own fields and
+``_meta.model`` rather than by importing them.
+"""
 
 from typing import Any
 
@@ -12,11 +16,9 @@ class ActionPageForm(EditorialPageForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        from publications.models import ProgrammeAxis
-
         if "axis" in self.fields:
             programme_id = self.parent_page.pk if self.parent_page else None
-            self.fields["axis"].queryset = ProgrammeAxis.objects.filter(page_id=programme_id)
+            self.fields["axis"].queryset = self.fields["axis"].queryset.filter(page_id=programme_id)
 
 
 class PodcastSeasonPageForm(EditorialPageForm):
@@ -24,12 +26,10 @@ class PodcastSeasonPageForm(EditorialPageForm):
 
     def clean(self) -> dict[str, Any]:
         cleaned_data = super().clean()
-        from publications.models import PodcastSeasonPage
-
         number = cleaned_data.get("number")
         if number is None or self.parent_page is None:
             return cleaned_data
-        siblings = PodcastSeasonPage.objects.child_of(self.parent_page).filter(number=number)
+        siblings = self._meta.model.objects.child_of(self.parent_page).filter(number=number)
         if siblings.exclude(pk=self.instance.pk).exists():
             self.add_error("number", _("Cette série a déjà une saison numéro %(n)d.") % {"n": number})
         return cleaned_data

@@ -1,17 +1,38 @@
 """Template context of each public page type, built from the selectors in a bounded number of queries.
 
-Each page model's `get_context` hands its base context to the function named after it here,
-so that the model files hold one line per page type and the reads stay in one place.
+Each function here is registered for its page type (``publications.context_builders``), whose
+``get_context`` hands it the base context, so that the reads stay in one place. Imported by
+``PublicationsConfig.ready()``.
 """
 
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest
+from django.http import Http404, HttpRequest
+from django.shortcuts import get_object_or_404
 from wagtail.models import Page
 
 from publications import selectors, structured_data
+from publications.context_builders import Context, page_context_register, page_route_context_register
 from publications.filters import AgendaFilterForm, ExperienceFilterForm, LibraryFilterForm
+from publications.models import (
+    ActionPage,
+    AgendaPage,
+    ExperienceIndexPage,
+    ExperiencePage,
+    HomePage,
+    Organisation,
+    PeopleIndexPage,
+    Person,
+    PodcastEpisodePage,
+    PodcastIndexPage,
+    PodcastSeasonPage,
+    PodcastSeriesPage,
+    ProgrammeIndexPage,
+    ProgrammePage,
+    PublicationIndexPage,
+    PublicationPage,
+)
 from publications.visibility import pages_visible, without_restricted_documents
 from publications.webvtt import webvtt_parse
 
@@ -19,10 +40,8 @@ HOME_SESSIONS = 4
 HOME_PUBLICATIONS = 3
 HOME_EPISODES = 3
 
-Context = dict[str, Any]
 
-
-def _query_without_page(request: HttpRequest) -> str:
+def query_without_page(request: HttpRequest) -> str:
     params = request.GET.copy()
     params.pop("page", None)
     return params.urlencode()
@@ -33,20 +52,19 @@ def _site_root(page: Page) -> Page:
     return page if page.depth <= 2 else Page.objects.ancestor_of(page).get(depth=2)
 
 
+@page_context_register(HomePage)
 def home_context(page: Any, request: HttpRequest, context: Context) -> Context:
-    from newsletters.models import NewsletterList
-    from publications.models.agenda import AgendaPage
 
     context.update(
         upcoming_sessions=selectors.upcoming_sessions(root=page, limit=HOME_SESSIONS),
         latest_publications=selectors.latest_publications(root=page, limit=HOME_PUBLICATIONS),
         latest_episodes=selectors.latest_episodes(root=page, limit=HOME_EPISODES),
-        newsletter_lists=list(NewsletterList.objects.filter(is_active=True)),
         agenda=pages_visible(AgendaPage.objects.child_of(page)).first(),
     )
     return context
 
 
+@page_context_register(AgendaPage)
 def agenda_context(page: Any, request: HttpRequest, context: Context) -> Context:
     root = _site_root(page)
     form = AgendaFilterForm(request.GET or None, root=root)
@@ -57,16 +75,18 @@ def agenda_context(page: Any, request: HttpRequest, context: Context) -> Context
         results=selectors.paginate(
             selectors.agenda_sessions(root=root, filters=filters), page_number=request.GET.get("page")
         ),
-        query_without_page=_query_without_page(request),
+        query_without_page=query_without_page(request),
     )
     return context
 
 
+@page_context_register(ProgrammeIndexPage)
 def programme_index_context(page: Any, request: HttpRequest, context: Context) -> Context:
     context["programmes"] = selectors.programmes_by_year(root=page)
     return context
 
 
+@page_context_register(ProgrammePage)
 def programme_context(page: Any, request: HttpRequest, context: Context) -> Context:
     axes, loose = selectors.programme_axes(page)
     context.update(
@@ -78,6 +98,7 @@ def programme_context(page: Any, request: HttpRequest, context: Context) -> Cont
     return context
 
 
+@page_context_register(ActionPage)
 def action_context(page: Any, request: HttpRequest, context: Context) -> Context:
     details = selectors.action_details(page)
     context.update(details)
@@ -85,6 +106,7 @@ def action_context(page: Any, request: HttpRequest, context: Context) -> Context
     return context
 
 
+@page_context_register(PublicationIndexPage)
 def library_context(page: Any, request: HttpRequest, context: Context) -> Context:
     form = LibraryFilterForm(request.GET or None, root=_site_root(page))
     publications = selectors.publications_list(root=page, filters=form.filters())
@@ -93,11 +115,12 @@ def library_context(page: Any, request: HttpRequest, context: Context) -> Contex
         form=form,
         results=results,
         documents={item.pk: selectors.document_links(item.documents.all()) for item in results},
-        query_without_page=_query_without_page(request),
+        query_without_page=query_without_page(request),
     )
     return context
 
 
+@page_context_register(PublicationPage)
 def publication_context(page: Any, request: HttpRequest, context: Context) -> Context:
     authors = list(page.authors.select_related("person", "person__organisation"))
     documents = selectors.document_links(without_restricted_documents(page.documents.select_related("document")))
@@ -113,8 +136,8 @@ def publication_context(page: Any, request: HttpRequest, context: Context) -> Co
     return context
 
 
+@page_context_register(PodcastIndexPage)
 def podcast_index_context(page: Any, request: HttpRequest, context: Context) -> Context:
-    from publications.models import PodcastSeriesPage
 
     context["series"] = list(
         selectors.public_pages(PodcastSeriesPage, root=page).child_of(page).select_related("cover")
@@ -122,8 +145,8 @@ def podcast_index_context(page: Any, request: HttpRequest, context: Context) -> 
     return context
 
 
+@page_context_register(PodcastSeriesPage)
 def podcast_series_context(page: Any, request: HttpRequest, context: Context) -> Context:
-    from publications.models import PodcastEpisodePage, PodcastSeasonPage
 
     seasons = list(selectors.public_pages(PodcastSeasonPage, root=page).child_of(page).order_by("number"))
     episodes = selectors.public_pages(PodcastEpisodePage, root=page).select_related("audio").order_by("path")
@@ -138,8 +161,8 @@ def podcast_series_context(page: Any, request: HttpRequest, context: Context) ->
     return context
 
 
+@page_context_register(PodcastSeasonPage)
 def podcast_season_context(page: Any, request: HttpRequest, context: Context) -> Context:
-    from publications.models import PodcastEpisodePage
 
     context.update(
         series=page.get_parent().specific,
@@ -148,6 +171,7 @@ def podcast_season_context(page: Any, request: HttpRequest, context: Context) ->
     return context
 
 
+@page_context_register(PodcastEpisodePage)
 def podcast_episode_context(page: Any, request: HttpRequest, context: Context) -> Context:
     season = page.get_parent().specific
     series = season.get_parent().specific
@@ -171,17 +195,19 @@ def podcast_episode_context(page: Any, request: HttpRequest, context: Context) -
     return context
 
 
+@page_context_register(ExperienceIndexPage)
 def experience_index_context(page: Any, request: HttpRequest, context: Context) -> Context:
     form = ExperienceFilterForm(request.GET or None, root=_site_root(page))
     experiences = selectors.experiences_list(root=page, filters=form.filters())
     context.update(
         form=form,
         results=selectors.paginate(experiences, page_number=request.GET.get("page")),
-        query_without_page=_query_without_page(request),
+        query_without_page=query_without_page(request),
     )
     return context
 
 
+@page_context_register(ExperiencePage)
 def experience_context(page: Any, request: HttpRequest, context: Context) -> Context:
     context.update(
         organisations=list(page.organisations.all()),
@@ -191,47 +217,28 @@ def experience_context(page: Any, request: HttpRequest, context: Context) -> Con
     return context
 
 
-def newsletter_index_context(page: Any, request: HttpRequest, context: Context) -> Context:
-    from newsletters.models import NewsletterIssuePage, NewsletterList
-
-    issues = (
-        selectors.public_pages(NewsletterIssuePage, root=page)
-        .select_related("newsletter_list")
-        .order_by("-issue_date", "-number")
-    )
-    context.update(
-        results=selectors.paginate(issues, page_number=request.GET.get("page"), per_page=24),
-        newsletter_lists=list(NewsletterList.objects.filter(is_active=True)),
-        query_without_page=_query_without_page(request),
-    )
-    return context
+@page_route_context_register(PeopleIndexPage, "index")
+def people_index_context(page: Any) -> Context:
+    root = page.get_parent()
+    return {
+        "people": [(person, page.person_url(person)) for person in selectors.people_contributing(root=root)],
+        "partners": [(org, page.organisation_url(org)) for org in selectors.partners_of_actions(root=root)],
+    }
 
 
-def newsletter_issue_context(page: Any, request: HttpRequest, context: Context) -> Context:
-    _linked_pages_specific_load(page)
-    context["newsletter_list"] = page.newsletter_list
-    return context
+@page_route_context_register(PeopleIndexPage, "person")
+def person_context(page: Any, *, person_id: int) -> Context:
+    person = get_object_or_404(Person.objects.select_related("organisation"), pk=person_id)
+    contributions = selectors.person_contributions(person, root=page.get_parent())
+    if not contributions:
+        raise Http404
+    return {"person": person, "contributions": contributions}
 
 
-def _linked_pages_specific_load(issue: Any) -> None:
-    """Load the specific pages the issue's items point to in one query per type.
-
-    Each item asks its page for `.specific` (title, summary, URL); left alone, that is one
-    query per item. Wagtail's `specific` is a cached property, so filling its cache from a
-    bulk query makes every later access free.
-    """
-    chosen: list[Page] = []
-    for section in issue.sections:
-        value = section.value
-        if section.block_type == "experience" and value.get("experience") is not None:
-            chosen.append(value["experience"])
-        for item in value.get("items", []) if hasattr(value, "get") else []:
-            linked = item.get("page") if hasattr(item, "get") else None
-            if linked is not None:
-                chosen.append(linked)
-    if not chosen:
-        return
-    specific = {item.pk: item for item in Page.objects.filter(pk__in={p.pk for p in chosen}).specific()}
-    for linked in chosen:
-        if linked.pk in specific:
-            linked.__dict__["specific"] = specific[linked.pk]
+@page_route_context_register(PeopleIndexPage, "organisation")
+def organisation_context(page: Any, *, organisation_id: int) -> Context:
+    organisation = get_object_or_404(Organisation, pk=organisation_id)
+    contributions = selectors.organisation_contributions(organisation, root=page.get_parent())
+    if not contributions:
+        raise Http404
+    return {"organisation": organisation, "contributions": contributions}

@@ -1,4 +1,4 @@
-"""Admin glue: register the managed lists under two menus; serve only published pages."""
+"""Admin glue: the managed lists under two menus, the content listings; serve only published pages."""
 
 from typing import Any
 
@@ -7,11 +7,18 @@ from wagtail import hooks
 from wagtail.models import Page
 from wagtail.snippets.models import register_snippet
 
+from editorial.listings import ContentListingViewSet
+from publications.listings import content_listings
 from publications.viewsets import ClassificationGroup, PeopleGroup
 from publications.visibility import page_is_published
 
 register_snippet(ClassificationGroup)
 register_snippet(PeopleGroup)
+
+
+@hooks.register("register_admin_viewset")
+def register_content_listings() -> list[ContentListingViewSet]:
+    return content_listings()
 
 
 @hooks.register("before_serve_page")

@@ -5,7 +5,7 @@ import re
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from search.french import STOP_WORDS, fold_words, stem
+from search_text.french import STOP_WORDS, fold_words, stem
 
 _WORDS = re.compile(r"\S+")
 EXCERPT_WORDS = 36
@@ -18,7 +18,7 @@ def _matches(word: str, terms: frozenset[str]) -> bool:
 def excerpt(text: str, terms: list[str], *, size: int = EXCERPT_WORDS) -> SafeString:
     """About ``size`` words of ``text`` around the densest run of ``terms``, each match in ``<mark>``.
 
-    ``terms`` are normalised terms (``search.french.query_terms``); the text is plain text.
+    ``terms`` are normalised terms (``search_text.french.query_terms``); the text is plain text.
     """
     words = _WORDS.findall(text)
     if not words:

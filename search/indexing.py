@@ -8,7 +8,7 @@ from modelsearch.index import get_indexed_models
 from modelsearch.management.commands.rebuild_modelsearch_index import group_models_by_index
 from wagtail.search.apps import WagtailSearchAppConfig
 
-from search.documents import indexing_queryset
+from search_text.documents import indexing_queryset
 
 CHUNK_SIZE = 500
 
@@ -37,7 +37,7 @@ def search_backend_names() -> list[str]:
 def search_index_rebuild(*, backend_name: str, chunk_size: int = CHUNK_SIZE, progress: Progress | None = None) -> int:
     """Rebuild one backend's indexes from scratch; returns the number of objects indexed.
 
-    Each page type is read with the relations its search text needs (search.documents),
+    Each page type is read with the relations its search text needs (search_text.documents),
     so a page costs a few queries per chunk rather than a dozen per page.
     """
     backend = get_search_backend(backend_name)

@@ -1,6 +1,6 @@
 """Reads for the public search: one query over every content type, facets with counts, excerpts.
 
-The query and the pages meet on French-normalised terms (search/french.py), through
+The query and the pages meet on French-normalised terms (search_text/french.py), through
 whichever Wagtail search backend is configured; filters and facet counts are plain SQL
 on the set of matching pages.
 """
@@ -31,10 +31,10 @@ from publications.models import (
     Theme,
 )
 from publications.visibility import pages_visible
-from search.documents import page_prose, page_summary
-from search.french import MAX_QUERY_CHARS, MAX_QUERY_WORDS, fold_words, query_terms
-from search.french import terms as text_terms
 from search.highlight import excerpt
+from search_text.documents import page_prose, page_summary
+from search_text.french import MAX_QUERY_CHARS, MAX_QUERY_WORDS, fold_words, query_terms
+from search_text.french import terms as text_terms
 
 PER_PAGE = 10
 MAX_PAGE = 100

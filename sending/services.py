@@ -102,7 +102,7 @@ def send_create(
         raise ValidationError(_("Ce numéro est déjà envoyé ou programmé pour cette liste.")) from error
     logger.info("Send %s scheduled at %s by %s", send.pk, send.scheduled_at.isoformat(), user)
     if send.scheduled_at <= now:
-        from sending.tasks import start_send
+        from sending.tasks import start_send  # the tasks call this module
 
         task_enqueue(task=start_send, args=[send.pk], options=task_options())
     return send
@@ -200,7 +200,7 @@ def send_dispatch(*, send_id: int, count: int = 1) -> None:
     Through the outbox, in the caller's transaction: the tasks leave with the state change that
     calls for them, and wait through a broker outage (beat's tick would revive the send anyway).
     """
-    from sending.tasks import deliver_batches
+    from sending.tasks import deliver_batches  # the tasks call this module
 
     for _n in range(count):
         task_enqueue(task=deliver_batches, args=[send_id], options=task_options())

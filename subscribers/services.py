@@ -12,6 +12,7 @@ from django.utils.translation import gettext
 from newsletters.models import NewsletterList
 from outbox.services import task_enqueue
 from publications.models import Territory
+from subscribers import tasks
 from subscribers.erasure import email_fingerprint
 from subscribers.models import (
     ConsentAction,
@@ -93,8 +94,6 @@ def subscription_request(
 
     An existing subscriber's profile is left alone: whoever fills the form may not own the address.
     """
-    from subscribers import tasks
-
     subscriber, _created = _subscriber_for_update(email, profile)
     now = timezone.now()
     to_confirm: list[int] = []

@@ -1,6 +1,6 @@
 """Search: Wagtail's database backend by default, Elasticsearch when ELASTICSEARCH_URL is set.
 
-Every page carries a French-normalised text (search/french.py) that matches the normalised
+Every page carries a French-normalised text (search_text/french.py) that matches the normalised
 query on any backend; the settings below make each backend's own analysis French as well,
 for the raw fields Wagtail indexes too (the admin's search uses them).
 """

@@ -8,7 +8,7 @@ from django.db import migrations
 
 
 def forwards(apps, schema_editor):
-    from editorial.services import roles_sync
+    from editorial.sync import roles_sync
 
     roles_sync(apps)
 

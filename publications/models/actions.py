@@ -2,12 +2,10 @@
 
 import hashlib
 import uuid
-from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -16,7 +14,12 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from api.serializers import (
+from editorial.page_mixin import EditorialPageMixin
+from publications.blocks import BodyBlock
+from publications.context_builders import PageContextMixin
+from publications.forms import ActionPageForm
+from publications.models.base import ClassifiedMixin, SummaryMixin
+from publications.serializers import (
     DeliverableSerializer,
     NamedSnippetSerializer,
     OrganisationRoleSerializer,
@@ -26,12 +29,7 @@ from api.serializers import (
     SessionSerializer,
     TerritorySerializer,
 )
-from editorial.workflows import EditorialPageMixin
-from publications.blocks import BodyBlock
-from publications.forms import ActionPageForm
-from publications.models.base import ClassifiedMixin, SummaryMixin
-from search.documents import page_search_text, page_search_title
-from search.index import french_search_fields
+from search_text.mixin import SearchTextMixin, french_search_fields
 
 
 class ActionStatus(models.TextChoices):
@@ -64,7 +62,7 @@ class OrganisationRole(models.TextChoices):
     FUNDER = "financeur", _("Financeur")
 
 
-class ActionPage(EditorialPageMixin, SummaryMixin, ClassifiedMixin, Page):
+class ActionPage(PageContextMixin, EditorialPageMixin, SearchTextMixin, SummaryMixin, ClassifiedMixin, Page):
     format = models.ForeignKey(
         "publications.ActionFormat", verbose_name=_("format"), on_delete=models.PROTECT, related_name="actions"
     )
@@ -174,19 +172,6 @@ class ActionPage(EditorialPageMixin, SummaryMixin, ClassifiedMixin, Page):
     class Meta:
         verbose_name = _("action")
         verbose_name_plural = _("actions")
-
-    def search_text_fr(self) -> str:
-        """French-normalised text for the search index (see search/documents.py)."""
-        return page_search_text(self)
-
-    def search_title_fr(self) -> str:
-        """The title without accents nor inclusive suffixes, for autocomplete."""
-        return page_search_title(self)
-
-    def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
-        from publications.page_context import action_context
-
-        return action_context(self, request, super().get_context(request, *args, **kwargs))
 
     def clean(self) -> None:
         super().clean()

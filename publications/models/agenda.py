@@ -1,8 +1,5 @@
 """The agenda: every dated session of the site's actions, with filters."""
 
-from typing import Any
-
-from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
 from publications.models.base import IndexPage
@@ -17,8 +14,3 @@ class AgendaPage(IndexPage):
     class Meta:
         verbose_name = _("agenda")
         verbose_name_plural = _("agendas")
-
-    def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
-        from publications.page_context import agenda_context
-
-        return agenda_context(self, request, super().get_context(request, *args, **kwargs))

@@ -9,11 +9,12 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
-from editorial.workflows import EditorialPageMixin
+from editorial.page_mixin import EditorialPageMixin
 from publications.blocks import RICH_TEXT_FEATURES
+from publications.context_builders import PageContextMixin
 
 
-class IndexPage(EditorialPageMixin, Page):
+class IndexPage(PageContextMixin, EditorialPageMixin, Page):
     """A page that lists its children: agenda, library, podcasts, archives."""
 
     introduction = RichTextField(_("introduction"), blank=True, features=RICH_TEXT_FEATURES)

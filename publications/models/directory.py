@@ -1,16 +1,19 @@
 """People and partners: who speaks, writes, leads and funds the centre's work."""
 
-from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404
+from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
+from publications.context_builders import page_route_context
 from publications.models.base import IndexPage
 from publications.models.people import Organisation, Person
 
 
 class PeopleIndexPage(RoutablePageMixin, IndexPage):
-    """The people and organisations of the site's content, each with a page of what they did."""
+    """The people and organisations of the site's content, each with a page of what they did.
+
+    Each route's reads are in ``publications.page_context`` (``page_route_context``).
+    """
 
     parent_page_types = ["publications.HomePage"]
     subpage_types: list[str] = []
@@ -21,42 +24,21 @@ class PeopleIndexPage(RoutablePageMixin, IndexPage):
 
     @path("")
     def index(self, request: HttpRequest) -> HttpResponse:
-        from publications.selectors import partners_of_actions, people_contributing
-
-        root = self.get_parent()
-        return self.render(
-            request,
-            context_overrides={
-                "people": [(person, self.person_url(person)) for person in people_contributing(root=root)],
-                "partners": [(org, self.organisation_url(org)) for org in partners_of_actions(root=root)],
-            },
-        )
+        return self.render(request, context_overrides=page_route_context(self, "index"))
 
     @path("personnes/<id:person_id>/", name="person")
     def person(self, request: HttpRequest, person_id: int) -> HttpResponse:
-        from publications.selectors import person_contributions
-
-        person = get_object_or_404(Person.objects.select_related("organisation"), pk=person_id)
-        contributions = person_contributions(person, root=self.get_parent())
-        if not contributions:
-            raise Http404
         return self.render(
             request,
-            context_overrides={"person": person, "contributions": contributions},
+            context_overrides=page_route_context(self, "person", person_id=person_id),
             template="publications/person_page.html",
         )
 
     @path("organisations/<id:organisation_id>/", name="organisation")
     def organisation(self, request: HttpRequest, organisation_id: int) -> HttpResponse:
-        from publications.selectors import organisation_contributions
-
-        organisation = get_object_or_404(Organisation, pk=organisation_id)
-        contributions = organisation_contributions(organisation, root=self.get_parent())
-        if not contributions:
-            raise Http404
         return self.render(
             request,
-            context_overrides={"organisation": organisation, "contributions": contributions},
+            context_overrides=page_route_context(self, "organisation", organisation_id=organisation_id),
             template="publications/organisation_page.html",
         )
 

@@ -1,9 +1,6 @@
 """Experience records (fiches d'expérience): a local initiative told in the network's shared template."""
 
-from typing import Any
-
 from django.db import models
-from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
@@ -12,12 +9,12 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
-from api.serializers import NamedSnippetSerializer, OrganisationSerializer, TerritorySerializer
-from editorial.workflows import EditorialPageMixin
+from editorial.page_mixin import EditorialPageMixin
 from publications.blocks import RICH_TEXT_FEATURES
+from publications.context_builders import PageContextMixin
 from publications.models.base import ClassifiedMixin, IndexPage, SummaryMixin
-from search.documents import page_search_text, page_search_title
-from search.index import french_search_fields
+from publications.serializers import NamedSnippetSerializer, OrganisationSerializer, TerritorySerializer
+from search_text.mixin import SearchTextMixin, french_search_fields
 
 
 class ExperienceIndexPage(IndexPage):
@@ -28,17 +25,12 @@ class ExperienceIndexPage(IndexPage):
         verbose_name = _("liste des fiches d'expérience")
         verbose_name_plural = _("listes des fiches d'expérience")
 
-    def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
-        from publications.page_context import experience_index_context
-
-        return experience_index_context(self, request, super().get_context(request, *args, **kwargs))
-
 
 def _section(label: str) -> RichTextField:
     return RichTextField(label, blank=True, features=RICH_TEXT_FEATURES)
 
 
-class ExperiencePage(EditorialPageMixin, SummaryMixin, ClassifiedMixin, Page):
+class ExperiencePage(PageContextMixin, EditorialPageMixin, SearchTextMixin, SummaryMixin, ClassifiedMixin, Page):
     town = models.ForeignKey(
         "publications.Territory",
         verbose_name=_("commune ou territoire"),
@@ -115,16 +107,3 @@ class ExperiencePage(EditorialPageMixin, SummaryMixin, ClassifiedMixin, Page):
     class Meta:
         verbose_name = _("fiche d'expérience")
         verbose_name_plural = _("fiches d'expérience")
-
-    def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
-        from publications.page_context import experience_context
-
-        return experience_context(self, request, super().get_context(request, *args, **kwargs))
-
-    def search_text_fr(self) -> str:
-        """French-normalised text for the search index (see search/documents.py)."""
-        return page_search_text(self)
-
-    def search_title_fr(self) -> str:
-        """The title without accents nor inclusive suffixes, for autocomplete."""
-        return page_search_title(self)

@@ -1,19 +1,17 @@
 """The home page, root of each centre's site."""
 
-from typing import Any
-
-from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.api import APIField
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
-from editorial.workflows import EditorialPageMixin
+from editorial.page_mixin import EditorialPageMixin
 from publications.blocks import RICH_TEXT_FEATURES
+from publications.context_builders import PageContextMixin
 
 
-class HomePage(EditorialPageMixin, Page):
+class HomePage(PageContextMixin, EditorialPageMixin, Page):
     introduction = RichTextField(_("introduction"), blank=True, features=RICH_TEXT_FEATURES)
 
     content_panels = [*Page.content_panels, FieldPanel("introduction")]
@@ -33,8 +31,3 @@ class HomePage(EditorialPageMixin, Page):
     class Meta:
         verbose_name = _("page d'accueil")
         verbose_name_plural = _("pages d'accueil")
-
-    def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
-        from publications.page_context import home_context
-
-        return home_context(self, request, super().get_context(request, *args, **kwargs))

@@ -1,11 +1,9 @@
 """Podcasts: a series (« Penser le 9-3 ») → named seasons → episodes."""
 
 import uuid
-from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -15,7 +13,12 @@ from wagtail.images.api.fields import ImageRenditionField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from api.serializers import (
+from editorial.page_mixin import EditorialPageMixin
+from publications.blocks import RICH_TEXT_FEATURES
+from publications.context_builders import PageContextMixin
+from publications.forms import PodcastEpisodePageForm, PodcastSeasonPageForm
+from publications.models.base import ClassifiedMixin, IndexPage, SummaryMixin
+from publications.serializers import (
     AudioSerializer,
     ChapterSerializer,
     NamedSnippetSerializer,
@@ -23,13 +26,8 @@ from api.serializers import (
     PersonRoleSerializer,
     TerritorySerializer,
 )
-from editorial.workflows import EditorialPageMixin
-from publications.blocks import RICH_TEXT_FEATURES
-from publications.forms import PodcastEpisodePageForm, PodcastSeasonPageForm
-from publications.models.base import ClassifiedMixin, IndexPage, SummaryMixin
 from publications.webvtt import validate_webvtt
-from search.documents import page_search_text, page_search_title
-from search.index import french_search_fields
+from search_text.mixin import SearchTextMixin, french_search_fields
 
 # Apple Podcasts requires square artwork between these sizes.
 COVER_MIN_PX, COVER_MAX_PX = 1400, 3000
@@ -42,11 +40,6 @@ class PodcastIndexPage(IndexPage):
     class Meta:
         verbose_name = _("liste des podcasts")
         verbose_name_plural = _("listes des podcasts")
-
-    def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
-        from publications.page_context import podcast_index_context
-
-        return podcast_index_context(self, request, super().get_context(request, *args, **kwargs))
 
 
 class PodcastCategory(models.TextChoices):
@@ -62,7 +55,7 @@ class EpisodeRole(models.TextChoices):
     GUEST = "invite", _("Invité·e")
 
 
-class PodcastSeriesPage(EditorialPageMixin, Page):
+class PodcastSeriesPage(PageContextMixin, EditorialPageMixin, Page):
     description = RichTextField(_("présentation"), features=RICH_TEXT_FEATURES)
     summary = models.TextField(_("résumé pour les applications"), max_length=4000)
     cover = models.ForeignKey(
@@ -118,11 +111,6 @@ class PodcastSeriesPage(EditorialPageMixin, Page):
         verbose_name = _("série de podcasts")
         verbose_name_plural = _("séries de podcasts")
 
-    def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
-        from publications.page_context import podcast_series_context
-
-        return podcast_series_context(self, request, super().get_context(request, *args, **kwargs))
-
     def clean(self) -> None:
         super().clean()
         if self.cover is None:
@@ -152,7 +140,7 @@ class SeriesPerson(Orderable):
         verbose_name = _("membre")
 
 
-class PodcastSeasonPage(EditorialPageMixin, Page):
+class PodcastSeasonPage(PageContextMixin, EditorialPageMixin, Page):
     number = models.PositiveSmallIntegerField(_("numéro de saison"))
     description = RichTextField(_("présentation"), blank=True, features=RICH_TEXT_FEATURES)
 
@@ -168,11 +156,6 @@ class PodcastSeasonPage(EditorialPageMixin, Page):
     class Meta:
         verbose_name = _("saison")
         verbose_name_plural = _("saisons")
-
-    def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
-        from publications.page_context import podcast_season_context
-
-        return podcast_season_context(self, request, super().get_context(request, *args, **kwargs))
 
     def clean(self) -> None:
         super().clean()
@@ -190,7 +173,7 @@ class EpisodeType(models.TextChoices):
     BONUS = "bonus", _("Bonus")
 
 
-class PodcastEpisodePage(EditorialPageMixin, SummaryMixin, ClassifiedMixin, Page):
+class PodcastEpisodePage(PageContextMixin, EditorialPageMixin, SearchTextMixin, SummaryMixin, ClassifiedMixin, Page):
     audio = models.ForeignKey(
         "assets.CustomMedia",
         verbose_name=_("fichier audio"),
@@ -264,14 +247,6 @@ class PodcastEpisodePage(EditorialPageMixin, SummaryMixin, ClassifiedMixin, Page
         verbose_name = _("épisode de podcast")
         verbose_name_plural = _("épisodes de podcast")
 
-    def search_text_fr(self) -> str:
-        """French-normalised text for the search index (see search/documents.py)."""
-        return page_search_text(self)
-
-    def search_title_fr(self) -> str:
-        """The title without accents nor inclusive suffixes, for autocomplete."""
-        return page_search_title(self)
-
     def clean(self) -> None:
         super().clean()
         if self.audio is None:
@@ -285,11 +260,6 @@ class PodcastEpisodePage(EditorialPageMixin, SummaryMixin, ClassifiedMixin, Page
                 raise ValidationError(
                     _("Le chapitre « %(title)s » commence après la fin de l'audio.") % {"title": chapter.title}
                 )
-
-    def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
-        from publications.page_context import podcast_episode_context
-
-        return podcast_episode_context(self, request, super().get_context(request, *args, **kwargs))
 
     @property
     def duration(self) -> float | None:

@@ -1,10 +1,7 @@
 """Programmes of work (« Orientations de travail 2017 ») and their strategic axes."""
 
-from typing import Any
-
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel
@@ -13,12 +10,12 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from api.serializers import AxisSerializer, OrganisationSerializer, ProgressPointSerializer
-from editorial.workflows import EditorialPageMixin
+from editorial.page_mixin import EditorialPageMixin
 from publications.blocks import RICH_TEXT_FEATURES
+from publications.context_builders import PageContextMixin
 from publications.models.base import IndexPage
-from search.documents import page_search_text, page_search_title
-from search.index import french_search_fields
+from publications.serializers import AxisSerializer, OrganisationSerializer, ProgressPointSerializer
+from search_text.mixin import SearchTextMixin, french_search_fields
 
 
 class ProgrammeIndexPage(IndexPage):
@@ -29,13 +26,8 @@ class ProgrammeIndexPage(IndexPage):
         verbose_name = _("liste des programmes")
         verbose_name_plural = _("listes des programmes")
 
-    def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
-        from publications.page_context import programme_index_context
 
-        return programme_index_context(self, request, super().get_context(request, *args, **kwargs))
-
-
-class ProgrammePage(EditorialPageMixin, Page):
+class ProgrammePage(PageContextMixin, EditorialPageMixin, SearchTextMixin, Page):
     """A year's programme: an introduction, ordered axes, and its actions as child pages."""
 
     centre = models.ForeignKey(
@@ -77,19 +69,6 @@ class ProgrammePage(EditorialPageMixin, Page):
     class Meta:
         verbose_name = _("programme")
         verbose_name_plural = _("programmes")
-
-    def search_text_fr(self) -> str:
-        """French-normalised text for the search index (see search/documents.py)."""
-        return page_search_text(self)
-
-    def search_title_fr(self) -> str:
-        """The title without accents nor inclusive suffixes, for autocomplete."""
-        return page_search_title(self)
-
-    def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
-        from publications.page_context import programme_context
-
-        return programme_context(self, request, super().get_context(request, *args, **kwargs))
 
     def clean(self) -> None:
         super().clean()

@@ -1,10 +1,7 @@
 """Publications of the centre's collections (Actes, Cahiers, Repères pour agir…)."""
 
-from typing import Any
-
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -14,7 +11,11 @@ from wagtail.images.api.fields import ImageRenditionField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from api.serializers import (
+from editorial.page_mixin import EditorialPageMixin
+from publications.blocks import RICH_TEXT_FEATURES
+from publications.context_builders import PageContextMixin
+from publications.models.base import ClassifiedMixin, IndexPage, SummaryMixin
+from publications.serializers import (
     DocumentLinkSerializer,
     LivePagesSerializer,
     NamedSnippetSerializer,
@@ -22,11 +23,7 @@ from api.serializers import (
     PersonRoleSerializer,
     TerritorySerializer,
 )
-from editorial.workflows import EditorialPageMixin
-from publications.blocks import RICH_TEXT_FEATURES
-from publications.models.base import ClassifiedMixin, IndexPage, SummaryMixin
-from search.documents import page_search_text, page_search_title
-from search.index import french_search_fields
+from search_text.mixin import SearchTextMixin, french_search_fields
 
 
 class PublicationIndexPage(IndexPage):
@@ -37,11 +34,6 @@ class PublicationIndexPage(IndexPage):
         verbose_name = _("centre de documentation")
         verbose_name_plural = _("centres de documentation")
 
-    def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
-        from publications.page_context import library_context
-
-        return library_context(self, request, super().get_context(request, *args, **kwargs))
-
 
 class AuthorRole(models.TextChoices):
     AUTHOR = "auteur", _("Auteur·rice")
@@ -49,7 +41,7 @@ class AuthorRole(models.TextChoices):
     COORDINATION = "coordination", _("Coordination")
 
 
-class PublicationPage(EditorialPageMixin, SummaryMixin, ClassifiedMixin, Page):
+class PublicationPage(PageContextMixin, EditorialPageMixin, SearchTextMixin, SummaryMixin, ClassifiedMixin, Page):
     collection = models.ForeignKey(
         "publications.PublicationCollection",
         verbose_name=_("collection"),
@@ -120,19 +112,6 @@ class PublicationPage(EditorialPageMixin, SummaryMixin, ClassifiedMixin, Page):
     class Meta:
         verbose_name = _("publication")
         verbose_name_plural = _("publications")
-
-    def search_text_fr(self) -> str:
-        """French-normalised text for the search index (see search/documents.py)."""
-        return page_search_text(self)
-
-    def search_title_fr(self) -> str:
-        """The title without accents nor inclusive suffixes, for autocomplete."""
-        return page_search_title(self)
-
-    def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
-        from publications.page_context import publication_context
-
-        return publication_context(self, request, super().get_context(request, *args, **kwargs))
 
     def clean(self) -> None:
         super().clean()

@@ -5,7 +5,7 @@ import re
 import pytest
 
 from config.settings.search import INCLUSIVE_WRITING_PATTERN
-from search.french import MAX_QUERY_WORDS, fold_words, normalise, query_terms, terms
+from search_text.french import MAX_QUERY_WORDS, fold_words, normalise, query_terms, terms
 
 
 @pytest.mark.parametrize(

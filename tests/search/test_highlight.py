@@ -1,7 +1,7 @@
 """Excerpts: the passage around the query's terms, marked, and always escaped."""
 
-from search.french import query_terms
 from search.highlight import excerpt
+from search_text.french import query_terms
 
 
 def test_excerpt__marks_every_form_of_the_terms():

@@ -1,14 +1,14 @@
-"""Serializers of the snippets and media that API v2 expands inside pages.
+"""How API v2 represents the snippets, media and linked rows of the content pages.
 
-Plain serializers with no model import, so that the page models can name them in their
-``api_fields`` without an import cycle.
+A page's representation belongs with the content: the page models name these in their
+``api_fields``. Plain serializers with no model import, so that the models can import them.
 """
 
 from typing import Any
 
 from rest_framework import serializers
 
-from api.schemas import absolute, visible_ref
+from assets.links import absolute
 from publications.visibility import page_is_visible, pages_visible, without_restricted_documents
 
 
@@ -83,10 +83,10 @@ class DeliverableSerializer(serializers.Serializer):
     publication_id = serializers.SerializerMethodField()
 
     def get_label(self, obj: Any) -> str:
-        return obj.title or (obj.publication.title if visible_ref(obj.publication) else "")
+        return obj.title or (obj.publication.title if page_is_visible(obj.publication) else "")
 
     def get_publication_id(self, obj: Any) -> int | None:
-        return obj.publication_id if visible_ref(obj.publication) else None
+        return obj.publication_id if page_is_visible(obj.publication) else None
 
 
 class AxisSerializer(serializers.Serializer):
@@ -147,13 +147,6 @@ class ChapterSerializer(serializers.Serializer):
 
     def get_start(self, obj: Any) -> float:
         return obj.start.total_seconds()
-
-
-class NewsletterListSerializer(serializers.Serializer):
-    id = serializers.IntegerField()
-    name = serializers.CharField()
-    slug = serializers.CharField()
-    frequency = serializers.CharField()
 
 
 class PageRefSerializer(serializers.Serializer):

@@ -1,4 +1,4 @@
-"""Writes of the editorial app: roles and workflows kept in line with the code (run by migrations)."""
+"""Migration-time sync: the roles and workflows in the database kept in line with the code."""
 
 from typing import Any
 

@@ -1,20 +1,23 @@
 """What each content type gives the search index: its title, its summary and the rest of its text.
 
-The page models index two extra fields through small methods that call this module
-(``search_text_fr`` and ``search_title_fr``), so the knowledge of which text counts
-lives here rather than in every model, and no model needs a new column.
+The page models index two extra fields through ``search_text.mixin.SearchTextMixin``
+(``search_text_fr`` and ``search_title_fr``), which call this module, so the knowledge of which
+text counts lives here rather than in every model, and no model needs a new column. Content
+types are named by model label, as the rest of this table does, because the content apps
+sit above this package and import it.
 """
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from django.apps import apps
 from django.db import models
 from django.db.models import OuterRef, Subquery, Value
 from django.db.models.functions import Coalesce, Concat, Length, Substr
 from wagtail.models import Page
 
-from search.french import fold_words, normalise
+from search_text.french import fold_words, normalise
 
 # How many times the title and the summary are repeated in the normalised text. Every
 # backend ranks by term frequency (BM25 on SQLite FTS5 and Elasticsearch, ts_rank on
@@ -95,9 +98,8 @@ def _programme_label(page: Any) -> str:
 
 
 def _programme_label_annotation() -> dict[str, Subquery]:
-    from publications.models import ProgrammePage
-
-    parent = ProgrammePage.objects.filter(path=Substr(OuterRef("path"), 1, Length(OuterRef("path")) - Page.steplen))
+    programme_page = apps.get_model("publications", "ProgrammePage")
+    parent = programme_page.objects.filter(path=Substr(OuterRef("path"), 1, Length(OuterRef("path")) - Page.steplen))
     label = Concat(
         "title", Value(" "), Coalesce("centre__name", Value("")), Value(" "), Coalesce("centre__acronym", Value(""))
     )
