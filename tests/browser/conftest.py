@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 from django.db import connections
 
-from tests.editorial_views.workflow import PASSWORD
+from tests.editorial.workflow import PASSWORD
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]

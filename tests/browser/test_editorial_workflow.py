@@ -13,7 +13,7 @@ from editorial import roles
 from publications.models import ActionPage, ProgrammePage
 from tests import factories
 from tests.browser.conftest import CHROMIUM
-from tests.editorial_views.workflow import user_with_role
+from tests.editorial.workflow import user_with_role
 
 pytestmark = [
     pytest.mark.slow,

@@ -22,7 +22,7 @@ from subscribers.models import ConsentAction, ConsentRecord, Subscription, Subsc
 from tests import factories
 from tests.browser.conftest import CHROMIUM
 from tests.browser.test_editorial_workflow import action_menu, click_and_wait, open_from_dashboard
-from tests.editorial_views.workflow import current_task_state, page_submit, task_act, user_with_role
+from tests.editorial.workflow import current_task_state, page_submit, task_act, user_with_role
 from tests.factories.assets import MINIMAL_PDF
 from tests.site import conftest as site_fixtures
 

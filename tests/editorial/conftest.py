@@ -1,4 +1,5 @@
-"""One user per editorial role (with a name and an email), three board members, a client for each."""
+"""One user per editorial role (with a name and an email), three board members, a superuser, a client for each;
+the pages they work on."""
 
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -10,7 +11,9 @@ from django.contrib.auth.models import Group
 from django.test import Client
 
 from editorial import roles
+from tests import factories
 from tests.conftest import MODEL_BACKEND
+from tests.editorial.workflow import PASSWORD
 
 
 @dataclass(frozen=True)
@@ -19,6 +22,19 @@ class Team:
     reviewer: Any
     board: tuple[Any, Any, Any]
     administrator: Any
+    superuser: Any
+
+    @property
+    def board_1(self) -> Any:
+        return self.board[0]
+
+    @property
+    def board_2(self) -> Any:
+        return self.board[1]
+
+    @property
+    def admin(self) -> Any:
+        return self.superuser
 
     def by_role(self, role: str) -> Any:
         return {
@@ -36,6 +52,7 @@ PEOPLE = {
     "board_2": ("bruno.petit", "Bruno", "Petit", roles.BOARD),
     "board_3": ("chloe.moreau", "Chloé", "Moreau", roles.BOARD),
     "administrator": ("sophie.bernard", "Sophie", "Bernard", roles.ADMINISTRATORS),
+    "superuser": ("camille.martin", "Camille", "Martin", None),
 }
 
 
@@ -50,23 +67,27 @@ def search_index_not_updated(settings):
 
 @pytest.fixture
 def team(db, django_user_model) -> Team:
-    """The editorial team: the groups and their permissions come from the migrations (editorial.roles)."""
+    """The editorial team: the groups and their permissions come from the migrations (editorial.roles);
+    the superuser is in no group."""
     users = {}
     for key, (username, first_name, last_name, group_name) in PEOPLE.items():
         user = django_user_model.objects.create_user(
             username=username,
             email=f"{username}@example.org",
-            password="mot-de-passe-de-test",
+            password=PASSWORD,
             first_name=first_name,
             last_name=last_name,
+            **({} if group_name else {"is_superuser": True, "is_staff": True}),
         )
-        user.groups.add(Group.objects.get(name=group_name))
+        if group_name:
+            user.groups.add(Group.objects.get(name=group_name))
         users[key] = user
     return Team(
         editor=users["editor"],
         reviewer=users["reviewer"],
         board=(users["board_1"], users["board_2"], users["board_3"]),
         administrator=users["administrator"],
+        superuser=users["superuser"],
     )
 
 
@@ -91,3 +112,25 @@ def clients(team, client_for) -> SimpleNamespace:
         board=[client_for(member) for member in team.board],
         administrator=client_for(team.administrator),
     )
+
+
+@pytest.fixture
+def programme(site_tree):
+    return factories.ProgrammePageFactory(parent=site_tree.programmes)
+
+
+@pytest.fixture
+def action(programme):
+    return factories.ActionPageFactory(parent=programme, title="Séminaire des élu·e·s : la gestion urbaine")
+
+
+@pytest.fixture
+def local_cache(settings):
+    """A cache of this process's own, for tests that count queries.
+
+    With REDIS_URL, xdist workers share one Redis cache under one key prefix: another worker
+    saving a site clears Wagtail's cached site root paths, and a request queries them again.
+    """
+    settings.CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "editorial-views"}
+    }

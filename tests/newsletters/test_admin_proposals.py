@@ -11,7 +11,7 @@ from editorial import roles
 from newsletters.models import NewsletterIssuePage
 from tests import factories
 from tests.conftest import MODEL_BACKEND
-from tests.editorial_views.workflow import page_submit, user_with_role
+from tests.editorial.workflow import page_submit, user_with_role
 
 PREVIOUS_ISSUE_DATE = datetime.date(2024, 5, 1)
 

@@ -9,7 +9,7 @@ from django.urls import reverse
 from editorial import roles
 from tests import factories
 from tests.conftest import MODEL_BACKEND
-from tests.editorial_views.workflow import user_with_role
+from tests.editorial.workflow import user_with_role
 
 
 @pytest.fixture

@@ -8,7 +8,7 @@ from django.utils.html import escape
 from editorial.panels import ToDoPanel
 from tests import factories
 from tests.conftest import MODEL_BACKEND
-from tests.editorial_views.workflow import page_submit, task_act
+from tests.editorial.workflow import page_submit, task_act
 
 NO_TASK = "Aucune page n'attend votre relecture ni votre validation."
 NOTHING_RETURNED = "Aucune de vos pages ne vous a été renvoyée."
@@ -56,7 +56,7 @@ def test_panel__reviewer_sees_the_action_to_review(client, team, action):
     assert edit_link(action) in content
     assert escape("Séminaire des élu·e·s, version relue") in content
     assert "Étape : Relecture" in content
-    assert "Soumise par Nadia Benali" in content
+    assert "Soumise par Léa Dubois" in content
     assert NOTHING_RETURNED in content
 
 
@@ -67,7 +67,7 @@ def test_panel__editor_sees_the_page_sent_back_with_its_comment(client, team, ac
     content = dashboard(client, team.editor)
 
     assert edit_link(action) in content
-    assert "Renvoyée par Louis Moreau" in content
+    assert "Renvoyée par Karim Haddad" in content
     assert "Précisez le public visé.<br>Et la date." in content
     assert NO_TASK in content
 

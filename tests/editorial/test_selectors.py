@@ -16,7 +16,7 @@ from editorial.selectors import (
     tasks_awaiting_user,
 )
 from tests import factories
-from tests.editorial_views.workflow import page_submit, task_act
+from tests.editorial.workflow import page_submit, task_act
 
 PARIS = calendar.CALENDAR_TIME_ZONE
 

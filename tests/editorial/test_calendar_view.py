@@ -10,7 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from editorial.calendar import CALENDAR_TIME_ZONE
 from tests import factories
 from tests.conftest import MODEL_BACKEND
-from tests.editorial_views.workflow import user_with_role
+from tests.editorial.workflow import user_with_role
 
 URL = "/admin/calendrier/"
 TODAY = datetime.date(2031, 3, 26)  # a Wednesday
