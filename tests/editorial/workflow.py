@@ -1,28 +1,10 @@
-"""Helpers driving pages through their workflow as the admin would, and users of each role."""
+"""Setup steps driving pages through their workflow straight through the models (helpers.py posts to the admin)."""
 
 from typing import Any
 
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
-from wagtail.models import Page, TaskState, WorkflowState
+from wagtail.models import Page, WorkflowState
 
-PASSWORD = "mot-de-passe-de-test"
-
-
-def user_with_role(username: str, role: str | None, **fields: Any) -> Any:
-    """An active user in the group of ``role`` (the groups come from the editorial migration)."""
-    first_name, _, last_name = username.partition(".")
-    user = get_user_model().objects.create_user(
-        username=username,
-        password=PASSWORD,
-        email=f"{username}@example.org",
-        first_name=first_name.capitalize(),
-        last_name=last_name.capitalize(),
-        **fields,
-    )
-    if role:
-        user.groups.add(Group.objects.get(name=role))
-    return user
+from tests.editorial.helpers import current_task_state
 
 
 def page_submit(page: Page, *, user: Any, title: str | None = None) -> WorkflowState:
@@ -32,11 +14,6 @@ def page_submit(page: Page, *, user: Any, title: str | None = None) -> WorkflowS
         page.title = title
     page.save_revision(user=user)
     return page.get_workflow().start(page, user)
-
-
-def current_task_state(page: Page) -> TaskState:
-    state = WorkflowState.objects.active().get(object_id=str(page.pk))
-    return state.current_task_state
 
 
 def task_act(page: Page, *, user: Any, action: str, comment: str = "") -> None:
