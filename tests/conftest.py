@@ -1,9 +1,16 @@
-"""Shared fixtures: isolated media, an admin client, the site's page tree and a real SMTP server."""
+"""Shared fixtures: isolated media, an admin client, the editorial team and an editor's client, the site's page tree,
+a cache of the process's own, the demo site once per module and a real SMTP server."""
 
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 import pytest
+from django.core.cache import caches
+from django.core.management import call_command
+from django.db import transaction
+from django.test import Client, override_settings
 from wagtail.models import Page
 
 from newsletters.models import NewsletterIndexPage
@@ -23,6 +30,7 @@ from tests.factories import (
     PublicationIndexPageFactory,
 )
 from tests.smtp import SmtpServer
+from tests.users import Team, team_create
 
 # django-axes' backend comes first in AUTHENTICATION_BACKENDS and cannot load a user from a session.
 MODEL_BACKEND = "django.contrib.auth.backends.ModelBackend"
@@ -153,3 +161,49 @@ def smtp_server(settings, smtp_refusals):
         settings.EMAIL_HOST_USER = ""
         settings.EMAIL_HOST_PASSWORD = ""
         yield server
+
+
+@pytest.fixture
+def team(db) -> Team:
+    """The editorial team (tests/users.py): the groups and their permissions come from the migrations."""
+    return team_create()
+
+
+@pytest.fixture
+def client_for() -> Callable[[Any], Client]:
+    """A fresh test client logged in as the given user (each keeps its own session)."""
+
+    def login(user: Any) -> Client:
+        client = Client()
+        client.force_login(user, backend=MODEL_BACKEND)
+        return client
+
+    return login
+
+
+@pytest.fixture
+def editor_client(team, client_for) -> Client:
+    """A client of its own logged in as the team's editor (Rédaction: writes, submits, never publishes or sends)."""
+    return client_for(team.editor)
+
+
+@pytest.fixture
+def local_cache(settings) -> None:
+    """An empty cache of this process's own, for tests that count queries or serve renditions.
+
+    With REDIS_URL, xdist workers share one Redis cache under one key prefix: another worker saving a
+    site clears Wagtail's cached site root paths (a request queries them again, or reads another
+    worker's database), and cached renditions point at files in another test's media folder.
+    """
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "tests"}}
+    caches["default"].clear()
+
+
+@pytest.fixture(scope="module")
+def demo_content(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The demo site (load_demo, indexed as it loads), once for the module, rolled back at the end; its media folder."""
+    media = str(tmp_path_factory.mktemp("demo-media"))
+    with override_settings(MEDIA_ROOT=media), django_db_blocker.unblock(), transaction.atomic():
+        call_command("load_demo", verbosity=0)
+        yield media
+        transaction.set_rollback(True)

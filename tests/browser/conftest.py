@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 from django.db import connections
 
-from tests.editorial_views.workflow import PASSWORD
+from tests.users import PASSWORD
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
@@ -37,13 +37,8 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo) -> Any:
 
 
 @pytest.fixture(autouse=True)
-def local_cache(settings) -> None:
-    """A cache of this process's own (the live server runs in it too).
-
-    With REDIS_URL, xdist workers share one Redis cache under one key prefix, so Wagtail's
-    cached site root paths could come from another worker's database.
-    """
-    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "browser"}}
+def local_cache(local_cache) -> None:
+    """Every browser test (the live server runs in this process, and reads its cache)."""
 
 
 @pytest.fixture

@@ -9,11 +9,9 @@ import re
 
 import pytest
 
-from editorial import roles
 from publications.models import ActionPage, ProgrammePage
 from tests import factories
 from tests.browser.conftest import CHROMIUM
-from tests.editorial_views.workflow import user_with_role
 
 pytestmark = [
     pytest.mark.slow,
@@ -25,16 +23,6 @@ pytestmark = [
 
 ACTION_TITLE = "Atelier « Habiter le quartier » avec les conseils citoyens"
 PROGRAMME_TITLE = "Orientations de travail 2025, version validée par le Bureau"
-
-
-@pytest.fixture
-def team(db):
-    return {
-        "editor": user_with_role("nadia.benali", roles.EDITORS),
-        "reviewer": user_with_role("louis.moreau", roles.REVIEWERS),
-        "board_1": user_with_role("claire.dubois", roles.BOARD),
-        "board_2": user_with_role("samir.haddad", roles.BOARD),
-    }
 
 
 @pytest.fixture
@@ -77,7 +65,7 @@ def test_action__editor_submits__reviewer_approves__page_is_live(sign_in, team, 
 
     action_format = factories.ActionFormatFactory(name="Atelier participatif")
 
-    editor = sign_in(team["editor"])
+    editor = sign_in(team.editor)
     editor.goto(f"/admin/pages/add/publications/actionpage/{programme.pk}/")
     editor.get_by_role("textbox", name=re.compile(r"^Titre")).fill(ACTION_TITLE)
     editor.get_by_role("textbox", name="Résumé").fill(
@@ -94,7 +82,7 @@ def test_action__editor_submits__reviewer_approves__page_is_live(sign_in, team, 
     assert action.format == action_format
     assert not action.live
 
-    reviewer = sign_in(team["reviewer"])
+    reviewer = sign_in(team.reviewer)
     open_from_dashboard(reviewer, ACTION_TITLE)
     click_and_wait(reviewer, action_menu(reviewer).get_by_role("button", name="Approuver", exact=True))
 
@@ -106,23 +94,23 @@ def test_action__editor_submits__reviewer_approves__page_is_live(sign_in, team, 
 def test_programme__review_then_two_board_votes__page_is_live(sign_in, team, programme):
     from playwright.sync_api import expect
 
-    editor = sign_in(team["editor"])
+    editor = sign_in(team.editor)
     editor.goto(f"/admin/pages/{programme.pk}/edit/")
     editor.get_by_role("textbox", name=re.compile(r"^Titre")).fill(PROGRAMME_TITLE)
     click_and_wait(editor, action_menu(editor).get_by_role("button", name="Soumettre à Circuit éditorial"))
 
-    reviewer = sign_in(team["reviewer"])
+    reviewer = sign_in(team.reviewer)
     open_from_dashboard(reviewer, PROGRAMME_TITLE)
     click_and_wait(reviewer, action_menu(reviewer).get_by_role("button", name="Approuver", exact=True))
 
-    board_1 = sign_in(team["board_1"])
+    board_1 = sign_in(team.board[0])
     expect(board_1.locator("#a-traiter-section")).to_contain_text("Validations : 0 sur 2")
     open_from_dashboard(board_1, PROGRAMME_TITLE)
     click_and_wait(board_1, action_menu(board_1).get_by_role("button", name="Valider (0 sur 2)"))
 
     expect(public_heading(board_1, programme.url)).to_have_text("Orientations de travail 2025")
 
-    board_2 = sign_in(team["board_2"])
+    board_2 = sign_in(team.board[1])
     expect(board_2.locator("#a-traiter-section")).to_contain_text("Validations : 1 sur 2")
     open_from_dashboard(board_2, PROGRAMME_TITLE)
     click_and_wait(board_2, action_menu(board_2).get_by_role("button", name="Valider (1 sur 2)"))

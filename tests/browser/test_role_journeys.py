@@ -22,9 +22,11 @@ from subscribers.models import ConsentAction, ConsentRecord, Subscription, Subsc
 from tests import factories
 from tests.browser.conftest import CHROMIUM
 from tests.browser.test_editorial_workflow import action_menu, click_and_wait, open_from_dashboard
-from tests.editorial_views.workflow import current_task_state, page_submit, task_act, user_with_role
+from tests.editorial.helpers import current_task_state
+from tests.editorial.workflow import page_submit, task_act
 from tests.factories.assets import MINIMAL_PDF
 from tests.site import conftest as site_fixtures
+from tests.users import user_with_role
 
 # The site tests' fixtures: pytest finds fixtures by module attribute.
 agenda = site_fixtures.agenda

@@ -1,42 +1,10 @@
-"""One user per editorial role (with a name and an email), three board members, a client for each."""
+"""A client for each member of the team (tests/users.py), the pages they work on, no search indexing."""
 
-from collections.abc import Callable
-from dataclasses import dataclass
 from types import SimpleNamespace
-from typing import Any
 
 import pytest
-from django.contrib.auth.models import Group
-from django.test import Client
 
-from editorial import roles
-from tests.conftest import MODEL_BACKEND
-
-
-@dataclass(frozen=True)
-class Team:
-    editor: Any
-    reviewer: Any
-    board: tuple[Any, Any, Any]
-    administrator: Any
-
-    def by_role(self, role: str) -> Any:
-        return {
-            roles.EDITORS: self.editor,
-            roles.REVIEWERS: self.reviewer,
-            roles.BOARD: self.board[0],
-            roles.ADMINISTRATORS: self.administrator,
-        }[role]
-
-
-PEOPLE = {
-    "editor": ("lea.dubois", "Léa", "Dubois", roles.EDITORS),
-    "reviewer": ("karim.haddad", "Karim", "Haddad", roles.REVIEWERS),
-    "board_1": ("anne.lefevre", "Anne", "Lefèvre", roles.BOARD),
-    "board_2": ("bruno.petit", "Bruno", "Petit", roles.BOARD),
-    "board_3": ("chloe.moreau", "Chloé", "Moreau", roles.BOARD),
-    "administrator": ("sophie.bernard", "Sophie", "Bernard", roles.ADMINISTRATORS),
-}
+from tests import factories
 
 
 @pytest.fixture(autouse=True)
@@ -49,40 +17,6 @@ def search_index_not_updated(settings):
 
 
 @pytest.fixture
-def team(db, django_user_model) -> Team:
-    """The editorial team: the groups and their permissions come from the migrations (editorial.roles)."""
-    users = {}
-    for key, (username, first_name, last_name, group_name) in PEOPLE.items():
-        user = django_user_model.objects.create_user(
-            username=username,
-            email=f"{username}@example.org",
-            password="mot-de-passe-de-test",
-            first_name=first_name,
-            last_name=last_name,
-        )
-        user.groups.add(Group.objects.get(name=group_name))
-        users[key] = user
-    return Team(
-        editor=users["editor"],
-        reviewer=users["reviewer"],
-        board=(users["board_1"], users["board_2"], users["board_3"]),
-        administrator=users["administrator"],
-    )
-
-
-@pytest.fixture
-def client_for() -> Callable[[Any], Client]:
-    """A fresh test client logged in as the given user (each keeps its own session)."""
-
-    def login(user: Any) -> Client:
-        client = Client()
-        client.force_login(user, backend=MODEL_BACKEND)
-        return client
-
-    return login
-
-
-@pytest.fixture
 def clients(team, client_for) -> SimpleNamespace:
     """A logged-in client per member of the team: editor, reviewer, board (three), administrator."""
     return SimpleNamespace(
@@ -91,3 +25,13 @@ def clients(team, client_for) -> SimpleNamespace:
         board=[client_for(member) for member in team.board],
         administrator=client_for(team.administrator),
     )
+
+
+@pytest.fixture
+def programme(site_tree):
+    return factories.ProgrammePageFactory(parent=site_tree.programmes)
+
+
+@pytest.fixture
+def action(programme):
+    return factories.ActionPageFactory(parent=programme, title="Séminaire des élu·e·s : la gestion urbaine")

@@ -5,7 +5,6 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 
 import pytest
-from django.core.cache import caches
 from django.test import Client
 from django.utils import timezone
 from icalendar import Calendar
@@ -43,10 +42,8 @@ NS = {
 
 
 @pytest.fixture(autouse=True)
-def local_cache(settings) -> None:
-    """A cache of the test's own: Wagtail caches renditions, whose files live in each test's media folder."""
-    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "feeds"}}
-    caches["default"].clear()
+def local_cache(local_cache) -> None:
+    """Every feeds test: Wagtail caches renditions, whose files live in each test's media folder."""
 
 
 @pytest.fixture(autouse=True)

@@ -11,7 +11,8 @@ from editorial import roles
 from newsletters.models import NewsletterIssuePage
 from tests import factories
 from tests.conftest import MODEL_BACKEND
-from tests.editorial_views.workflow import page_submit, user_with_role
+from tests.editorial.workflow import page_submit
+from tests.users import user_with_role
 
 PREVIOUS_ISSUE_DATE = datetime.date(2024, 5, 1)
 
@@ -25,17 +26,6 @@ def after_previous(days: int = 3) -> datetime.datetime:
     return timezone.make_aware(datetime.datetime.combine(PREVIOUS_ISSUE_DATE, datetime.time(9))) + datetime.timedelta(
         days=days
     )
-
-
-@pytest.fixture
-def editor(db):
-    return user_with_role("nadia.benali", roles.EDITORS)
-
-
-@pytest.fixture
-def editor_client(client, editor):
-    client.force_login(editor, backend=MODEL_BACKEND)
-    return client
 
 
 @pytest.fixture
@@ -210,8 +200,8 @@ def test_proposals__page_locked_by_someone_else_is_refused(editor_client, issue,
     assert issue.revisions.count() == revisions_before
 
 
-def test_proposals__issue_in_review_is_refused_to_its_editor(editor_client, editor, issue, content):
-    page_submit(issue, user=editor)
+def test_proposals__issue_in_review_is_refused_to_its_editor(editor_client, team, issue, content):
+    page_submit(issue, user=team.editor)
     revisions_before = issue.revisions.count()
 
     response = editor_client.post(url(issue), {"pages": [content["new_publication"].pk]}, follow=True)

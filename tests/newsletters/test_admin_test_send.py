@@ -9,7 +9,7 @@ from django.urls import reverse
 from editorial import roles
 from tests import factories
 from tests.conftest import MODEL_BACKEND
-from tests.editorial_views.workflow import user_with_role
+from tests.users import user_with_role
 
 
 @pytest.fixture
@@ -30,12 +30,6 @@ def issue(home_page):
     )
     issue.save_revision()
     return issue
-
-
-@pytest.fixture
-def editor_client(client, db):
-    client.force_login(user_with_role("nadia.benali", roles.EDITORS), backend=MODEL_BACKEND)
-    return client
 
 
 def url(issue) -> str:

@@ -1,9 +1,6 @@
 """The demo's issues, built by `load_demo`, rendered as emails: complete and under Gmail's clipping size."""
 
 import pytest
-from django.core.management import call_command
-from django.db import transaction
-from django.test import override_settings
 
 from newsletters.models import NewsletterIssuePage
 from newsletters.rendering import GMAIL_CLIP_BYTES, personalise, render_issue
@@ -14,20 +11,10 @@ PREFERENCES = "https://lettres.example.org/preferences/jeton/"
 UNSUBSCRIBE = "https://lettres.example.org/desabonnement/jeton/"
 
 
-@pytest.fixture(scope="module")
-def demo_media(django_db_setup, django_db_blocker, tmp_path_factory):
-    """Load the demo once for the module inside a transaction rolled back at the end."""
-    media = str(tmp_path_factory.mktemp("demo-media"))
-    with override_settings(MEDIA_ROOT=media), django_db_blocker.unblock(), transaction.atomic():
-        call_command("load_demo", verbosity=0)
-        yield media
-        transaction.set_rollback(True)
-
-
 @pytest.fixture(autouse=True)
-def media_root(settings, demo_media):
-    settings.MEDIA_ROOT = demo_media
-    return demo_media
+def media_root(settings, demo_content):
+    settings.MEDIA_ROOT = demo_content
+    return demo_content
 
 
 def test_render_issue__demo_issues_stay_under_gmail_clipping():

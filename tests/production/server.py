@@ -33,7 +33,7 @@ import psycopg
 import yaml
 from psycopg import sql
 
-from tests.test_docker_compose import environment, interpolate
+from tests.config.test_docker_compose import environment, interpolate
 from tests.workers import redis_reachable
 
 ROOT = Path(__file__).resolve().parents[2]

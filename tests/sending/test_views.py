@@ -25,18 +25,6 @@ def sender_client(client, sender):
     return client
 
 
-@pytest.fixture
-def editor_client(django_user_model):
-    """Admin access but no send permission."""
-    from django.contrib.auth.models import Permission
-
-    user = django_user_model.objects.create_user(username="redaction", password="x", is_staff=True)
-    user.user_permissions.add(Permission.objects.get(codename="access_admin"))
-    client = Client()
-    client.force_login(user, backend=MODEL_BACKEND)
-    return client
-
-
 def _form(issue, **overrides) -> dict:
     data = {
         "newsletter_list": issue.newsletter_list_id,

@@ -1,11 +1,10 @@
 """The agenda page: sessions by date, filters by format, theme, territory (with descendants) and month."""
 
-import re
-
 import pytest
 from icalendar import Calendar
 
 from publications.models import ActionStatus
+from tests import html
 
 pytestmark = pytest.mark.django_db
 
@@ -22,15 +21,15 @@ def test_agenda__lists_upcoming_sessions_first_to_come(client, agenda, agenda_co
         "Atelier des conseils citoyens",
         "Séminaire des élu·e·s : la santé",
     ]
-    html = response.content.decode()
-    assert "Séance annulée" in html
-    assert "En visioconférence" in html
+    results = html.section(html.main(html.parse(response)), "Rendez-vous à venir")
+    assert "Séance annulée" in [html.text(badge) for badge in results.find_all(class_="badge")]
+    assert "En visioconférence" in [html.text(mode) for mode in results.find_all(class_="mode")]
 
 
 def test_agenda__past_sessions_latest_first(client, agenda, agenda_content):
     response = client.get(agenda.url, {"quand": "passees"})
     assert titles(response) == ["Journée d'étude passée"]
-    assert "Rendez-vous passés" in response.content.decode()
+    assert "Rendez-vous passés" in html.headings(html.main(html.parse(response)), "h2")
 
 
 def test_agenda__filter_by_format_and_theme(client, agenda, agenda_content):
@@ -54,9 +53,10 @@ def test_agenda__filter_by_month_in_paris_time(client, agenda, agenda_content):
 
 
 def test_agenda__the_form_keeps_the_chosen_filter(client, agenda, agenda_content):
-    html = client.get(agenda.url, {"format": "atelier"}).content.decode()
-    assert '<option value="atelier" selected>' in html
-    assert '<label for="filtre-format">Format</label>' in html
+    form = html.main(html.parse(client.get(agenda.url, {"format": "atelier"}))).find("form", class_="filters")
+    assert html.text(form.find("label", attrs={"for": "filtre-format"})) == "Format"
+    chosen = form.find("select", id="filtre-format").find_all("option", selected=True)
+    assert [option["value"] for option in chosen] == ["atelier"]
 
 
 @pytest.mark.parametrize(
@@ -74,11 +74,14 @@ def test_agenda__the_form_keeps_the_chosen_filter(client, agenda, agenda_content
 def test_agenda__hostile_filter_is_reported_in_french_and_ignored(client, agenda, agenda_content, params):
     response = client.get(agenda.url, params)
     assert response.status_code == 200
-    html = response.content.decode()
-    assert "Certains filtres n'ont pas pu être appliqués" in html
-    assert "Cette valeur n&#x27;existe pas : le filtre a été ignoré." in html
-    assert "<script>alert(1)</script>" not in html
-    assert "x" * 200 not in html
+    page = html.parse(response)
+    alert = html.main(page).find(role="alert")
+    assert "Certains filtres n'ont pas pu être appliqués" in html.text(alert)
+    assert "Cette valeur n'existe pas : le filtre a été ignoré." in html.text(alert)
+    # The hostile value is neither run nor echoed: no script element, nor its text, nor the long value.
+    assert not [script for script in page.find_all("script") if "alert(1)" in script.get_text()]
+    assert "alert(1)" not in html.text(page)
+    assert "x" * 200 not in str(page)
     # The bad filter is dropped, the others (none here) still apply: every upcoming session is listed.
     if "quand" not in params:
         assert len(titles(response)) == 3
@@ -104,8 +107,8 @@ def test_agenda__drafts_and_private_actions_never_appear(client, agenda, agenda_
 def test_agenda__cancelled_action_is_marked(client, agenda, agenda_content):
     agenda_content.workshop.status = ActionStatus.CANCELLED
     agenda_content.workshop.save()
-    html = client.get(agenda.url, {"format": "atelier"}).content.decode()
-    assert "Action annulée" in html
+    results = html.main(html.parse(client.get(agenda.url, {"format": "atelier"})))
+    assert "Action annulée" in [html.text(badge) for badge in results.find_all(class_="badge--cancelled")]
 
 
 def test_agenda__paginates_and_keeps_filters(client, agenda, agenda_content):
@@ -116,14 +119,14 @@ def test_agenda__paginates_and_keeps_filters(client, agenda, agenda_content):
         ActionSessionFactory(page=agenda_content.workshop, starts_at=in_days(day + 60), ends_at=in_days(day + 60, 19))
     response = client.get(agenda.url, {"format": "atelier"})
     assert response.context["results"].paginator.num_pages == 2
-    assert "?format=atelier&amp;page=2" in response.content.decode()
+    pages = html.landmark(html.parse(response), "navigation", "Pages de l'agenda")
+    assert html.link_texts(pages, "?format=atelier&page=2")
 
 
 def test_agenda__ics_link_keeps_the_filters_and_serves_the_same_sessions(client, agenda, agenda_content, places):
     response = client.get(agenda.url, {"territoire": places.departement.pk, "thematique": "sante"})
 
-    link = re.search(r'<a class="ics-link" href="([^"]+)"', response.content.decode()).group(1)
-    link = link.replace("&amp;", "&")
+    link = html.main(html.parse(response)).find("a", class_="ics-link")["href"]
     calendar = client.get(link.removeprefix("http://testserver"))
     assert calendar.status_code == 200
     summaries = {str(event["SUMMARY"]) for event in Calendar.from_ical(calendar.content).walk("VEVENT")}

@@ -1,12 +1,14 @@
 """Every public page type renders in French with its content, meta tags and a bounded number of queries."""
 
 import datetime
+import re
+from urllib.parse import urlsplit
 
 import pytest
 from django.utils import timezone
-from django.utils.html import escape
 
 from publications.templatetags.public_site import french_filesize
+from tests import html
 from tests.factories import (
     ActionOrganisationFactory,
     ActionPageFactory,
@@ -29,10 +31,14 @@ from tests.factories import (
 pytestmark = pytest.mark.django_db
 
 
-def html_of(client, url: str, **params) -> str:
+def page_of(client, url: str, **params) -> html.BeautifulSoup:
     response = client.get(url, params)
     assert response.status_code == 200, url
-    return response.content.decode()
+    return html.parse(response)
+
+
+def main_of(client, url: str, **params) -> html.Tag:
+    return html.main(page_of(client, url, **params))
 
 
 @pytest.mark.parametrize(
@@ -43,24 +49,31 @@ def test_french_filesize(size, label):
 
 
 def test_base__language_skip_link_nav_and_meta(client, site_tree, agenda):
-    html = html_of(client, agenda.url)
-    assert '<html lang="fr">' in html
-    assert '<a class="skip-link" href="#contenu">Aller au contenu</a>' in html
-    assert f'<a href="{agenda.url}" aria-current="page">Agenda</a>' in html
-    for meta in ('property="og:title" content="Agenda"', 'property="og:locale" content="fr_FR"', 'name="twitter:card"'):
-        assert meta in html
-    assert "fonts.googleapis" not in html
-    assert "cdn" not in html.lower()
+    page = page_of(client, agenda.url)
+    assert page.html["lang"] == "fr"
+    first_link = page.body.find("a")
+    assert (html.text(first_link), first_link["href"]) == ("Aller au contenu", "#contenu")
+    assert html.main(page)["id"] == "contenu"
+    current = html.landmark(page, "navigation", "Navigation principale").find("a", attrs={"aria-current": "page"})
+    assert (html.text(current), current["href"]) == ("Agenda", agenda.url)
+    assert html.meta_content(page, "og:title") == "Agenda"
+    assert html.meta_content(page, "og:locale") == "fr_FR"
+    assert html.meta_content(page, "twitter:card")
+    loaded = [element.get("src") or element.get("href") or "" for element in page.find_all(["script", "link", "img"])]
+    assert not [url for url in loaded if "fonts.googleapis" in url or "cdn" in url.lower()]
+    assert "fonts.googleapis" not in str(page)
 
 
 def test_home__upcoming_publications_episodes_and_subscription(client, site_tree, agenda_content):
     PublicationPageFactory(parent=site_tree.publications, title="Les conseils citoyens, trois ans après")
-    html = html_of(client, site_tree.home.url)
-    assert "Séminaire des élu·e·s : la santé" in html
-    assert "Les conseils citoyens, trois ans après" in html
+    main = main_of(client, site_tree.home.url)
+    assert "Séminaire des élu·e·s : la santé" in html.headings(html.section(main, "Prochains rendez-vous"), "h3")
+    assert "Les conseils citoyens, trois ans après" in html.headings(html.section(main, "Dernières publications"))
     # The short form leads by GET to the full form, where the consent text is shown.
-    assert '<form method="get" action="/abonnement/"' in html
-    assert '<label for="abonnement-email">Adresse électronique</label>' in html
+    form = html.section(main, "Recevoir nos lettres d'information").find("form")
+    assert (form["method"], form["action"]) == ("get", "/abonnement/")
+    assert html.text(form.find("label", attrs={"for": "abonnement-email"})) == "Adresse électronique"
+    assert form.find(id="abonnement-email")
 
 
 def test_programme__axes_with_their_actions(client, site_tree, django_assert_max_num_queries):
@@ -70,11 +83,14 @@ def test_programme__axes_with_their_actions(client, site_tree, django_assert_max
         action = ActionPageFactory(parent=programme, axis=axes[number % 3])
         ActionSessionFactory(page=action)
     with django_assert_max_num_queries(20):
-        html = html_of(client, programme.url)
-    assert html.count('class="action-list"') == 3
-    assert "Axe 1. Axe 0" in html
-    index = html_of(client, site_tree.programmes.url)
-    assert '<h2 id="annee-2017">2017</h2>' in index
+        main = main_of(client, programme.url)
+    assert html.headings(main, "h2") == ["Axe 1. Axe 0", "Axe 2. Axe 1", "Axe 3. Axe 2"]
+    for number in range(3):
+        actions = html.section(main, f"Axe {number + 1}. Axe {number}").find("ul", class_="action-list")
+        assert len(actions.find_all("li")) == 4
+    index = main_of(client, site_tree.programmes.url)
+    assert html.headings(index, "h2") == ["2017"]
+    assert html.link_texts(html.section(index, "2017"), programme.url) == [programme.title]
 
 
 def test_action__sessions_people_partners_funders_registration(client, site_tree):
@@ -88,14 +104,20 @@ def test_action__sessions_people_partners_funders_registration(client, site_tree
     ActionPersonFactory(page=action, role="animation")
     ActionOrganisationFactory(page=action, role="financeur")
     ActionOrganisationFactory(page=action, role="partenaire")
-    html = html_of(client, action.url)
-    assert "Mardi 3 décembre 2024, 09h30" in html
-    assert "Séance annulée" in html
-    assert "<del>" in html
-    assert "Financement" in html
-    assert "partenaire" in html
-    assert 'href="https://inscription.example.org/seminaire"' in html
-    assert 'property="og:type" content="article"' in html
+    page = page_of(client, action.url)
+    main = html.main(page)
+    dates = html.section(main, "Dates et lieux")
+    assert "Mardi 3 décembre 2024, 09h30" in [html.text(time) for time in dates.find_all("time")]
+    cancelled = dates.find(class_="is-cancelled")
+    assert "Séance annulée" in html.text(cancelled)
+    assert cancelled.find("del").find("time")
+    partners = html.section(main, "Partenaires et financeurs")
+    assert "Financement" in html.headings(partners, "h3")
+    assert "partenaire" in html.text(partners)
+    assert [link.text for link in html.links(main) if link.href == "https://inscription.example.org/seminaire"] == [
+        f"S'inscrire : {action.title}"
+    ]
+    assert html.meta_content(page, "og:type") == "article"
 
 
 def test_library__filters_and_pdf_size(client, site_tree, places):
@@ -106,21 +128,23 @@ def test_library__filters_and_pdf_size(client, site_tree, places):
     kept.save()
     PublicationDocumentFactory(page=kept)
     PublicationPageFactory(parent=site_tree.publications, title="Emploi des jeunes")
-    html = html_of(client, site_tree.publications.url, thematique="sante", territoire=str(places.departement.pk))
-    assert "Santé mentale et quartiers" in html
-    assert "Emploi des jeunes" not in html
-    assert "(PDF, " in html
-    assert "octets)" in html
-    hostile = html_of(client, site_tree.publications.url, annee="1900; SELECT 1", collection="x" * 3000)
-    assert "Cette valeur n&#x27;existe pas : le filtre a été ignoré." in hostile
-    assert "Emploi des jeunes" in hostile
+    main = main_of(client, site_tree.publications.url, thematique="sante", territoire=str(places.departement.pk))
+    assert html.link_texts(main, kept.url) == ["Santé mentale et quartiers"]
+    assert "Emploi des jeunes" not in html.text(main)
+    download = main.find("a", download=True)
+    assert re.fullmatch(r"Télécharger « Santé mentale et quartiers » \(PDF, \d+ octets\)", html.text(download))
+    hostile = main_of(client, site_tree.publications.url, annee="1900; SELECT 1", collection="x" * 3000)
+    errors = hostile.find(role="alert")
+    assert "Cette valeur n'existe pas : le filtre a été ignoré." in html.text(errors)
+    assert "Emploi des jeunes" in html.headings(hostile)
 
 
 def test_publication__download_label(client, site_tree):
     publication = PublicationPageFactory(parent=site_tree.publications)
     PublicationDocumentFactory(page=publication, label="Les actes")
-    html = html_of(client, publication.url)
-    assert 'Les actes <span class="meta">(PDF, ' in html
+    download = main_of(client, publication.url).find("a", download=True)
+    assert html.text(download).startswith("Les actes (PDF, ")
+    assert html.text(download.find(class_="meta")).startswith("(PDF, ")
 
 
 def test_podcast__player_transcript_and_chapters(client, site_tree):
@@ -132,24 +156,28 @@ def test_podcast__player_transcript_and_chapters(client, site_tree):
     )
     EpisodeChapterFactory(page=episode, start=datetime.timedelta(seconds=1), title="Introduction")
     EpisodePersonFactory(page=episode)
-    html = html_of(client, episode.url)
-    assert f'<audio id="lecteur" controls preload="metadata" src="{episode.audio.url}"' in html
-    assert 'data-seek="1"><time>00:01</time> Introduction</a>' in html
-    assert "Bienvenue dans Penser le 9-3 &lt;b&gt;&amp;&lt;/b&gt;." in html
-    assert "/static/js/podcast-player.js" in html
-    assert episode.title in html_of(client, series.url)
-    assert episode.title in html_of(client, season.url)
-    assert series.title in html_of(client, site_tree.podcasts.url)
+    page = page_of(client, episode.url)
+    player = page.find("audio", id="lecteur")
+    assert (player["src"], player["preload"], player.has_attr("controls")) == (episode.audio.url, "metadata", True)
+    chapter = page.find("a", attrs={"data-seek": "1"})
+    assert (html.text(chapter), html.text(chapter.find("time"))) == ("00:01 Introduction", "00:01")
+    transcript = html.section(html.main(page), "Transcription")
+    # The cue's markup is text to the reader, not elements.
+    assert "Bienvenue dans Penser le 9-3 <b>&</b>." in html.text(transcript)
+    assert not transcript.find("b")
+    assert "/static/js/podcast-player.js" in [script.get("src") for script in page.find_all("script")]
+    assert html.link_texts(main_of(client, series.url), episode.url) == [episode.title]
+    assert html.link_texts(main_of(client, season.url), episode.url) == [episode.title]
+    assert series.title in [link.text for link in html.links(main_of(client, site_tree.podcasts.url))]
 
 
 def test_experiences__filter_by_territory_descendants_and_theme(client, site_tree, places):
     ExperiencePageFactory(parent=site_tree.experiences, title="Un conseil citoyen à Saint-Denis", town=places.town)
     ExperiencePageFactory(parent=site_tree.experiences, title="Une régie de quartier à Roubaix", town=places.elsewhere)
-    html = html_of(client, site_tree.experiences.url, territoire=str(places.departement.pk))
-    assert "Un conseil citoyen à Saint-Denis" in html
-    assert "Une régie de quartier à Roubaix" not in html
-    experience = html_of(client, site_tree.experiences.url)
-    assert "2 fiches" in experience
+    main = main_of(client, site_tree.experiences.url, territoire=str(places.departement.pk))
+    assert "Un conseil citoyen à Saint-Denis" in [link.text for link in html.links(main)]
+    assert "Une régie de quartier à Roubaix" not in html.text(main)
+    assert "2 fiches" in [html.text(strong) for strong in main_of(client, site_tree.experiences.url).find_all("strong")]
 
 
 def test_newsletters__archive_and_issue_in_bounded_queries(client, site_tree, django_assert_max_num_queries):
@@ -162,24 +190,23 @@ def test_newsletters__archive_and_issue_in_bounded_queries(client, site_tree, dj
         ],
     )
     with django_assert_max_num_queries(20):
-        html = html_of(client, issue.url)
-    for target in targets:
-        assert escape(target.title) in html
-    archive = html_of(client, site_tree.newsletters.url)
-    assert escape(issue.title) in archive
+        main = main_of(client, issue.url)
+    items = [(link.text, urlsplit(link.href).path) for link in html.links(html.section(main, "Du côté du centre"))]
+    assert items == [(target.title, target.url) for target in targets]
+    archive = main_of(client, site_tree.newsletters.url)
+    assert html.link_texts(archive, issue.url) == [issue.title]
 
 
 def test_people__listing_and_person_page(client, site_tree, people_page):
     action = ActionPageFactory(parent=ProgrammePageFactory(parent=site_tree.programmes))
     link = ActionPersonFactory(page=action)
     partner = ActionOrganisationFactory(page=action, role="partenaire")
-    html = html_of(client, people_page.url)
-    # Names come from Faker and may hold an apostrophe, which the template escapes.
-    assert escape(link.person.full_name) in html
-    assert escape(partner.organisation.name) in html
-    person = html_of(client, f"{people_page.url}personnes/{link.person.pk}/")
-    assert escape(action.title) in person
+    listing = [link.text for link in html.links(main_of(client, people_page.url))]
+    assert link.person.full_name in listing
+    assert partner.organisation.name in listing
+    person = main_of(client, f"{people_page.url}personnes/{link.person.pk}/")
+    assert html.link_texts(person, action.url) == [action.title]
     assert client.get(f"{people_page.url}personnes/999999/").status_code == 404
     assert client.get(f"{people_page.url}personnes/abc/").status_code == 404
-    organisation = html_of(client, f"{people_page.url}organisations/{partner.organisation.pk}/")
-    assert escape(action.title) in organisation
+    organisation = main_of(client, f"{people_page.url}organisations/{partner.organisation.pk}/")
+    assert html.link_texts(organisation, action.url) == [action.title]

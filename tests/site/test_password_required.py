@@ -3,6 +3,7 @@
 import pytest
 from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
 
+from tests import html
 from tests.factories import CustomDocumentFactory, PublicationPageFactory
 
 pytestmark = pytest.mark.django_db
@@ -14,13 +15,14 @@ def test_password_form__page_is_in_the_site_layout_and_hides_what_it_protects(cl
 
     response = client.get(page.url)
 
-    html = response.content.decode()
+    document = html.parse(response)
     assert response.status_code == 200
-    assert "<h1>Accès protégé par un mot de passe</h1>" in html
-    assert 'class="site-header"' in html
-    assert '<meta name="robots" content="noindex">' in html
-    assert "Bilan confidentiel" not in html
-    assert 'name="password"' in html
+    assert html.headings(html.main(document)) == ["Accès protégé par un mot de passe"]
+    assert html.landmark(document, "banner").find(class_="site-name")
+    assert html.meta_content(document, "robots") == "noindex"
+    # Nowhere in the source: not in the text, the title, a meta tag or structured data.
+    assert "Bilan confidentiel" not in response.content.decode()
+    assert html.main(document).find("form").find("input", attrs={"name": "password"})
 
 
 def test_password_form__wrong_password_is_refused_in_french_and_the_right_one_opens(client, site_tree) -> None:
@@ -34,9 +36,9 @@ def test_password_form__wrong_password_is_refused_in_french_and_the_right_one_op
     opened = client.post(action_url, {"password": "s3cret", "return_url": page.url}, follow=True)
 
     assert refused.status_code == 200
-    assert "mot de passe" in refused.content.decode().lower()
+    assert "mot de passe" in html.main_text(refused).lower()
     assert "Bilan confidentiel" not in refused.content.decode()
-    assert "Bilan confidentiel" in opened.content.decode()
+    assert html.headings(html.main(html.parse(opened)), "h1") == ["Bilan confidentiel du conseil citoyen"]
 
 
 def test_password_form__document_of_a_password_collection_says_document(client, site_tree) -> None:
@@ -48,7 +50,6 @@ def test_password_form__document_of_a_password_collection_says_document(client, 
 
     response = client.get(document.url)
 
-    html = response.content.decode()
     assert response.status_code == 200
-    assert "Ce document est réservé" in html
-    assert "Compte rendu du bureau" not in html
+    assert "Ce document est réservé" in html.main_text(response)
+    assert "Compte rendu du bureau" not in response.content.decode()

@@ -1,7 +1,6 @@
 """The « Abonnés » admin: listing, filters, search, export, inspect, manual add, GDPR export and erasure."""
 
 import csv
-import html
 import io
 import json
 
@@ -20,14 +19,11 @@ from subscribers.models import (
 )
 from tests.conftest import MODEL_BACKEND
 from tests.factories.subscribers import ConsentRecordFactory, SubscriberFactory, SubscriptionFactory
+from tests.html import page_source
 
 pytestmark = pytest.mark.django_db
 
 INDEX = "/admin/abonnes/"
-
-
-def _text(response) -> str:
-    return html.unescape(response.content.decode())
 
 
 @pytest.fixture
@@ -43,9 +39,8 @@ def population(resonances, la_lettre, territory):
 
 
 def _emails(response) -> set[str]:
-    return {
-        email for email in ("alice@example.org", "bruno@example.org", "chloe@example.org") if email in _text(response)
-    }
+    source = page_source(response)
+    return {email for email in ("alice@example.org", "bruno@example.org", "chloe@example.org") if email in source}
 
 
 def test_admin__menu_and_index(admin_client, population):
@@ -55,7 +50,7 @@ def test_admin__menu_and_index(admin_client, population):
     response = admin_client.get(INDEX)
     assert response.status_code == 200
     assert _emails(response) == {"alice@example.org", "bruno@example.org", "chloe@example.org"}
-    assert "Importer un CSV" in _text(response)
+    assert "Importer un CSV" in page_source(response)
 
 
 def test_admin__filters_and_search(admin_client, population, resonances, territory):
@@ -82,7 +77,7 @@ def test_admin__inspect_shows_subscriptions_and_consents(admin_client, populatio
     alice = population[0]
     ConsentRecordFactory(subscriber=alice, newsletter_list=resonances, consent_text="Texte affiché au public")
     response = admin_client.get(f"{INDEX}inspect/{alice.pk}/")
-    text = _text(response)
+    text = page_source(response)
     assert response.status_code == 200
     assert "Texte affiché au public" in text
     assert "192.0.2.10" in text
@@ -120,7 +115,7 @@ def test_admin__manual_add_without_legal_basis_or_duplicate__french_errors(admin
         f"{INDEX}new/",
         {"email": "ALICE@example.org", "name": "X\r\nBcc: y", "role": "other", "lists": [str(resonances.pk)]},
     )
-    text = _text(response)
+    text = page_source(response)
     assert "Cette adresse est déjà celle d'un·e autre abonné·e." in text
     assert "Indiquez la base légale de l'ajout à une liste." in text
     assert "Ce champ doit tenir sur une seule ligne." in text
@@ -139,7 +134,7 @@ def test_admin__edit_cannot_resubscribe_someone_who_left(admin_client, populatio
             "legal_basis": "Intérêt légitime",
         },
     )
-    assert "seule une nouvelle inscription par le formulaire public" in _text(response)
+    assert "seule une nouvelle inscription par le formulaire public" in page_source(response)
     assert bruno.subscriptions.get(newsletter_list=resonances).status == SubscriptionStatus.UNSUBSCRIBED
 
 
@@ -173,7 +168,7 @@ def test_admin__erase_keeps_only_a_fingerprint(admin_client, population):
     alice = population[0]
     ConsentRecordFactory(subscriber=alice)
     page = admin_client.get(f"{INDEX}delete/{alice.pk}/")
-    assert "Effacer définitivement" in _text(page)
+    assert "Effacer définitivement" in page_source(page)
     response = admin_client.post(f"{INDEX}delete/{alice.pk}/")
     assert response.status_code == 302
     assert not Subscriber.objects.filter(pk=alice.pk).exists()

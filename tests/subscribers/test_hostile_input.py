@@ -1,6 +1,5 @@
 """Hostile input on the public pages: each gets a clear French answer and changes nothing it should not."""
 
-import html
 import time
 from datetime import timedelta
 from urllib.parse import urlsplit
@@ -11,14 +10,11 @@ from django.core import mail, signing
 from subscribers import links, tokens
 from subscribers.models import ConsentRecord, Subscriber, Subscription, SubscriptionStatus
 from tests.factories.subscribers import SubscriberFactory, SubscriptionFactory
+from tests.html import page_source
 
 pytestmark = pytest.mark.django_db
 
 SUBSCRIBE = "/abonnement/"
-
-
-def _text(response) -> str:
-    return html.unescape(response.content.decode())
 
 
 def _post(client, capture, data, ip="203.0.113.7"):
@@ -50,7 +46,7 @@ def test_subscribe__malformed_or_long_address__french_error_nothing_stored(
 ):
     response = _post(client, django_capture_on_commit_callbacks, form_data(email=email))
     assert response.status_code == 200
-    text = _text(response)
+    text = page_source(response)
     assert "Saisissez une adresse électronique valide" in text or "au plus 254 caractères" in text
     assert "<script>alert(1)</script>" not in response.content.decode()
     assert _nothing_stored()
@@ -64,13 +60,13 @@ def test_subscribe__header_injection_in_names__refused(
     client, django_capture_on_commit_callbacks, form_data, field, value
 ):
     response = _post(client, django_capture_on_commit_callbacks, form_data(**{field: value}))
-    assert "Ce champ doit tenir sur une seule ligne." in _text(response)
+    assert "Ce champ doit tenir sur une seule ligne." in page_source(response)
     assert _nothing_stored()
 
 
 def test_subscribe__very_long_name__refused(client, django_capture_on_commit_callbacks, form_data):
     response = _post(client, django_capture_on_commit_callbacks, form_data(name="É" * 10_000))
-    assert "au plus 150 caractères" in _text(response)
+    assert "au plus 150 caractères" in page_source(response)
     assert _nothing_stored()
 
 
@@ -86,7 +82,7 @@ def test_subscribe__missing_consent_or_list__french_errors(client, django_captur
     data = form_data()
     del data["consent"]
     data["lists"] = []
-    text = _text(_post(client, django_capture_on_commit_callbacks, data))
+    text = page_source(_post(client, django_capture_on_commit_callbacks, data))
     assert "Votre accord est nécessaire pour vous abonner." in text
     assert "Choisissez au moins une lettre." in text
     assert _nothing_stored()
@@ -94,12 +90,12 @@ def test_subscribe__missing_consent_or_list__french_errors(client, django_captur
 
 def test_subscribe__list_outside_the_form__refused(client, django_capture_on_commit_callbacks, form_data, la_lettre):
     response = client.post("/abonnement/resonances/", form_data(lists=[str(la_lettre.pk)]))
-    assert "Sélectionnez un choix valide" in _text(response)
+    assert "Sélectionnez un choix valide" in page_source(response)
     assert _nothing_stored()
 
 
 def test_subscribe__forged_territory_and_role__refused(client, django_capture_on_commit_callbacks, form_data):
-    text = _text(_post(client, django_capture_on_commit_callbacks, form_data(territory="999999", role="admin")))
+    text = page_source(_post(client, django_capture_on_commit_callbacks, form_data(territory="999999", role="admin")))
     assert text.count("Sélectionnez un choix valide") == 2
     assert _nothing_stored()
 
@@ -124,7 +120,7 @@ def test_subscribe__repeated_submissions_from_one_address__rate_limited(
         assert response.status_code == 200
     blocked = _post(client, django_capture_on_commit_callbacks, form_data(email="p9@example.org"))
     assert blocked.status_code == 429
-    assert "Trop de demandes d'abonnement" in _text(blocked)
+    assert "Trop de demandes d'abonnement" in page_source(blocked)
     assert not Subscriber.objects.filter(email="p9@example.org").exists()
     # The form keeps what was typed.
     assert 'value="p9@example.org"' in blocked.content.decode()
@@ -183,7 +179,7 @@ def test_token__forged__400_french_page_nothing_changed(client, resonances, rout
         response = method(f"/abonnement/{route}/{token}/")
         assert response.status_code in (400, 404)
         if response.status_code == 400:
-            assert "Lien invalide ou expiré" in _text(response)
+            assert "Lien invalide ou expiré" in page_source(response)
     subscription.refresh_from_db()
     assert subscription.status == SubscriptionStatus.PENDING
     assert not ConsentRecord.objects.exists()
@@ -215,7 +211,7 @@ def test_token__expired_confirmation__refused(client, resonances, monkeypatch):
     monkeypatch.setattr(time, "time", lambda: later)
     response = client.post(f"/abonnement/confirmer/{token}/")
     assert response.status_code == 400
-    assert "expiré" in _text(response)
+    assert "expiré" in page_source(response)
     subscription.refresh_from_db()
     assert subscription.status == SubscriptionStatus.PENDING
 

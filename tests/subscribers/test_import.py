@@ -1,7 +1,5 @@
 """CSV import in the admin: preview, duplicates, malformed lines, fatal errors, consent records."""
 
-import html
-
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
@@ -16,15 +14,12 @@ from subscribers.models import (
     SubscriptionStatus,
 )
 from tests.factories.subscribers import SubscriberFactory, SubscriptionFactory
+from tests.html import page_source
 
 pytestmark = pytest.mark.django_db
 
 IMPORT = "/admin/abonnes/importer/"
 BASIS = "Consentement écrit recueilli aux rencontres 2025"
-
-
-def _text(response) -> str:
-    return html.unescape(response.content.decode())
 
 
 def _upload(admin_client, content: bytes, newsletter_list, basis: str = BASIS):
@@ -91,7 +86,7 @@ def test_import__preview_changes_nothing_then_apply(admin_client, resonances, ex
     assert "double (déjà ligne 2)" in malformed[9]
     assert "une seule ligne" in malformed[10]
     assert "fonction inconnue" in malformed[12]
-    text = _text(preview)
+    text = page_source(preview)
     assert "Nouvelles adresses : 1" in " ".join(text.split()).replace("<strong>", "").replace("</strong>", "")
     assert (Subscriber.objects.count(), Subscription.objects.count(), ConsentRecord.objects.count()) == before
 
@@ -135,7 +130,7 @@ def test_import__legal_basis_required(admin_client, resonances):
 def test_import__fatal_errors__nothing_imported(admin_client, resonances, content, message):
     response = _upload(admin_client, content, resonances)
     assert response.status_code in (200, 400)
-    assert message in _text(response)
+    assert message in page_source(response)
     assert not Subscriber.objects.exists()
 
 
@@ -144,14 +139,14 @@ def test_import__huge_file__refused(admin_client, resonances, settings):
     content = b"email\n" + b"".join(f"p{number}@example.org\n".encode() for number in range(200))
     response = _upload(admin_client, content, resonances)
     assert response.status_code == 400
-    assert "Le fichier dépasse" in _text(response)
+    assert "Le fichier dépasse" in page_source(response)
 
 
 def test_import__too_many_rows__refused(admin_client, resonances, settings):
     settings.SUBSCRIBERS_IMPORT_MAX_ROWS = 10
     content = b"email\n" + b"".join(f"p{number}@example.org\n".encode() for number in range(11))
     response = _upload(admin_client, content, resonances)
-    assert "découpez-le" in _text(response)
+    assert "découpez-le" in page_source(response)
 
 
 def test_import__failure_during_apply_rolls_back_everything(admin_client, resonances, monkeypatch):
@@ -179,5 +174,5 @@ def test_import__forged_key__nothing_imported(admin_client, resonances):
     response = admin_client.post(
         IMPORT, {"import_key": "0" * 32, "newsletter_list": resonances.pk, "legal_basis": BASIS}, follow=True
     )
-    assert "L'aperçu a expiré" in _text(response)
+    assert "L'aperçu a expiré" in page_source(response)
     assert not Subscriber.objects.exists()

@@ -1,6 +1,5 @@
 """Preferences from a signed link, and RFC 8058 one-click unsubscribe."""
 
-import html
 from urllib.parse import urlsplit
 
 import pytest
@@ -9,12 +8,9 @@ from django.test import Client
 from subscribers import links
 from subscribers.models import ConsentAction, ConsentRecord, Source, SubscriptionStatus
 from tests.factories.subscribers import SubscriberFactory, SubscriptionFactory
+from tests.html import page_source
 
 pytestmark = pytest.mark.django_db
-
-
-def _text(response) -> str:
-    return html.unescape(response.content.decode())
 
 
 def _path(url: str) -> str:
@@ -50,7 +46,7 @@ def test_unsubscribe__get_shows_a_confirmation_and_changes_nothing(client, subsc
     path = _path(links.unsubscribe_url(subscription.subscriber_id, resonances.pk))
     response = client.get(path)
     assert response.status_code == 200
-    assert "Me désabonner" in _text(response)
+    assert "Me désabonner" in page_source(response)
     assert 'method="post"' in response.content.decode()
     subscription.refresh_from_db()
     assert subscription.status == SubscriptionStatus.CONFIRMED
@@ -59,7 +55,7 @@ def test_unsubscribe__get_shows_a_confirmation_and_changes_nothing(client, subsc
 def test_unsubscribe__confirmation_page_post_with_reason(client, subscription, resonances):
     path = _path(links.unsubscribe_url(subscription.subscriber_id, resonances.pk))
     response = client.post(path, {"reason": "Trop de courriels"})
-    assert "Désabonnement enregistré" in _text(response)
+    assert "Désabonnement enregistré" in page_source(response)
     subscription.refresh_from_db()
     assert subscription.unsubscribe_reason == "Trop de courriels"
 
@@ -68,7 +64,7 @@ def test_unsubscribe__overlong_reason__french_error_nothing_changed(client, subs
     path = _path(links.unsubscribe_url(subscription.subscriber_id, resonances.pk))
     response = client.post(path, {"reason": "x" * 5000})
     assert response.status_code == 400
-    assert "au plus 1000 caractères" in _text(response)
+    assert "au plus 1000 caractères" in page_source(response)
     subscription.refresh_from_db()
     assert subscription.status == SubscriptionStatus.CONFIRMED
 
@@ -77,7 +73,7 @@ def test_preferences__change_lists_profile_and_records(client, subscription, res
     path = _path(links.preferences_url(subscription.subscriber_id))
     page = client.get(path)
     assert page.status_code == 200
-    assert "lea@example.org" in _text(page)
+    assert "lea@example.org" in page_source(page)
     response = client.post(
         path,
         {
@@ -90,7 +86,7 @@ def test_preferences__change_lists_profile_and_records(client, subscription, res
         },
     )
     assert response.status_code == 200
-    assert "Vos préférences sont enregistrées." in _text(response)
+    assert "Vos préférences sont enregistrées." in page_source(response)
     subscriber = subscription.subscriber
     subscriber.refresh_from_db()
     assert (subscriber.name, subscriber.role, subscriber.territory) == ("Léa Moreau", "state_agent", territory)
@@ -117,7 +113,7 @@ def test_preferences__header_injection_in_name__refused_nothing_changed(client, 
     path = _path(links.preferences_url(subscription.subscriber_id))
     response = client.post(path, {"name": "Léa\r\nBcc: x@example.org", "role": "other", "lists": []})
     assert response.status_code == 400
-    assert "Ce champ doit tenir sur une seule ligne." in _text(response)
+    assert "Ce champ doit tenir sur une seule ligne." in page_source(response)
     subscription.refresh_from_db()
     assert subscription.status == SubscriptionStatus.CONFIRMED
     assert not ConsentRecord.objects.exists()

@@ -1,6 +1,5 @@
 """The public subscription form: double opt-in, consent records, and no leak of who is subscribed."""
 
-import html
 import re
 
 import pytest
@@ -17,6 +16,7 @@ from subscribers.models import (
 )
 from subscribers.services import suppress
 from tests.factories.subscribers import SubscriberFactory, SubscriptionFactory
+from tests.html import page_source
 from tests.outages import cache_down
 
 pytestmark = pytest.mark.django_db
@@ -29,17 +29,13 @@ def _post(client, capture, data, path=SUBSCRIBE, **extra):
         return client.post(path, data, REMOTE_ADDR="203.0.113.7", **extra)
 
 
-def _text(response) -> str:
-    return html.unescape(response.content.decode())
-
-
 def _confirmation_path(message) -> str:
     return re.search(r"https?://[^/\s]+(/abonnement/confirmer/[^\s/]+/)", message.body).group(1)
 
 
 def test_subscribe__get_shows_lists_and_consent_text(client, resonances, la_lettre):
     response = client.get(SUBSCRIBE)
-    content = _text(response)
+    content = page_source(response)
     assert response.status_code == 200
     assert "Résonances" in content
     assert "La Lettre" in content
@@ -49,7 +45,7 @@ def test_subscribe__get_shows_lists_and_consent_text(client, resonances, la_lett
 
 def test_subscribe__list_form_names_only_that_list(client, resonances, la_lettre):
     response = client.get(f"/abonnement/{resonances.slug}/")
-    content = _text(response)
+    content = page_source(response)
     assert response.status_code == 200
     assert "« Résonances »" in content
     assert "La Lettre" not in content
@@ -65,7 +61,7 @@ def test_subscribe__inactive_list_is_not_offered(client, resonances, la_lettre):
     la_lettre.is_active = False
     la_lettre.save()
     assert client.get(f"/abonnement/{la_lettre.slug}/").status_code == 404
-    assert "La Lettre" not in _text(client.get(SUBSCRIBE))
+    assert "La Lettre" not in page_source(client.get(SUBSCRIBE))
 
 
 def test_subscribe__new_address__pending_consent_recorded_and_confirmation_sent(
@@ -75,7 +71,7 @@ def test_subscribe__new_address__pending_consent_recorded_and_confirmation_sent(
     response = _post(client, django_capture_on_commit_callbacks, data)
 
     assert response.status_code == 200
-    assert "Vérifiez votre messagerie" in _text(response)
+    assert "Vérifiez votre messagerie" in page_source(response)
     subscriber = Subscriber.objects.get(email="ines.benali@example.org")
     assert (subscriber.name, subscriber.role, subscriber.territory) == ("Inès Benali", "elected", territory)
     assert set(subscriber.subscriptions.values_list("status", flat=True)) == {SubscriptionStatus.PENDING}
@@ -104,12 +100,12 @@ def test_subscribe__confirmation_link_get_changes_nothing_post_confirms(
 
     page = client.get(path)
     assert page.status_code == 200
-    assert "Confirmer mon abonnement" in _text(page)
+    assert "Confirmer mon abonnement" in page_source(page)
     assert Subscription.objects.get().status == SubscriptionStatus.PENDING
 
     response = client.post(path, REMOTE_ADDR="198.51.100.4")
     assert response.status_code == 200
-    assert "Votre abonnement est confirmé" in _text(response)
+    assert "Votre abonnement est confirmé" in page_source(response)
     subscription = Subscription.objects.get()
     assert subscription.status == SubscriptionStatus.CONFIRMED
     confirmation = ConsentRecord.objects.get(action=ConsentAction.CONFIRMED)
@@ -119,7 +115,7 @@ def test_subscribe__confirmation_link_get_changes_nothing_post_confirms(
 
     replay = client.post(path)
     assert replay.status_code == 200
-    assert "déjà confirmé" in _text(replay)
+    assert "déjà confirmé" in page_source(replay)
     assert ConsentRecord.objects.filter(action=ConsentAction.CONFIRMED).count() == 1
 
 
@@ -243,4 +239,4 @@ def test_subscribe__cache_down__rate_limits_fail_open(client, django_capture_on_
     for _attempt in range(settings.SUBSCRIBERS_RATE_LIMIT_PER_EMAIL + 1):
         response = _post(client, django_capture_on_commit_callbacks, form_data())
         assert response.status_code == 200
-        assert "Vérifiez votre messagerie" in _text(response)
+        assert "Vérifiez votre messagerie" in page_source(response)

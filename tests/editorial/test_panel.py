@@ -8,7 +8,7 @@ from django.utils.html import escape
 from editorial.panels import ToDoPanel
 from tests import factories
 from tests.conftest import MODEL_BACKEND
-from tests.editorial_views.workflow import page_submit, task_act
+from tests.editorial.workflow import page_submit, task_act
 
 NO_TASK = "Aucune page n'attend votre relecture ni votre validation."
 NOTHING_RETURNED = "Aucune de vos pages ne vous a été renvoyée."
@@ -56,7 +56,7 @@ def test_panel__reviewer_sees_the_action_to_review(client, team, action):
     assert edit_link(action) in content
     assert escape("Séminaire des élu·e·s, version relue") in content
     assert "Étape : Relecture" in content
-    assert "Soumise par Nadia Benali" in content
+    assert "Soumise par Léa Dubois" in content
     assert NOTHING_RETURNED in content
 
 
@@ -67,7 +67,7 @@ def test_panel__editor_sees_the_page_sent_back_with_its_comment(client, team, ac
     content = dashboard(client, team.editor)
 
     assert edit_link(action) in content
-    assert "Renvoyée par Louis Moreau" in content
+    assert "Renvoyée par Karim Haddad" in content
     assert "Précisez le public visé.<br>Et la date." in content
     assert NO_TASK in content
 
@@ -75,10 +75,10 @@ def test_panel__editor_sees_the_page_sent_back_with_its_comment(client, team, ac
 def test_panel__board_member_sees_votes_so_far(client, team, programme):
     page_submit(programme, user=team.editor)
     task_act(programme, user=team.reviewer, action="approve")
-    task_act(programme, user=team.board_1, action="approve")
+    task_act(programme, user=team.board[0], action="approve")
 
-    board_2 = dashboard(client, team.board_2)
-    board_1 = dashboard(client, team.board_1)
+    board_2 = dashboard(client, team.board[1])
+    board_1 = dashboard(client, team.board[0])
 
     assert edit_link(programme) in board_2
     assert "Étape : Validation du Bureau" in board_2
@@ -90,7 +90,7 @@ def test_panel__board_member_sees_votes_so_far(client, team, programme):
 def test_panel__board_member_can_open_the_linked_edit_view(client, team, programme):
     page_submit(programme, user=team.editor)
     task_act(programme, user=team.reviewer, action="approve")
-    client.force_login(team.board_1, backend=MODEL_BACKEND)
+    client.force_login(team.board[0], backend=MODEL_BACKEND)
 
     response = client.get(f"/admin/pages/{programme.pk}/edit/")
 
@@ -102,7 +102,7 @@ def test_panel__administrator_sees_every_task(client, team, action, programme):
     page_submit(action, user=team.editor)
     page_submit(programme, user=team.editor)
 
-    content = dashboard(client, team.admin)
+    content = dashboard(client, team.superuser)
 
     assert edit_link(action) in content
     assert edit_link(programme) in content
@@ -121,7 +121,7 @@ def test_panel__comment_and_title_are_escaped(client, team, action):
 
 def test_panel__queries_do_not_grow_with_items(team, programme):
     request = RequestFactory().get("/admin/")
-    request.user = team.admin
+    request.user = team.superuser
 
     def render_count() -> tuple[int, str]:
         with CaptureQueriesContext(connection) as queries:
@@ -131,9 +131,9 @@ def test_panel__queries_do_not_grow_with_items(team, programme):
     def add_items(count: int) -> None:
         for _ in range(count):
             page = factories.ActionPageFactory(parent=programme)
-            page_submit(page, user=team.admin)
+            page_submit(page, user=team.superuser)
             returned = factories.ActionPageFactory(parent=programme)
-            page_submit(returned, user=team.admin)
+            page_submit(returned, user=team.superuser)
             task_act(returned, user=team.reviewer, action="reject", comment="À reprendre.")
 
     add_items(1)

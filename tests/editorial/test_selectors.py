@@ -7,7 +7,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from editorial import calendar
+from editorial import calendar, roles
 from editorial.calendar import CalendarEntry, CalendarPeriod, EntryKind
 from editorial.selectors import (
     calendar_entries,
@@ -16,7 +16,7 @@ from editorial.selectors import (
     tasks_awaiting_user,
 )
 from tests import factories
-from tests.editorial_views.workflow import page_submit, task_act
+from tests.editorial.workflow import page_submit, task_act
 
 PARIS = calendar.CALENDAR_TIME_ZONE
 
@@ -59,20 +59,20 @@ def test_tasks_awaiting_user__reviewer_sees_submitted_action(team, action):
     assert item.page_type == "action"
 
 
-@pytest.mark.parametrize("role", ["editor", "board_1"])
+@pytest.mark.parametrize("role", [roles.EDITORS, roles.BOARD])
 def test_tasks_awaiting_user__review_task_is_not_for_editors_nor_board(team, action, role):
     page_submit(action, user=team.editor)
 
-    assert tasks_awaiting_user(user=getattr(team, role)) == []
+    assert tasks_awaiting_user(user=team.by_role(role)) == []
 
 
 def test_tasks_awaiting_user__board_sees_votes_so_far(team, programme):
     page_submit(programme, user=team.editor)
     task_act(programme, user=team.reviewer, action="approve")
 
-    [before] = tasks_awaiting_user(user=team.board_2)
-    task_act(programme, user=team.board_1, action="approve")
-    [after] = tasks_awaiting_user(user=team.board_2)
+    [before] = tasks_awaiting_user(user=team.board[1])
+    task_act(programme, user=team.board[0], action="approve")
+    [after] = tasks_awaiting_user(user=team.board[1])
 
     assert before.task_name == "Validation du Bureau"
     assert before.board_progress.label == "0 sur 2"
@@ -83,9 +83,9 @@ def test_tasks_awaiting_user__board_sees_votes_so_far(team, programme):
 def test_tasks_awaiting_user__voter_no_longer_sees_the_task(team, programme):
     page_submit(programme, user=team.editor)
     task_act(programme, user=team.reviewer, action="approve")
-    task_act(programme, user=team.board_1, action="approve")
+    task_act(programme, user=team.board[0], action="approve")
 
-    assert tasks_awaiting_user(user=team.board_1) == []
+    assert tasks_awaiting_user(user=team.board[0]) == []
 
 
 def test_tasks_awaiting_user__superuser_sees_every_task(team, action, programme):
@@ -93,7 +93,7 @@ def test_tasks_awaiting_user__superuser_sees_every_task(team, action, programme)
     page_submit(programme, user=team.editor)
     task_act(programme, user=team.reviewer, action="approve")
 
-    items = tasks_awaiting_user(user=team.admin)
+    items = tasks_awaiting_user(user=team.superuser)
 
     assert {(item.page.pk, item.task_name) for item in items} == {
         (action.pk, "Relecture"),
@@ -115,13 +115,13 @@ def test_tasks_awaiting_user__queries_do_not_grow_with_tasks(team, programme, si
             board_page = factories.ProgrammePageFactory(parent=site_tree.programmes)
             page_submit(board_page, user=team.editor)
             task_act(board_page, user=team.reviewer, action="approve")
-            task_act(board_page, user=team.board_2, action="approve")
+            task_act(board_page, user=team.board[1], action="approve")
 
     submit_pages(1)
-    one, items = count_queries(tasks_awaiting_user, user=team.admin)
+    one, items = count_queries(tasks_awaiting_user, user=team.superuser)
     assert len(items) == 2
     submit_pages(19)
-    twenty, items = count_queries(tasks_awaiting_user, user=team.admin)
+    twenty, items = count_queries(tasks_awaiting_user, user=team.superuser)
 
     assert len(items) == 40
     assert twenty == one
@@ -147,12 +147,12 @@ def test_pages_returned_to_user__rejected_page_with_comment(team, action):
 def test_pages_returned_to_user__board_rejection(team, programme):
     page_submit(programme, user=team.editor)
     task_act(programme, user=team.reviewer, action="approve")
-    task_act(programme, user=team.board_1, action="reject", comment="L'axe 2 engage trop le centre.")
+    task_act(programme, user=team.board[0], action="reject", comment="L'axe 2 engage trop le centre.")
 
     [item] = pages_returned_to_user(user=team.editor)
 
     assert item.task_name == "Validation du Bureau"
-    assert item.returned_by == team.board_1
+    assert item.returned_by == team.board[0]
     assert item.comment == "L'axe 2 engage trop le centre."
 
 
@@ -161,7 +161,7 @@ def test_pages_returned_to_user__only_the_requester_sees_it(team, action):
     task_act(action, user=team.reviewer, action="reject", comment="À reprendre.")
 
     assert pages_returned_to_user(user=team.reviewer) == []
-    assert pages_returned_to_user(user=team.admin) == []
+    assert pages_returned_to_user(user=team.superuser) == []
 
 
 def test_pages_returned_to_user__resubmitted_page_leaves_the_list(team, action):
@@ -336,5 +336,5 @@ def test_pages_editable_by__roles(team, action):
 
     assert pages_editable_by(user=team.editor, pages=pages) == {action.pk}
     assert pages_editable_by(user=team.reviewer, pages=pages) == {action.pk}
-    assert pages_editable_by(user=team.admin, pages=pages) == {action.pk}
-    assert pages_editable_by(user=team.board_1, pages=pages) == set()
+    assert pages_editable_by(user=team.superuser, pages=pages) == {action.pk}
+    assert pages_editable_by(user=team.board[0], pages=pages) == set()

@@ -6,19 +6,11 @@ relabels it. An action added under a programme goes to « Relecture simple », n
 « Circuit éditorial ».
 """
 
-import pytest
 from django.contrib.contenttypes.models import ContentType
 from wagtail.models import Page, WorkflowState
 
 from publications.models import ActionPage
 from tests import factories
-from tests.conftest import MODEL_BACKEND
-
-
-@pytest.fixture
-def editor_client(client, team):
-    client.force_login(team.editor, backend=MODEL_BACKEND)
-    return client
 
 
 def test_add_action__submitting_starts_the_review_workflow(editor_client, programme):

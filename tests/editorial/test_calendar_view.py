@@ -7,10 +7,11 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from editorial import roles
 from editorial.calendar import CALENDAR_TIME_ZONE
 from tests import factories
 from tests.conftest import MODEL_BACKEND
-from tests.editorial_views.workflow import user_with_role
+from tests.users import user_with_role
 
 URL = "/admin/calendrier/"
 TODAY = datetime.date(2031, 3, 26)  # a Wednesday
@@ -27,12 +28,6 @@ def paris(*args: int) -> datetime.datetime:
 def today(monkeypatch):
     monkeypatch.setattr("editorial.views.paris_today", lambda: TODAY)
     return TODAY
-
-
-@pytest.fixture
-def as_editor(client, team):
-    client.force_login(team.editor, backend=MODEL_BACKEND)
-    return client
 
 
 def get(client, query: str = "") -> str:
@@ -66,9 +61,9 @@ def test_calendar__user_without_admin_access_is_refused(client, db):
     assert response.status_code == 302
 
 
-@pytest.mark.parametrize("role", ["editor", "reviewer", "board_1", "admin"])
+@pytest.mark.parametrize("role", [*roles.ROLES, None])
 def test_calendar__every_role_sees_it(client, team, role):
-    client.force_login(getattr(team, role), backend=MODEL_BACKEND)
+    client.force_login(team.by_role(role) if role else team.superuser, backend=MODEL_BACKEND)
 
     content = get(client)
 
@@ -76,9 +71,9 @@ def test_calendar__every_role_sees_it(client, team, role):
     assert TODAY_WEEK in content
 
 
-def test_calendar__menu_item_in_the_admin(as_editor, site_tree):
-    content = get(as_editor)
-    dashboard = as_editor.get("/admin/").content.decode().replace("\\u00e9", "é")
+def test_calendar__menu_item_in_the_admin(editor_client, site_tree):
+    content = get(editor_client)
+    dashboard = editor_client.get("/admin/").content.decode().replace("\\u00e9", "é")
 
     assert "Calendrier éditorial" in content
     assert URL in dashboard
@@ -88,14 +83,14 @@ def test_calendar__menu_item_in_the_admin(as_editor, site_tree):
 # Week view
 
 
-def test_calendar_week__entries_grouped_by_day(as_editor, programme):
+def test_calendar_week__entries_grouped_by_day(editor_client, programme):
     live = factories.ActionPageFactory(parent=programme, title="Groupe de travail participation")
     draft = factories.ActionPageFactory(parent=programme, live=False, title="Cycle de qualification")
     factories.ActionSessionFactory(page=live, starts_at=paris(2031, 3, 25, 14, 0), venue="Bourse du travail")
     factories.ActionSessionFactory(page=draft, starts_at=paris(2031, 3, 27, 9, 30), cancelled=True)
     schedule(factories.ActionPageFactory(parent=programme, title="Journée d'étude jeunesse"), at=paris(2031, 3, 27, 8))
 
-    content = get(as_editor, "?vue=semaine&date=2031-03-26")
+    content = get(editor_client, "?vue=semaine&date=2031-03-26")
 
     tuesday, thursday, friday = (content.index(f'id="jour-2031-03-{day}"') for day in (25, 27, 28))
     session, scheduled, cancelled = (
@@ -117,28 +112,28 @@ def test_calendar_week__entries_grouped_by_day(as_editor, programme):
     assert "Entrées sur la période : 3" in content
 
 
-def test_calendar_week__empty_days(as_editor):
-    content = get(as_editor, "?vue=semaine&date=2031-03-26")
+def test_calendar_week__empty_days(editor_client):
+    content = get(editor_client, "?vue=semaine&date=2031-03-26")
 
     assert content.count("Rien de prévu.") == 7
     assert "Entrées sur la période : 0" in content
 
 
-def test_calendar_week__today_is_marked(as_editor):
-    content = get(as_editor)
+def test_calendar_week__today_is_marked(editor_client):
+    content = get(editor_client)
 
     today = content.index('id="jour-2031-03-26"')
     assert content.index("aujourd'hui", today) < content.index('id="jour-2031-03-27"')
     assert content.count("editorial-calendar__day--today") == 1
 
 
-def test_calendar_week__session_late_on_sunday_stays_on_sunday(as_editor, action):
+def test_calendar_week__session_late_on_sunday_stays_on_sunday(editor_client, action):
     """30 March 2031 is the DST Sunday: 23:30 in Paris is 21:30 UTC."""
     factories.ActionSessionFactory(page=action, starts_at=paris(2031, 3, 30, 23, 30))
     factories.ActionSessionFactory(page=action, starts_at=paris(2031, 3, 31, 0, 15))
 
-    this_week = get(as_editor, "?vue=semaine&date=2031-03-30")
-    next_week = get(as_editor, "?vue=semaine&date=2031-03-31")
+    this_week = get(editor_client, "?vue=semaine&date=2031-03-30")
+    next_week = get(editor_client, "?vue=semaine&date=2031-03-31")
 
     assert ">23:30</time>" in this_week
     assert ">00:15</time>" not in this_week
@@ -148,7 +143,7 @@ def test_calendar_week__session_late_on_sunday_stays_on_sunday(as_editor, action
 
 def test_calendar_week__board_member_gets_live_links_only(client, team, action):
     factories.ActionSessionFactory(page=action, starts_at=paris(2031, 3, 25, 14, 0))
-    client.force_login(team.board_1, backend=MODEL_BACKEND)
+    client.force_login(team.board[0], backend=MODEL_BACKEND)
 
     content = get(client, "?vue=semaine&date=2031-03-26")
 
@@ -159,12 +154,12 @@ def test_calendar_week__board_member_gets_live_links_only(client, team, action):
 # Month view
 
 
-def test_calendar_month__grid_with_entries(as_editor, action):
+def test_calendar_month__grid_with_entries(editor_client, action):
     factories.ActionSessionFactory(page=action, starts_at=paris(2031, 3, 3, 10, 0))
     factories.ActionSessionFactory(page=action, starts_at=paris(2031, 3, 31, 18, 0))
     factories.ActionSessionFactory(page=action, starts_at=paris(2031, 4, 1, 9, 0))
 
-    content = get(as_editor, "?vue=mois&date=2031-03-26")
+    content = get(editor_client, "?vue=mois&date=2031-03-26")
 
     assert "Mars 2031" in content
     assert '<table class="editorial-calendar__month"' in content
@@ -182,8 +177,8 @@ def test_calendar_month__grid_with_entries(as_editor, action):
 # Navigation
 
 
-def test_calendar_navigation__week(as_editor):
-    content = get(as_editor, "?vue=semaine&date=2031-03-26")
+def test_calendar_navigation__week(editor_client):
+    content = get(editor_client, "?vue=semaine&date=2031-03-26")
 
     assert 'href="/admin/calendrier/?vue=semaine&date=2031-03-17" rel="prev"' in content
     assert 'href="/admin/calendrier/?vue=semaine&date=2031-03-31" rel="next"' in content
@@ -193,8 +188,8 @@ def test_calendar_navigation__week(as_editor):
     assert "Semaine suivante" in content
 
 
-def test_calendar_navigation__month(as_editor):
-    content = get(as_editor, "?vue=mois&date=2031-01-15")
+def test_calendar_navigation__month(editor_client):
+    content = get(editor_client, "?vue=mois&date=2031-01-15")
 
     assert "Janvier 2031" in content
     assert 'href="/admin/calendrier/?vue=mois&date=2030-12-01" rel="prev"' in content
@@ -204,9 +199,9 @@ def test_calendar_navigation__month(as_editor):
     assert "Mois précédent" in content
 
 
-def test_calendar_navigation__following_the_links(as_editor):
-    first = get(as_editor, "?vue=semaine&date=2031-12-31")
-    following = get(as_editor, "?vue=semaine&date=2032-01-05")
+def test_calendar_navigation__following_the_links(editor_client):
+    first = get(editor_client, "?vue=semaine&date=2031-12-31")
+    following = get(editor_client, "?vue=semaine&date=2032-01-05")
 
     assert "Semaine du 29 décembre 2031 au 4 janvier 2032" in first
     assert "Semaine du 5 janvier 2032 au 11 janvier 2032" in following
@@ -221,8 +216,8 @@ def test_calendar_navigation__following_the_links(as_editor):
         pytest.param("?vue=mois&date=2999-12-01", "Décembre 2999", 'rel="next"', id="last-month"),
     ],
 )
-def test_calendar_navigation__stops_at_the_limits(as_editor, query, period, missing):
-    content = get(as_editor, query)
+def test_calendar_navigation__stops_at_the_limits(editor_client, query, period, missing):
+    content = get(editor_client, query)
 
     assert period in content
     assert missing not in content
@@ -248,8 +243,8 @@ SCRIPT = '<script>alert("calendrier")</script>'
         pytest.param({"vue": "jour", "date": "demain"}, BAD_VIEW, id="both"),
     ],
 )
-def test_calendar_hostile_params__today_with_a_french_message(as_editor, query, message):
-    response = as_editor.get(URL, query)
+def test_calendar_hostile_params__today_with_a_french_message(editor_client, query, message):
+    response = editor_client.get(URL, query)
 
     content = response.content.decode()
     assert response.status_code == 200
@@ -260,15 +255,15 @@ def test_calendar_hostile_params__today_with_a_french_message(as_editor, query, 
     assert "1" * 100 not in content
 
 
-def test_calendar_hostile_params__valid_view_is_kept_with_a_bad_date(as_editor):
-    content = get(as_editor, "?vue=mois&date=2031-13-01")
+def test_calendar_hostile_params__valid_view_is_kept_with_a_bad_date(editor_client):
+    content = get(editor_client, "?vue=mois&date=2031-13-01")
 
     assert "Mars 2031" in content
     assert BAD_VIEW not in content
 
 
-def test_calendar_hostile_params__repeated_params_use_the_last(as_editor):
-    content = get(as_editor, "?date=nimporte&date=2031-06-11&vue=mois&vue=semaine")
+def test_calendar_hostile_params__repeated_params_use_the_last(editor_client):
+    content = get(editor_client, "?date=nimporte&date=2031-06-11&vue=mois&vue=semaine")
 
     assert "Semaine du 9 juin 2031 au 15 juin 2031" in content
     assert 'role="alert"' not in content
@@ -277,7 +272,7 @@ def test_calendar_hostile_params__repeated_params_use_the_last(as_editor):
 # Queries
 
 
-def test_calendar__queries_do_not_grow_with_entries(local_cache, as_editor, programme):
+def test_calendar__queries_do_not_grow_with_entries(local_cache, editor_client, programme):
     def add_entries(count: int) -> None:
         for n in range(count):
             action = factories.ActionPageFactory(parent=programme, live=n % 2 == 0)
@@ -285,15 +280,15 @@ def test_calendar__queries_do_not_grow_with_entries(local_cache, as_editor, prog
             schedule(factories.ActionPageFactory(parent=programme), at=paris(2031, 3, 24 + n % 7, 10, n))
 
     def count(query: str) -> int:
-        get(as_editor, query)  # the site's root paths are cached (Django's cache) on the first request
+        get(editor_client, query)  # the site's root paths are cached (Django's cache) on the first request
         with CaptureQueriesContext(connection) as queries:
-            get(as_editor, query)
+            get(editor_client, query)
         return len(queries)
 
     add_entries(1)
     week_one, month_one = count("?vue=semaine&date=2031-03-26"), count("?vue=mois&date=2031-03-26")
     add_entries(19)
-    content = get(as_editor, "?vue=semaine&date=2031-03-26")
+    content = get(editor_client, "?vue=semaine&date=2031-03-26")
     week_twenty, month_twenty = count("?vue=semaine&date=2031-03-26"), count("?vue=mois&date=2031-03-26")
 
     assert "Entrées sur la période : 40" in content
