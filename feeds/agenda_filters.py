@@ -18,6 +18,7 @@ from wagtail.models import PageQuerySet
 
 from config.parsing import positive_int
 from publications.models import ActionFormat, Territory, Theme
+from publications.territories import territory_ids_within
 
 THEME_PARAMETERS = ("thematique", "theme")
 TERRITORY_PARAMETERS = ("territoire", "territory")
@@ -38,7 +39,7 @@ class AgendaFilters:
         if self.themes:
             actions = actions.filter(themes__in=self.themes)
         if self.territories:
-            ids = territory_ids_with_descendants([t.pk for t in self.territories])
+            ids = territory_ids_within(ids=[t.pk for t in self.territories])
             actions = actions.filter(Q(territories__in=ids) | Q(sessions__town__in=ids))
         if self.formats:
             actions = actions.filter(format__in=self.formats)
@@ -47,16 +48,6 @@ class AgendaFilters:
     def calendar_name_suffix(self) -> str:
         names = [*(t.name for t in self.themes), *(t.name for t in self.territories), *(f.name for f in self.formats)]
         return f" — {', '.join(names)}" if names else ""
-
-
-def territory_ids_with_descendants(ids: list[int]) -> set[int]:
-    """The territories and everything beneath them (« 93 » includes Saint-Denis and its quartiers)."""
-    found = set(ids)
-    frontier = set(ids)
-    while frontier:
-        frontier = set(Territory.objects.filter(parent__in=frontier).values_list("pk", flat=True)) - found
-        found |= frontier
-    return found
 
 
 def _values(query: QueryDict, names: tuple[str, ...], label: str) -> list[str]:
