@@ -10,7 +10,6 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
@@ -19,6 +18,7 @@ from django.utils import timezone
 from wagtail.models import Page
 
 from config import parsing
+from config.time_zone import PARIS
 from publications.models import (
     ActionOrganisation,
     ActionPage,
@@ -37,7 +37,6 @@ from publications.models import (
 from publications.territories import territory_ids_within
 from publications.visibility import pages_visible, visible_page_ids, without_restricted_documents
 
-PARIS = ZoneInfo("Europe/Paris")
 PER_PAGE = 12
 
 

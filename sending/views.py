@@ -18,6 +18,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from config import parsing
 from newsletters.models import NewsletterIssuePage
 from sending import services
 from sending.forms import SendForm
@@ -41,7 +42,7 @@ def send_permission_required(view: Callable[..., HttpResponse]) -> Callable[...,
 @send_permission_required
 def send_index(request: HttpRequest) -> HttpResponse:
     sends = Send.objects.select_related("issue", "newsletter_list", "created_by").order_by("-scheduled_at", "-pk")
-    page = Paginator(sends, 50).get_page(request.GET.get("p"))
+    page = Paginator(sends, 50).get_page(parsing.page_number(request.GET.get("p")))
     return TemplateResponse(request, "sending/index.html", {"page_title": _("Envois"), "page_obj": page})
 
 

@@ -7,7 +7,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from editorial.calendar import CALENDAR_TIME_ZONE
+from config.time_zone import PARIS
 from tests import factories
 from tests.conftest import MODEL_BACKEND
 from tests.editorial_views.workflow import user_with_role
@@ -20,7 +20,7 @@ BAD_VIEW = "Vue inconnue : le calendrier affiche la semaine."
 
 
 def paris(*args: int) -> datetime.datetime:
-    return datetime.datetime(*args, tzinfo=CALENDAR_TIME_ZONE)
+    return datetime.datetime(*args, tzinfo=PARIS)
 
 
 @pytest.fixture(autouse=True)
