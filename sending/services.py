@@ -23,6 +23,7 @@ from newsletters.models import NewsletterIssuePage, NewsletterList
 from newsletters.rendering import render_issue
 from outbox.services import task_enqueue
 from sending.models import OPEN_DELIVERY_STATUSES, Delivery, DeliveryStatus, Send, SendStatus
+from sending.selectors import issue_is_sendable, issues_sendable
 from subscribers.selectors import recipients_for
 
 logger = logging.getLogger(__name__)
@@ -32,11 +33,6 @@ SEND_PERMISSION = "newsletters.send_newsletter"
 PAST_TOLERANCE = datetime.timedelta(minutes=5)
 FURTHEST_SCHEDULE = datetime.timedelta(days=366)
 INSERT_BATCH = 2000
-
-
-def issue_is_sendable(issue: NewsletterIssuePage) -> bool:
-    """An issue may be sent once it has passed its workflow: it is live, and sends its live content."""
-    return NewsletterIssuePage.objects.filter(pk=issue.pk, live=True).exists()
 
 
 def send_duplicate_exists(*, issue_id: int, list_id: int) -> bool:
@@ -142,9 +138,7 @@ def send_start(*, send_id: int) -> bool:
         send = _locked(send_id, [SendStatus.SCHEDULED], skip_locked=True)
         if send is None or send.scheduled_at > timezone.now():
             return False
-        issue = (
-            NewsletterIssuePage.objects.filter(pk=send.issue_id, live=True).select_related("newsletter_list").first()
-        )
+        issue = issues_sendable().filter(pk=send.issue_id).select_related("newsletter_list").first()
         now = timezone.now()
         if issue is None:
             send.status = SendStatus.CANCELLED

@@ -23,7 +23,7 @@ from newsletters.models import NewsletterIssuePage
 from sending import services
 from sending.forms import SendForm
 from sending.models import Delivery, DeliveryStatus, Send
-from sending.selectors import send_progress
+from sending.selectors import issue_is_sendable, send_progress
 
 LISTED_DELIVERIES = 100
 
@@ -55,7 +55,7 @@ def send_create_view(request: HttpRequest, issue_id: int) -> HttpResponse:
         "batch_size": settings.SENDING_DEFAULT_BATCH_SIZE,
     }
     form = SendForm(request.POST or None, initial=initial)
-    sendable = services.issue_is_sendable(issue)
+    sendable = issue_is_sendable(issue)
     if request.method == "POST" and form.is_valid():
         try:
             send = services.send_create(
