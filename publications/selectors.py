@@ -34,6 +34,7 @@ from publications.models import (
     PublicationDocument,
     PublicationPage,
 )
+from publications.sessions import session_upcoming_q
 from publications.territories import territory_ids_within
 from publications.visibility import pages_visible, visible_page_ids, without_restricted_documents
 
@@ -89,13 +90,14 @@ def agenda_sessions(*, root: Page, filters: AgendaFilters, now: datetime.datetim
     if filters.past:
         sessions = sessions.filter(ends_at__lt=now).order_by("-starts_at", "pk")
     else:
-        sessions = sessions.filter(ends_at__gte=now).order_by("starts_at", "pk")
+        sessions = sessions.filter(session_upcoming_q(now=now, cancelled=True)).order_by("starts_at", "pk")
     return sessions.select_related("page", "page__format", "town")
 
 
 def upcoming_sessions(*, root: Page, limit: int) -> list[ActionSession]:
     """The next sessions that are not cancelled, for the home page."""
-    return list(agenda_sessions(root=root, filters=AgendaFilters()).filter(cancelled=False)[:limit])
+    sessions = agenda_sessions(root=root, filters=AgendaFilters()).filter(session_upcoming_q(now=timezone.now()))
+    return list(sessions[:limit])
 
 
 # Programmes and actions
