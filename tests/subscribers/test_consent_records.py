@@ -4,14 +4,14 @@ import pytest
 
 from subscribers.models import ConsentAction, ConsentRecord, Source
 from subscribers.services import consent_record
-from tests import factories
+from tests.factories.subscribers import SubscriberFactory
 from tests.source import modules_containing
 
 pytestmark = pytest.mark.django_db
 
 
 def test_consent_record__appends_the_proof_as_given(resonances):
-    subscriber = factories.SubscriberFactory()
+    subscriber = SubscriberFactory()
 
     record = consent_record(
         subscriber_id=subscriber.pk,
