@@ -1,7 +1,6 @@
 """Query parameters of the list endpoints and how they narrow a queryset."""
 
 import datetime
-from collections import defaultdict
 from typing import Literal
 
 from django.contrib.contenttypes.models import ContentType
@@ -12,7 +11,8 @@ from ninja import Field, Schema
 from wagtail.models import Page
 
 from api.errors import UnknownValueError
-from publications.models import ActionFormat, PublicationCollection, Territory, Theme
+from publications.models import ActionFormat, PublicationCollection, Theme
+from publications.territories import territory_ids_within
 from publications.visibility import pages_visible
 from search_text.french import MAX_QUERY_CHARS, query_terms
 
@@ -124,21 +124,11 @@ def collection_id_get(slug: str) -> int:
     return found
 
 
-def territory_ids_within(code: str, *, field: str = "territory") -> set[int]:
-    """The territories with that code and every territory beneath them (« 93 » → Saint-Denis…)."""
-    rows = list(Territory.objects.values_list("pk", "parent_id", "code"))
-    children: dict[int | None, list[int]] = defaultdict(list)
-    for pk, parent_id, _code in rows:
-        children[parent_id].append(pk)
-    found = [pk for pk, _parent, row_code in rows if row_code.lower() == code.lower()]
-    if not found:
+def territory_ids_with_code(code: str, *, field: str = "territory") -> set[int]:
+    """The territories with that code and every territory beneath them, or an error naming `field`."""
+    within = territory_ids_within(code=code)
+    if not within:
         raise UnknownValueError(field, _("Aucun territoire n'a le code « %(code)s ».") % {"code": code})
-    within, todo = set(), list(found)
-    while todo:
-        pk = todo.pop()
-        if pk not in within:
-            within.add(pk)
-            todo.extend(children[pk])
     return within
 
 
@@ -164,7 +154,7 @@ def classified_filter(queryset: QuerySet, filters: ClassifiedFilters, *, extra_t
     if filters.theme:
         queryset = queryset.filter(themes=theme_id_get(filters.theme))
     if filters.territory:
-        within = territory_ids_within(filters.territory)
+        within = territory_ids_with_code(filters.territory)
         condition = Q(territories__in=within)
         if extra_territory:
             condition |= Q(**{f"{extra_territory}__in": within})

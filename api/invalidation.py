@@ -1,51 +1,53 @@
-"""What makes cached API responses stale: page publication changes and snippet edits."""
+"""What makes cached API responses stale: page publication changes, and edits of what pages show.
+
+The models whose edits count are derived, not listed by hand, so that a new snippet or a new kind
+of restriction cannot be forgotten: every registered snippet (themes, territories, people…), the
+image, document and media models, and every view restriction (a page's, and a collection's, which
+hides the documents of that collection from the API).
+"""
 
 from typing import Any
 
-from django.db import transaction
+from django.db import models, transaction
 from django.db.models.signals import post_delete, post_save
-from wagtail.models import Page
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.models import BaseViewRestriction, Page
 from wagtail.signals import page_published, page_unpublished, post_page_move
+from wagtail.snippets.models import get_snippet_models
+from wagtailmedia.models import get_media_model
 
 from api.cache import api_cache_bump
 
-# Models whose rows the API shows inside or beside pages.
-SNIPPET_MODELS = (
-    "publications.Theme",
-    "publications.Audience",
-    "publications.PublicationCollection",
-    "publications.ActionFormat",
-    "publications.Territory",
-    "publications.Person",
-    "publications.Organisation",
-    "newsletters.NewsletterList",
-    "assets.CustomImage",
-    "assets.CustomDocument",
-    "assets.CustomMedia",
-    "wagtailcore.PageViewRestriction",
-)
+
+def invalidating_models() -> frozenset[type[models.Model]]:
+    """The models whose saves and deletions make every cached answer stale.
+
+    Read at each save rather than once: data migrations save rows before the snippets are registered.
+    """
+    restrictions = [model for model in BaseViewRestriction.__subclasses__() if not model._meta.abstract]
+    return frozenset([*get_snippet_models(), get_image_model(), get_document_model(), get_media_model(), *restrictions])
 
 
-def _bump(**kwargs: Any) -> None:
+def _bump() -> None:
     # Bump now, and again after the commit, so that no reader caches the old
     # content between the two.
     api_cache_bump()
     transaction.on_commit(api_cache_bump)
 
 
-def _page_deleted(sender: type, instance: Any, **kwargs: Any) -> None:
-    if isinstance(instance, Page):
+def _page_changed(**kwargs: Any) -> None:
+    _bump()
+
+
+def _row_changed(sender: type, instance: Any, **kwargs: Any) -> None:
+    if sender in invalidating_models() or (kwargs.get("signal") is post_delete and isinstance(instance, Page)):
         _bump()
 
 
 def connect_signals() -> None:
-    from django.apps import apps
-
-    page_published.connect(_bump, dispatch_uid="api_cache_page_published")
-    page_unpublished.connect(_bump, dispatch_uid="api_cache_page_unpublished")
-    post_page_move.connect(_bump, dispatch_uid="api_cache_page_moved")
-    post_delete.connect(_page_deleted, dispatch_uid="api_cache_page_deleted")
-    for label in SNIPPET_MODELS:
-        model = apps.get_model(label)
-        post_save.connect(_bump, sender=model, dispatch_uid=f"api_cache_saved_{label}")
-        post_delete.connect(_bump, sender=model, dispatch_uid=f"api_cache_deleted_{label}")
+    page_published.connect(_page_changed, dispatch_uid="api_cache_page_published")
+    page_unpublished.connect(_page_changed, dispatch_uid="api_cache_page_unpublished")
+    post_page_move.connect(_page_changed, dispatch_uid="api_cache_page_moved")
+    post_save.connect(_row_changed, dispatch_uid="api_cache_row_saved")
+    post_delete.connect(_row_changed, dispatch_uid="api_cache_row_deleted")

@@ -23,7 +23,7 @@ from wagtail.models import Page, Site
 
 from api.cache import cached_response
 from api.errors import UnknownValueError
-from api.filters import territory_ids_within, theme_id_get
+from api.filters import territory_ids_with_code, theme_id_get
 from config.parsing import MAX_ID, MAX_OFFSET, positive_int
 from publications.visibility import documents_visible, images_visible, pages_visible
 from search_text.french import MAX_QUERY_CHARS, MAX_QUERY_WORDS, fold_words, query_terms
@@ -42,7 +42,7 @@ class ClassificationFilter(BaseFilterBackend):
             if theme:
                 queryset = queryset.filter(themes=theme_id_get(theme[:150]))
             if territory:
-                within = territory_ids_within(territory[:16])
+                within = territory_ids_with_code(territory[:16])
                 queryset = queryset.filter(pk__in=queryset.model.objects.filter(territories__in=within).values("pk"))
         except UnknownValueError as error:
             raise BadRequestError(error.message) from error

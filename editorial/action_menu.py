@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from wagtail.admin.action_menu import ActionMenuItem, SubmitForModerationMenuItem
 from wagtail.models import Page, Workflow
 
-from editorial.page_mixin import EditorialPageMixin
+from editorial.workflows import page_workflow
 
 
 class NewPageSubmitMenuItem(SubmitForModerationMenuItem):
@@ -27,15 +27,6 @@ class NewPageSubmitMenuItem(SubmitForModerationMenuItem):
         # Wagtail's own message, so that its French translation applies.
         context["label"] = _("Submit to %(workflow_name)s") % {"workflow_name": self.workflow.name}
         return context
-
-
-def new_page_workflow(page_class: type[Page], parent_page: Page) -> Workflow | None:
-    """What EditorialPageMixin.get_workflow will choose once the page exists (it is created unflagged)."""
-    if issubclass(page_class, EditorialPageMixin):
-        workflow = EditorialPageMixin.type_workflow(page_class)
-        if workflow is not None:
-            return workflow
-    return parent_page.get_workflow()
 
 
 def action_menu_submit_relabel(menu_items: list[ActionMenuItem], request: HttpRequest, context: dict[str, Any]) -> None:
@@ -56,7 +47,7 @@ def action_menu_submit_relabel(menu_items: list[ActionMenuItem], request: HttpRe
         SubmitForModerationMenuItem.order,
     )
     menu_items[:] = [item for item in menu_items if not isinstance(item, SubmitForModerationMenuItem)]
-    workflow = new_page_workflow(page_class, context["parent_page"])
+    workflow = page_workflow(page_class=page_class, parent=context["parent_page"])
     if workflow is not None:
         menu_items.append(NewPageSubmitMenuItem(workflow, order=order))
         menu_items.sort(key=lambda item: item.order)

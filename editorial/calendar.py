@@ -21,13 +21,12 @@ import datetime
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, Protocol
-from zoneinfo import ZoneInfo
 
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-CALENDAR_TIME_ZONE = ZoneInfo("Europe/Paris")
+from config.time_zone import PARIS
 
 # Dates the calendar accepts: far enough for any archive or plan, and far enough from
 # datetime.date.min/max that a week or month around them never overflows.
@@ -79,7 +78,7 @@ class CalendarEntry:
 
     @property
     def day(self) -> datetime.date:
-        return self.starts_at.astimezone(CALENDAR_TIME_ZONE).date()
+        return self.starts_at.astimezone(PARIS).date()
 
     def sort_key(self) -> tuple[datetime.datetime, int, str]:
         return (self.starts_at, KIND_ORDER.get(self.kind, len(KIND_ORDER)), self.title)
@@ -114,11 +113,11 @@ def calendar_providers() -> dict[str, CalendarProvider]:
 
 def paris_midnight(day: datetime.date) -> datetime.datetime:
     """The aware instant a Paris day begins (midnight always exists in Paris: DST changes at 2–3 h)."""
-    return datetime.datetime.combine(day, datetime.time.min, tzinfo=CALENDAR_TIME_ZONE)
+    return datetime.datetime.combine(day, datetime.time.min, tzinfo=PARIS)
 
 
 def paris_today() -> datetime.date:
-    return timezone.localdate(timezone=CALENDAR_TIME_ZONE)
+    return timezone.localdate(timezone=PARIS)
 
 
 def _month_shift(day: datetime.date, months: int) -> datetime.date:

@@ -2,7 +2,6 @@
 
 from typing import Any
 
-from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
@@ -10,9 +9,8 @@ from wagtail.models import Page, PagePermissionTester, Workflow
 
 from editorial import roles
 from editorial.editorial_line import editorial_line_flagged
-from editorial.models import ContentTypeWorkflow
 from editorial.page_forms import EditorialPageForm
-from editorial.workflows import board_workflow
+from editorial.workflows import page_workflow
 
 
 class EditorialPermissionTester(PagePermissionTester):
@@ -57,23 +55,7 @@ class EditorialPageMixin(models.Model):
         abstract = True
 
     def get_workflow(self) -> Workflow | None:
-        if self.engages_editorial_line and (workflow := board_workflow()):
-            return workflow
-        if hasattr(self, "workflowpage") and self.workflowpage.workflow.active:
-            return self.workflowpage.workflow
-        return self.type_workflow(self.specific_class or type(self)) or super().get_workflow()
-
-    @staticmethod
-    def type_workflow(page_class: type[Page]) -> Workflow | None:
-        """The workflow administrators set for this page type, if any (ContentTypeWorkflow)."""
-        by_type = (
-            ContentTypeWorkflow.objects.filter(
-                content_type=ContentType.objects.get_for_model(page_class), workflow__active=True
-            )
-            .select_related("workflow")
-            .first()
-        )
-        return by_type.workflow if by_type else None
+        return page_workflow(page_class=self.specific_class or type(self), page=self)
 
     def permissions_for_user(self, user: Any) -> PagePermissionTester:
         return EditorialPermissionTester(user, self)

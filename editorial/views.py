@@ -9,8 +9,8 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from config.time_zone import PARIS
 from editorial.calendar import (
-    CALENDAR_TIME_ZONE,
     CalendarEntry,
     CalendarView,
     calendar_days,
@@ -65,7 +65,7 @@ def calendar_view(request: HttpRequest) -> HttpResponse:
         "weeks": calendar_weeks(period=period, days=days) if period.view == CalendarView.MONTH else [],
         "entry_count": len(items),
         "problems": problems,
-        "time_zone": CALENDAR_TIME_ZONE.key,
+        "time_zone": PARIS.key,
         "is_month": period.view == CalendarView.MONTH,
         "previous_url": _calendar_url(view=period.view, day=period.previous_day) if period.previous_day else "",
         "next_url": _calendar_url(view=period.view, day=period.next_day) if period.next_day else "",

@@ -2,17 +2,16 @@
 
 import datetime
 from collections.abc import Sequence
-from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.http import HttpRequest
 from django.utils import timezone
 from icalendar import Calendar, Event, Timezone, vUri
 
+from config.time_zone import PARIS, PARIS_TIME_ZONE_NAME
 from feeds.links import calendar_uid_domain, page_absolute_url
 from publications.models import ActionSession, ActionStatus, AttendanceMode
 
-PARIS = ZoneInfo("Europe/Paris")
 ICS_CONTENT_TYPE = "text/calendar; charset=utf-8"
 # How often subscribed calendars should fetch the feed again.
 REFRESH_INTERVAL = datetime.timedelta(hours=6)
@@ -93,7 +92,7 @@ def calendar_build(*, name: str, sessions: Sequence[ActionSession], request: Htt
     calendar.add("method", "PUBLISH")
     calendar.add("name", name)
     calendar.add("x-wr-calname", name)
-    calendar.add("x-wr-timezone", "Europe/Paris")
+    calendar.add("x-wr-timezone", PARIS_TIME_ZONE_NAME)
     calendar.add("refresh-interval", REFRESH_INTERVAL, parameters={"VALUE": "DURATION"})
     calendar.add("x-published-ttl", REFRESH_INTERVAL)
     stamp = timezone.now().astimezone(datetime.UTC).replace(microsecond=0)
@@ -101,7 +100,7 @@ def calendar_build(*, name: str, sessions: Sequence[ActionSession], request: Htt
     today = timezone.localdate()
     first = min([today, *(s.starts_at.date() for s in sessions)]) - datetime.timedelta(days=366)
     last = max([today, *(s.ends_at.date() for s in sessions)]) + datetime.timedelta(days=366)
-    calendar.add_component(Timezone.from_tzid("Europe/Paris", first_date=first, last_date=last))
+    calendar.add_component(Timezone.from_tzid(PARIS_TIME_ZONE_NAME, first_date=first, last_date=last))
     for session in sessions:
         calendar.add_component(session_event(session, request=request, stamp=stamp))
     return calendar.to_ical()

@@ -10,7 +10,6 @@ import mimetypes
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable
 from email.utils import format_datetime
-from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.http import HttpRequest
@@ -19,6 +18,7 @@ from django.utils import timezone
 from wagtail.rich_text import expand_db_html
 
 from assets.models import CustomImage
+from config.time_zone import PARIS
 from feeds.links import absolute_url, page_absolute_url
 from publications.models import EpisodeChapter, EpisodePerson, PodcastEpisodePage, PodcastSeasonPage, PodcastSeriesPage
 from publications.models.podcasts import COVER_MAX_PX, COVER_MIN_PX, EpisodeRole
@@ -33,7 +33,6 @@ NAMESPACES = {"itunes": ITUNES, "podcast": PODCAST, "content": CONTENT, "atom": 
 for _prefix, _uri in NAMESPACES.items():
     ET.register_namespace(_prefix, _uri)
 
-PARIS = ZoneInfo("Europe/Paris")
 RSS_CONTENT_TYPE = "application/rss+xml; charset=utf-8"
 CHAPTERS_CONTENT_TYPE = "application/json+chapters"
 

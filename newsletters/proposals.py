@@ -22,6 +22,7 @@ from wagtail.models import Page, Revision
 from editorial.revisions import page_revision_save
 from newsletters.models import NewsletterIssuePage
 from publications.models import ActionPage, ActionSession, ExperiencePage, PodcastEpisodePage, PublicationPage
+from publications.sessions import session_upcoming_q
 from publications.visibility import pages_visible
 
 DEFAULT_LOOKBACK = datetime.timedelta(days=60)
@@ -94,7 +95,7 @@ def issue_proposals(issue: NewsletterIssuePage) -> list[Proposal]:
         for page in _published_since(PublicationPage, since)
     ]
     next_sessions = dict(
-        ActionSession.objects.filter(starts_at__gte=now, starts_at__lt=now + UPCOMING_WINDOW, cancelled=False)
+        ActionSession.objects.filter(session_upcoming_q(now=now, started=False), starts_at__lt=now + UPCOMING_WINDOW)
         .values("page_id")
         .annotate(first=Min("starts_at"))
         .values_list("page_id", "first")

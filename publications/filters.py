@@ -9,9 +9,9 @@ from django.utils import formats
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
+from config.time_zone import PARIS
 from publications.models import ActionFormat, ActionPage, ActionSession, PublicationCollection, Territory, Theme
 from publications.selectors import (
-    PARIS,
     AgendaFilters,
     ExperienceFilters,
     LibraryFilters,

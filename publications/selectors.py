@@ -10,7 +10,6 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
@@ -19,6 +18,7 @@ from django.utils import timezone
 from wagtail.models import Page
 
 from config import parsing
+from config.time_zone import PARIS
 from publications.models import (
     ActionOrganisation,
     ActionPage,
@@ -33,32 +33,12 @@ from publications.models import (
     PublicationAuthor,
     PublicationDocument,
     PublicationPage,
-    Territory,
 )
+from publications.sessions import session_upcoming_q
+from publications.territories import territory_ids_within
 from publications.visibility import pages_visible, visible_page_ids, without_restricted_documents
 
-PARIS = ZoneInfo("Europe/Paris")
 PER_PAGE = 12
-
-
-def territory_with_descendants(territory_ids: Iterable[int]) -> set[int]:
-    """The given territories and every territory beneath them, in one query.
-
-    The tree is a few thousand rows at most (régions down to quartiers), so it is read
-    whole and walked in memory rather than queried level by level.
-    """
-    children: dict[int | None, list[int]] = defaultdict(list)
-    for pk, parent_id in Territory.objects.values_list("pk", "parent_id"):
-        children[parent_id].append(pk)
-    found: set[int] = set()
-    pending = list(territory_ids)
-    while pending:
-        current = pending.pop()
-        if current in found:
-            continue
-        found.add(current)
-        pending.extend(children.get(current, ()))
-    return found
 
 
 def paginate(items: Any, *, page_number: str | None, per_page: int = PER_PAGE) -> PaginatorPage:
@@ -100,7 +80,7 @@ def agenda_sessions(*, root: Page, filters: AgendaFilters, now: datetime.datetim
         actions = actions.filter(themes__slug=filters.theme_slug)
     sessions = ActionSession.objects.filter(page__in=actions.values("pk"))
     if filters.territory_id is not None:
-        places = territory_with_descendants([filters.territory_id])
+        places = territory_ids_within(ids=[filters.territory_id])
         sessions = sessions.filter(
             Q(town_id__in=places) | Q(page__in=ActionPage.objects.filter(territories__in=places).values("pk"))
         )
@@ -110,13 +90,14 @@ def agenda_sessions(*, root: Page, filters: AgendaFilters, now: datetime.datetim
     if filters.past:
         sessions = sessions.filter(ends_at__lt=now).order_by("-starts_at", "pk")
     else:
-        sessions = sessions.filter(ends_at__gte=now).order_by("starts_at", "pk")
+        sessions = sessions.filter(session_upcoming_q(now=now, cancelled=True)).order_by("starts_at", "pk")
     return sessions.select_related("page", "page__format", "town")
 
 
 def upcoming_sessions(*, root: Page, limit: int) -> list[ActionSession]:
     """The next sessions that are not cancelled, for the home page."""
-    return list(agenda_sessions(root=root, filters=AgendaFilters()).filter(cancelled=False)[:limit])
+    sessions = agenda_sessions(root=root, filters=AgendaFilters()).filter(session_upcoming_q(now=timezone.now()))
+    return list(sessions[:limit])
 
 
 # Programmes and actions
@@ -188,7 +169,7 @@ def publications_list(*, root: Page, filters: LibraryFilters) -> QuerySet:
     if filters.theme_slug:
         publications = publications.filter(themes__slug=filters.theme_slug)
     if filters.territory_id is not None:
-        publications = publications.filter(territories__in=territory_with_descendants([filters.territory_id]))
+        publications = publications.filter(territories__in=territory_ids_within(ids=[filters.territory_id]))
     if filters.year is not None:
         publications = publications.filter(publication_date__year=filters.year)
     return (
@@ -223,7 +204,7 @@ def experiences_list(*, root: Page, filters: ExperienceFilters) -> QuerySet:
     if filters.theme_slug:
         experiences = experiences.filter(themes__slug=filters.theme_slug)
     if filters.territory_id is not None:
-        places = territory_with_descendants([filters.territory_id])
+        places = territory_ids_within(ids=[filters.territory_id])
         experiences = experiences.filter(Q(town_id__in=places) | Q(territories__in=places))
     return experiences.distinct().select_related("town").order_by("title")
 

@@ -6,9 +6,9 @@ from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.html import strip_tags
 
+from config.time_zone import PARIS
 from publications.models import ActionPage, ActionStatus, AttendanceMode, PodcastEpisodePage, PublicationPage
 from publications.models.podcasts import PodcastSeasonPage, PodcastSeriesPage
-from publications.selectors import PARIS
 
 SCHEMA = "https://schema.org"
 

@@ -20,6 +20,7 @@ from wagtail.models import Page, Site
 
 from config.parsing import positive_int
 from newsletters.models import NewsletterIssuePage
+from publications.facets import facets_parse
 from publications.models import (
     ActionFormat,
     ActionPage,
@@ -95,10 +96,16 @@ class SearchFilters:
     territories: tuple[int, ...] = ()
     formats: tuple[str, ...] = ()
     years: tuple[int, ...] = ()
+    # French messages about the theme, territory and format values left out (publications/facets.py).
+    errors: tuple[str, ...] = ()
 
     @classmethod
     def from_params(cls, params: Mapping[str, Any]) -> "SearchFilters":
-        """Read ``type``, ``theme``, ``territory``, ``format``, ``year`` (repeatable), ignoring bad values."""
+        """Read ``type``, ``theme``, ``territory``, ``format``, ``year`` (repeatable), leaving bad values out.
+
+        Themes, territories and formats go through the public filters' one parser, which reports
+        what it left out; an unknown type or year is simply not offered by the page.
+        """
 
         def values(name: str) -> list[str]:
             raw = params.getlist(name) if hasattr(params, "getlist") else params.get(name) or []
@@ -108,12 +115,14 @@ class SearchFilters:
         def integers(name: str) -> tuple[int, ...]:
             return tuple(number for value in values(name) if (number := positive_int(value)) is not None)
 
+        facets = facets_parse(params)
         return cls(
             types=tuple(value for value in values("type") if value in KINDS_BY_KEY),
-            themes=tuple(values("theme")),
-            territories=integers("territory"),
-            formats=tuple(values("format")),
+            themes=tuple(theme.slug for theme in facets.themes),
+            territories=tuple(territory.pk for territory in facets.territories),
+            formats=tuple(action_format.slug for action_format in facets.formats),
             years=integers("year"),
+            errors=facets.errors,
         )
 
     def __bool__(self) -> bool:
@@ -172,6 +181,7 @@ def search_pages(
     filters = filters or SearchFilters()
     page = min(max(1, page), MAX_PAGE)
     response = SearchResponse(query=query.strip()[:MAX_QUERY_CHARS], filters=filters, page=page, per_page=per_page)
+    response.messages.extend(filters.errors)
     if not response.query:
         response.messages.append(str(MESSAGE_EMPTY))
         return response

@@ -15,6 +15,7 @@ import socket
 import time
 import uuid
 from dataclasses import dataclass
+from typing import Any
 
 from django.conf import settings
 from django.core.mail import get_connection
@@ -28,7 +29,7 @@ from newsletters.messages import build_message
 from newsletters.rendering import RenderedIssue
 from sending.models import Delivery, DeliveryStatus, Send, SendStatus
 from sending.outcomes import ERROR_MAX_LENGTH, failure_outcome
-from sending.services import claimable, deliveries_recover_expired
+from sending.services import claimable, deliveries_recover_expired, deliveries_release
 from subscribers.links import recipient_links
 from subscribers.models import SuppressionReason
 from subscribers.selectors import recipient_ids_among
@@ -102,11 +103,14 @@ def _mine(batch: Batch, delivery_id: int, status: str) -> QuerySet[Delivery]:
     return Delivery.objects.filter(pk=delivery_id, status=status, claimed_by=batch.worker)
 
 
+def _claimed(batch: Batch) -> QuerySet[Delivery]:
+    """The rows of the batch this worker still holds and has not attempted."""
+    return Delivery.objects.filter(pk__in=batch.delivery_ids, status=DeliveryStatus.CLAIMED, claimed_by=batch.worker)
+
+
 def _release_rest(batch: Batch) -> int:
     """Give back the rows of the batch this worker has not attempted (paused send, lost claim)."""
-    return Delivery.objects.filter(
-        pk__in=batch.delivery_ids, status=DeliveryStatus.CLAIMED, claimed_by=batch.worker
-    ).update(status=DeliveryStatus.PENDING, claimed_by="", lease_expires_at=None)
+    return deliveries_release(rows=_claimed(batch), status=DeliveryStatus.PENDING)
 
 
 def _retry_delay(attempts: int) -> datetime.timedelta:
@@ -119,24 +123,18 @@ def _record_failure(batch: Batch, delivery: Delivery, exc: BaseException, attemp
     row = _mine(batch, delivery.pk, DeliveryStatus.SENDING)
     now = timezone.now()
     if outcome.permanent or attempts >= settings.SENDING_MAX_ATTEMPTS:
-        failed = {"status": DeliveryStatus.FAILED, "error": outcome.error, "claimed_by": "", "lease_expires_at": None}
+        failed: dict[str, Any] = {"error": outcome.error}
         if outcome.uncertain:
             failed["uncertain"] = True
-        row.update(**failed)
+        deliveries_release(rows=row, status=DeliveryStatus.FAILED, **failed)
         logger.warning("Delivery %s failed for good: %s", delivery.pk, outcome.error)
         if outcome.suppress:
             suppress(delivery.email, SuppressionReason.BOUNCE)
         return
-    updates = {
-        "status": DeliveryStatus.PENDING,
-        "error": outcome.error,
-        "claimed_by": "",
-        "lease_expires_at": None,
-        "next_attempt_at": now + _retry_delay(attempts),
-    }
+    updates: dict[str, Any] = {"error": outcome.error, "next_attempt_at": now + _retry_delay(attempts)}
     if outcome.uncertain:
         updates["uncertain"] = True
-    row.update(**updates)
+    deliveries_release(rows=row, status=DeliveryStatus.PENDING, **updates)
     logger.info("Delivery %s will be retried (attempt %d): %s", delivery.pk, attempts, outcome.error)
 
 
@@ -152,12 +150,9 @@ def _open(batch: Batch, connection: BaseEmailBackend) -> bool:
         connection.open()
     except Exception as exc:
         logger.warning("Cannot open the email connection for send %s: %s", batch.send.pk, exc)
-        Delivery.objects.filter(
-            pk__in=batch.delivery_ids, status=DeliveryStatus.CLAIMED, claimed_by=batch.worker
-        ).update(
+        deliveries_release(
+            rows=_claimed(batch),
             status=DeliveryStatus.PENDING,
-            claimed_by="",
-            lease_expires_at=None,
             next_attempt_at=timezone.now() + _retry_delay(1),
             error=f"{type(exc).__name__}: {exc}"[:ERROR_MAX_LENGTH],
         )
@@ -184,11 +179,7 @@ def batch_deliver(batch: Batch, *, connection: BaseEmailBackend | None = None) -
     """Send the batch at the send's pace; returns how many messages the backend accepted."""
     send = batch.send
     rendered = _rendered(send)
-    deliveries = list(
-        Delivery.objects.filter(pk__in=batch.delivery_ids, status=DeliveryStatus.CLAIMED, claimed_by=batch.worker)
-        .select_related("subscriber")
-        .order_by("pk")
-    )
+    deliveries = list(_claimed(batch).select_related("subscriber").order_by("pk"))
     # Whoever unsubscribed, was suppressed or erased since the send started is skipped.
     still_recipients = recipient_ids_among(
         send.newsletter_list_id, [d.subscriber_id for d in deliveries if d.subscriber_id]
@@ -201,10 +192,9 @@ def batch_deliver(batch: Batch, *, connection: BaseEmailBackend | None = None) -
     try:
         for index, delivery in enumerate(deliveries):
             if delivery.subscriber_id not in still_recipients:
-                _mine(batch, delivery.pk, DeliveryStatus.CLAIMED).update(
+                deliveries_release(
+                    rows=_mine(batch, delivery.pk, DeliveryStatus.CLAIMED),
                     status=DeliveryStatus.CANCELLED,
-                    claimed_by="",
-                    lease_expires_at=None,
                     error=_("Destinataire désabonné·e, exclu·e ou effacé·e depuis le début de l'envoi."),
                 )
                 continue
@@ -221,8 +211,10 @@ def batch_deliver(batch: Batch, *, connection: BaseEmailBackend | None = None) -
                     headers={DELIVERY_HEADER: str(delivery.pk)},
                 )
             except ValueError as exc:
-                _mine(batch, delivery.pk, DeliveryStatus.CLAIMED).update(
-                    status=DeliveryStatus.FAILED, claimed_by="", lease_expires_at=None, error=str(exc)[:1000]
+                deliveries_release(
+                    rows=_mine(batch, delivery.pk, DeliveryStatus.CLAIMED),
+                    status=DeliveryStatus.FAILED,
+                    error=str(exc)[:ERROR_MAX_LENGTH],
                 )
                 continue
             # The one row this worker may leave in doubt if it dies: committed before the transaction.
@@ -247,12 +239,11 @@ def batch_deliver(batch: Batch, *, connection: BaseEmailBackend | None = None) -
                 if not _open(batch, connection):
                     break
                 continue
-            done = _mine(batch, delivery.pk, DeliveryStatus.SENDING).update(
+            done = deliveries_release(
+                rows=_mine(batch, delivery.pk, DeliveryStatus.SENDING),
                 status=DeliveryStatus.SENT,
                 message_id=_message_id(message, message.extra_headers.get("Message-ID", "")),
                 sent_at=timezone.now(),
-                claimed_by="",
-                lease_expires_at=None,
                 error="",
             )
             if not done:

@@ -1,7 +1,6 @@
 """The « Envoyer » form of an issue: list, now or at a Paris date and time, pace."""
 
 import datetime
-from zoneinfo import ZoneInfo
 
 from django import forms
 from django.conf import settings
@@ -10,9 +9,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.widgets import AdminDateTimeInput
 
+from config.time_zone import PARIS
 from newsletters.models import NewsletterList
-
-PARIS = ZoneInfo("Europe/Paris")
 
 
 class SendForm(forms.Form):

@@ -1,14 +1,39 @@
-"""Reads of sends: progress figures, and the editorial calendar's entries."""
+"""Reads of sends: which issues may be sent, progress figures, and the editorial calendar's entries."""
 
 import datetime
 from dataclasses import asdict, dataclass
 
-from django.db.models import Count, Q
+from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from editorial.calendar import CalendarEntry, EntryKind
+from newsletters.models import NewsletterIssuePage
 from sending.models import Delivery, DeliveryStatus, Send, SendStatus
+
+
+def sendable_q() -> Q:
+    """An issue may be sent once it has passed its workflow: it is live, and sends its live content.
+
+    The one rule behind the « Envoyer » button (`issue_shows_sendable`, on the loaded page), the
+    send form (`issue_is_sendable`) and the start of a send (`issues_sendable`: a send whose issue
+    was unpublished since it was scheduled is cancelled).
+    """
+    return Q(live=True)
+
+
+def issue_shows_sendable(issue: NewsletterIssuePage) -> bool:
+    """The same rule read on a loaded page, for the buttons of the admin's listings (no query per row)."""
+    return bool(issue.live)
+
+
+def issues_sendable() -> QuerySet[NewsletterIssuePage]:
+    return NewsletterIssuePage.objects.filter(sendable_q())
+
+
+def issue_is_sendable(issue: NewsletterIssuePage) -> bool:
+    """Read from the database, not from the instance: the issue may have been unpublished since it was loaded."""
+    return issues_sendable().filter(pk=issue.pk).exists()
 
 
 @dataclass(frozen=True)

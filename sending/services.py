@@ -9,12 +9,13 @@ the same send twice. On SQLite (no row locks) the project opens every transactio
 import datetime
 import logging
 from collections.abc import Iterable
+from typing import Any
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -22,6 +23,7 @@ from newsletters.models import NewsletterIssuePage, NewsletterList
 from newsletters.rendering import render_issue
 from outbox.services import task_enqueue
 from sending.models import OPEN_DELIVERY_STATUSES, Delivery, DeliveryStatus, Send, SendStatus
+from sending.selectors import issue_is_sendable, issues_sendable
 from subscribers.selectors import recipients_for
 
 logger = logging.getLogger(__name__)
@@ -31,11 +33,6 @@ SEND_PERMISSION = "newsletters.send_newsletter"
 PAST_TOLERANCE = datetime.timedelta(minutes=5)
 FURTHEST_SCHEDULE = datetime.timedelta(days=366)
 INSERT_BATCH = 2000
-
-
-def issue_is_sendable(issue: NewsletterIssuePage) -> bool:
-    """An issue may be sent once it has passed its workflow: it is live, and sends its live content."""
-    return NewsletterIssuePage.objects.filter(pk=issue.pk, live=True).exists()
 
 
 def send_duplicate_exists(*, issue_id: int, list_id: int) -> bool:
@@ -141,9 +138,7 @@ def send_start(*, send_id: int) -> bool:
         send = _locked(send_id, [SendStatus.SCHEDULED], skip_locked=True)
         if send is None or send.scheduled_at > timezone.now():
             return False
-        issue = (
-            NewsletterIssuePage.objects.filter(pk=send.issue_id, live=True).select_related("newsletter_list").first()
-        )
+        issue = issues_sendable().filter(pk=send.issue_id).select_related("newsletter_list").first()
         now = timezone.now()
         if issue is None:
             send.status = SendStatus.CANCELLED
@@ -246,8 +241,9 @@ def send_cancel(*, send_id: int, user: AbstractBaseUser | None = None) -> bool:
         send.finished_at = now
         send.status_note = _("Annulé par %(user)s.") % {"user": user} if user else _("Annulé.")
         send.save(update_fields=["status", "finished_at", "status_note"])
-        Delivery.objects.filter(send_id=send_id, status__in=[DeliveryStatus.PENDING, DeliveryStatus.CLAIMED]).update(
-            status=DeliveryStatus.CANCELLED, claimed_by="", lease_expires_at=None
+        deliveries_release(
+            rows=Delivery.objects.filter(send_id=send_id, status__in=[DeliveryStatus.PENDING, DeliveryStatus.CLAIMED]),
+            status=DeliveryStatus.CANCELLED,
         )
     logger.info("Send %s cancelled by %s", send_id, user)
     return True
@@ -278,20 +274,27 @@ def deliveries_recover_expired(*, send_id: int | None = None) -> tuple[int, int]
     expired = Delivery.objects.filter(lease_expires_at__lt=timezone.now())
     if send_id is not None:
         expired = expired.filter(send_id=send_id)
-    released = expired.filter(status=DeliveryStatus.CLAIMED).update(
-        status=DeliveryStatus.PENDING, claimed_by="", lease_expires_at=None
-    )
-    uncertain = expired.filter(status=DeliveryStatus.SENDING).update(
+    released = deliveries_release(rows=expired.filter(status=DeliveryStatus.CLAIMED), status=DeliveryStatus.PENDING)
+    uncertain = deliveries_release(
+        rows=expired.filter(status=DeliveryStatus.SENDING),
         status=DeliveryStatus.PENDING,
         uncertain=True,
-        claimed_by="",
-        lease_expires_at=None,
         next_attempt_at=None,
         error=_("Le processus d'envoi s'est arrêté pendant la transmission : message renvoyé, doublon possible."),
     )
     if released or uncertain:
         logger.warning("Recovered expired deliveries: %d released, %d uncertain", released, uncertain)
     return released, uncertain
+
+
+def deliveries_release(*, rows: QuerySet[Delivery], status: str, **fields: Any) -> int:
+    """Hand rows back from their worker: `status` (pending again, or final), no claim, no lease.
+
+    Every write that ends a claim goes through here, so that no row keeps a lease it no longer
+    needs (recovery would take it back) nor loses it while still in a worker's hands. `rows`
+    carries the caller's condition (still this worker's, still claimed…); returns the rows written.
+    """
+    return rows.update(status=status, claimed_by="", lease_expires_at=None, **fields)
 
 
 def claimable(send_id: int) -> Q:

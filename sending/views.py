@@ -18,11 +18,12 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from config import parsing
 from newsletters.models import NewsletterIssuePage
 from sending import services
 from sending.forms import SendForm
 from sending.models import Delivery, DeliveryStatus, Send
-from sending.selectors import send_progress
+from sending.selectors import issue_is_sendable, send_progress
 
 LISTED_DELIVERIES = 100
 
@@ -41,7 +42,7 @@ def send_permission_required(view: Callable[..., HttpResponse]) -> Callable[...,
 @send_permission_required
 def send_index(request: HttpRequest) -> HttpResponse:
     sends = Send.objects.select_related("issue", "newsletter_list", "created_by").order_by("-scheduled_at", "-pk")
-    page = Paginator(sends, 50).get_page(request.GET.get("p"))
+    page = Paginator(sends, 50).get_page(parsing.page_number(request.GET.get("p")))
     return TemplateResponse(request, "sending/index.html", {"page_title": _("Envois"), "page_obj": page})
 
 
@@ -54,7 +55,7 @@ def send_create_view(request: HttpRequest, issue_id: int) -> HttpResponse:
         "batch_size": settings.SENDING_DEFAULT_BATCH_SIZE,
     }
     form = SendForm(request.POST or None, initial=initial)
-    sendable = services.issue_is_sendable(issue)
+    sendable = issue_is_sendable(issue)
     if request.method == "POST" and form.is_valid():
         try:
             send = services.send_create(

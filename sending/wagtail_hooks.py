@@ -11,6 +11,7 @@ from wagtail.admin.ui.menus import MenuItem as ActionMenuItem
 
 from newsletters.models import NewsletterIssuePage
 from sending import views
+from sending.selectors import issue_shows_sendable
 from sending.services import SEND_PERMISSION
 
 
@@ -36,7 +37,8 @@ def register_sending_menu_item() -> MenuItem:
 
 
 def _send_action(page: Any, user: Any) -> Iterator[ActionMenuItem]:
-    if isinstance(page.specific_deferred, NewsletterIssuePage) and page.live and user.has_perm(SEND_PERMISSION):
+    is_issue = isinstance(page.specific_deferred, NewsletterIssuePage)
+    if is_issue and issue_shows_sendable(page) and user.has_perm(SEND_PERMISSION):
         yield ActionMenuItem(_("Envoyer"), reverse("sending_create", args=[page.pk]), icon_name="mail", priority=25)
 
 

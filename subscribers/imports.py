@@ -17,22 +17,19 @@ from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
 from django.db.models.functions import Lower
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from newsletters.models import NewsletterList
 from subscribers.erasure import email_fingerprint
 from subscribers.forms import single_line
 from subscribers.models import (
-    ConsentAction,
-    ConsentRecord,
     ErasedAddress,
-    Source,
     Subscriber,
     SubscriberRole,
     Subscription,
     SubscriptionStatus,
 )
+from subscribers.services import subscription_import
 
 _COLUMNS = {
     "email": {"email", "e-mail", "courriel", "adresse", "adresse électronique", "adresse electronique", "mail"},
@@ -240,27 +237,9 @@ def import_apply(
         subscriber = Subscriber.objects.create(
             email=line.email, name=line.name, organisation=line.organisation, role=line.role
         )
-        _subscribe(subscriber, newsletter_list, legal_basis)
+        subscription_import(subscriber=subscriber, newsletter_list=newsletter_list, legal_basis=legal_basis)
     for line in plan.added:
-        _subscribe(existing[line.email.lower()], newsletter_list, legal_basis)
+        subscription_import(
+            subscriber=existing[line.email.lower()], newsletter_list=newsletter_list, legal_basis=legal_basis
+        )
     return plan
-
-
-def _subscribe(subscriber: Subscriber, newsletter_list: NewsletterList, legal_basis: str) -> None:
-    Subscription.objects.update_or_create(
-        subscriber=subscriber,
-        newsletter_list=newsletter_list,
-        defaults={"status": SubscriptionStatus.CONFIRMED, "confirmed_at": timezone.now()},
-        create_defaults={
-            "status": SubscriptionStatus.CONFIRMED,
-            "confirmed_at": timezone.now(),
-            "source": Source.IMPORT,
-        },
-    )
-    ConsentRecord.objects.create(
-        subscriber=subscriber,
-        newsletter_list=newsletter_list,
-        action=ConsentAction.IMPORTED,
-        source=Source.IMPORT,
-        legal_basis=legal_basis,
-    )

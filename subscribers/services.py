@@ -1,4 +1,9 @@
-"""State changes of subscribers, each leaving a consent record."""
+"""State changes of subscribers, each leaving a consent record.
+
+`consent_record` is the only writer of ConsentRecord: the public forms, the emails' links, the
+admin, the CSV import (`subscription_import`), the providers' suppressions and the demo all go
+through the functions of this module.
+"""
 
 import logging
 from collections.abc import Collection, Sequence
@@ -46,6 +51,28 @@ class SubscriptionRequest:
     already_confirmed: tuple[int, ...]
 
 
+def consent_record(
+    *,
+    subscriber_id: int,
+    action: ConsentAction,
+    source: Source,
+    newsletter_list_id: int | None = None,
+    consent_text: str = "",
+    legal_basis: str = "",
+    ip_address: str | None = None,
+) -> ConsentRecord:
+    """Append one proof of consent (the table is append-only: nothing updates or deletes a record)."""
+    return ConsentRecord.objects.create(
+        subscriber_id=subscriber_id,
+        newsletter_list_id=newsletter_list_id,
+        action=action,
+        source=source,
+        consent_text=consent_text,
+        legal_basis=legal_basis,
+        ip_address=ip_address,
+    )
+
+
 @transaction.atomic
 def suppress(email: str, reason: SuppressionReason, *, source: Source = Source.PROVIDER) -> bool:
     """Never send to this address again until it confirms a subscription anew. False if unknown."""
@@ -56,7 +83,7 @@ def suppress(email: str, reason: SuppressionReason, *, source: Source = Source.P
         subscriber.suppressed_at = timezone.now()
         subscriber.suppression_reason = reason
         subscriber.save(update_fields=["suppressed_at", "suppression_reason", "updated_at"])
-        ConsentRecord.objects.create(subscriber=subscriber, action=ConsentAction.SUPPRESSED, source=source)
+        consent_record(subscriber_id=subscriber.pk, action=ConsentAction.SUPPRESSED, source=source)
         logger.info("subscriber %s suppressed (%s)", subscriber.pk, reason)
     return True
 
@@ -112,9 +139,9 @@ def subscription_request(
                 subscription.requested_at = now
                 subscription.save(update_fields=["status", "requested_at"])
             to_confirm.append(newsletter_list.pk)
-        ConsentRecord.objects.create(
-            subscriber=subscriber,
-            newsletter_list=newsletter_list,
+        consent_record(
+            subscriber_id=subscriber.pk,
+            newsletter_list_id=newsletter_list.pk,
             action=ConsentAction.REQUESTED,
             source=Source.FORM,
             consent_text=consent_text,
@@ -145,7 +172,7 @@ def _subscription_withdraw(
     subscription.unsubscribed_at = timezone.now()
     subscription.unsubscribe_reason = reason
     subscription.save(update_fields=["status", "unsubscribed_at", "unsubscribe_reason"])
-    ConsentRecord.objects.create(
+    consent_record(
         subscriber_id=subscription.subscriber_id,
         newsletter_list_id=subscription.newsletter_list_id,
         action=ConsentAction.WITHDRAWN,
@@ -156,20 +183,27 @@ def _subscription_withdraw(
 
 
 def _subscription_confirm(
-    subscription: Subscription, *, action: ConsentAction, source: Source, text: str, **record: object
+    subscription: Subscription,
+    *,
+    action: ConsentAction,
+    source: Source,
+    text: str,
+    legal_basis: str = "",
+    ip_address: str | None = None,
 ) -> None:
     subscription.status = SubscriptionStatus.CONFIRMED
     subscription.confirmed_at = timezone.now()
     subscription.unsubscribed_at = None
     subscription.unsubscribe_reason = ""
     subscription.save(update_fields=["status", "confirmed_at", "unsubscribed_at", "unsubscribe_reason"])
-    ConsentRecord.objects.create(
+    consent_record(
         subscriber_id=subscription.subscriber_id,
         newsletter_list_id=subscription.newsletter_list_id,
         action=action,
         source=source,
         consent_text=text,
-        **record,
+        legal_basis=legal_basis,
+        ip_address=ip_address,
     )
 
 
@@ -300,3 +334,24 @@ def subscriber_lists_set_by_admin(*, subscriber: Subscriber, list_ids: Collectio
         _subscription_confirm(
             subscription, action=ConsentAction.ADDED_BY_ADMIN, source=Source.ADMIN, text="", legal_basis=legal_basis
         )
+
+
+def subscription_import(*, subscriber: Subscriber, newsletter_list: NewsletterList, legal_basis: str) -> None:
+    """Subscribe a line of a CSV import (subscribers/imports.py decides which lines may be)."""
+    Subscription.objects.update_or_create(
+        subscriber=subscriber,
+        newsletter_list=newsletter_list,
+        defaults={"status": SubscriptionStatus.CONFIRMED, "confirmed_at": timezone.now()},
+        create_defaults={
+            "status": SubscriptionStatus.CONFIRMED,
+            "confirmed_at": timezone.now(),
+            "source": Source.IMPORT,
+        },
+    )
+    consent_record(
+        subscriber_id=subscriber.pk,
+        newsletter_list_id=newsletter_list.pk,
+        action=ConsentAction.IMPORTED,
+        source=Source.IMPORT,
+        legal_basis=legal_basis,
+    )

@@ -54,9 +54,9 @@ VIEW_PARAMETERS = {
     "subscribers:subscribe": ("email", "liste"),
     "subscribers:subscribe_list": ("email", "liste"),
     "feeds:agenda_ics": (
-        *agenda_filters.THEME_PARAMETERS,
-        *agenda_filters.TERRITORY_PARAMETERS,
-        *agenda_filters.FORMAT_PARAMETERS,
+        *agenda_filters.NAMES.themes,
+        *agenda_filters.NAMES.territories,
+        *agenda_filters.NAMES.formats,
     ),
 }
 DEFAULT_PARAMETERS = ("page", "q", "id")

@@ -12,6 +12,7 @@ from api.filters import ActionFilters, ProgrammeFilters, classified_filter, day_
 from api.pages import by_relevance, page_detail, paged, public_pages, searched
 from api.schemas import ActionDetailOut, ActionOut, Paged, ProgrammeDetailOut, ProgrammeOut
 from publications.models import ActionPage, ActionSession, ProgrammePage
+from publications.sessions import session_upcoming_q
 
 router = Router(tags=["Actions et programmes"])
 
@@ -55,11 +56,12 @@ def _filtered(request: HttpRequest, filters: ActionFilters) -> QuerySet:
         sessions &= Q(sessions__starts_at__lte=day_end(filters.date_to))
     now = timezone.now()
     if filters.upcoming is True:
-        sessions &= Q(sessions__ends_at__gte=now)
+        sessions &= session_upcoming_q(now=now, prefix="sessions__")
     if filters.date_from or filters.date_to or filters.upcoming is True:
         queryset = queryset.filter(pk__in=ActionPage.objects.filter(sessions).values("pk"))
     if filters.upcoming is False:
-        queryset = queryset.exclude(pk__in=ActionPage.objects.filter(sessions__ends_at__gte=now).values("pk"))
+        upcoming = ActionPage.objects.filter(session_upcoming_q(now=now, prefix="sessions__"))
+        queryset = queryset.exclude(pk__in=upcoming.values("pk"))
     # The session a list is ordered by: the next one for the agenda, otherwise the first.
     date_condition = sessions if filters.upcoming else Q()
     queryset = queryset.annotate(session_date=Min("sessions__starts_at", filter=date_condition))

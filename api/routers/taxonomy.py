@@ -6,7 +6,7 @@ from django.http import HttpRequest
 from ninja import Field, Query, Router
 
 from api.errors import ErrorOut
-from api.filters import SnippetFilters, TerritoryFilters, territory_ids_within
+from api.filters import SnippetFilters, TerritoryFilters, territory_ids_with_code
 from api.pages import paged
 from api.schemas import FormatOut, NamedOut, OrganisationOut, Paged, PersonOut, TerritoryOut, ThemeOut
 from publications.models import (
@@ -55,7 +55,7 @@ def territory_list(request: HttpRequest, filters: Query[TerritoryFilters]) -> di
     if filters.kind:
         queryset = queryset.filter(kind=filters.kind)
     if filters.parent:
-        queryset = queryset.filter(pk__in=territory_ids_within(filters.parent, field="parent")).exclude(
+        queryset = queryset.filter(pk__in=territory_ids_with_code(filters.parent, field="parent")).exclude(
             code__iexact=filters.parent
         )
     return paged(queryset, filters)

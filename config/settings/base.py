@@ -3,6 +3,7 @@
 from django.utils.translation import gettext_lazy as _
 
 from config.env import BASE_DIR, VAR_DIR, env
+from config.time_zone import PARIS_TIME_ZONE_NAME
 
 from .api import *  # noqa: F403
 from .cache import *  # noqa: F403
@@ -139,7 +140,7 @@ AUTHENTICATION_BACKENDS = [
 
 LANGUAGE_CODE = "fr"
 LANGUAGES = [("fr", _("Français"))]
-TIME_ZONE = "Europe/Paris"
+TIME_ZONE = PARIS_TIME_ZONE_NAME
 USE_I18N = True
 USE_TZ = True
 

@@ -1,6 +1,7 @@
 """Celery, and Django's task framework (used by Wagtail) routed through it."""
 
 from config.env import VAR_DIR, env
+from config.time_zone import PARIS_TIME_ZONE_NAME
 
 from .cache import REDIS_CONNECT_TIMEOUT
 
@@ -38,7 +39,7 @@ CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
-CELERY_TIMEZONE = "Europe/Paris"
+CELERY_TIMEZONE = PARIS_TIME_ZONE_NAME
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 # Synced into django-celery-beat's tables when beat starts; editable in the admin afterwards.
 CELERY_BEAT_SCHEDULE = {

@@ -5,7 +5,6 @@ import re
 from collections.abc import Callable, Iterable
 from html import escape
 from typing import Any, TypeVar
-from zoneinfo import ZoneInfo
 
 from django.core.files.base import ContentFile
 from django.db import models
@@ -13,9 +12,9 @@ from django.utils.text import slugify
 from wagtail.models import Collection, Page
 
 from assets.models import CustomDocument, CustomImage, CustomMedia
+from config.time_zone import PARIS
 from demo.files import pdf_bytes, png_bytes, wav_bytes
 
-PARIS = ZoneInfo("Europe/Paris")
 M = TypeVar("M", bound=models.Model)
 P = TypeVar("P", bound=Page)
 

@@ -6,13 +6,13 @@ from newsletters.models import NewsletterList
 from subscribers.consent import consent_text
 from subscribers.models import (
     ConsentAction,
-    ConsentRecord,
     Source,
     Subscriber,
     SubscriberRole,
     Subscription,
     SubscriptionStatus,
 )
+from subscribers.services import consent_record
 
 _FIRST_NAMES = ["Inès", "Karim", "Claire", "Mamadou", "Sophie", "Yacine", "Léa", "Thomas", "Aïcha", "Julien"]
 _LAST_NAMES = ["Benali", "Durand", "Traoré", "Moreau", "Nguyen", "Lefèvre"]
@@ -57,9 +57,9 @@ def subscribers_load() -> None:
                         confirmed_at=now,
                     )
                     for action in (ConsentAction.REQUESTED, ConsentAction.CONFIRMED):
-                        ConsentRecord.objects.create(
-                            subscriber=subscriber,
-                            newsletter_list=newsletter_list,
+                        consent_record(
+                            subscriber_id=subscriber.pk,
+                            newsletter_list_id=newsletter_list.pk,
                             action=action,
                             source=Source.FORM if action == ConsentAction.REQUESTED else Source.EMAIL,
                             consent_text=text,

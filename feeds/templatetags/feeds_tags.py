@@ -13,7 +13,7 @@ from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
-from feeds.agenda_filters import FORMAT_PARAMETERS, TERRITORY_PARAMETERS, THEME_PARAMETERS
+from feeds.agenda_filters import NAMES
 from feeds.links import absolute_url
 from publications.models import (
     ActionPage,
@@ -116,7 +116,7 @@ def _ics_url(page: Page | str | None, query: QueryDict | None) -> str:
         return url
     # The agenda page's current filters become the calendar's, so that one subscribes to what one sees.
     kept = QueryDict(mutable=True)
-    for name in (*THEME_PARAMETERS, *TERRITORY_PARAMETERS, *FORMAT_PARAMETERS):
+    for name in (*NAMES.themes, *NAMES.territories, *NAMES.formats):
         values = [value for value in query.getlist(name) if value]
         if values:
             kept.setlist(name, values)

@@ -1,9 +1,11 @@
 """Cached answers, and a reader who never sees stale content after a publish, move or edit."""
 
 import pytest
-from wagtail.models import Page
+from wagtail.models import CollectionViewRestriction, Page, PageViewRestriction
+from wagtail.snippets.models import get_snippet_models
 
 from api.cache import CACHE_HEADER
+from api.invalidation import invalidating_models
 from tests.api.helpers import get_json, ids
 from tests.factories import ProgrammePageFactory
 
@@ -69,3 +71,25 @@ def test_snippet_edit__seen_inside_pages_at_once(client, content):
     content.theme.save()
     themes = get_json(client, f"/api/actions/{content.action.pk}")["themes"]
     assert themes[0]["name"] == "Santé et santé mentale"
+
+
+def test_collection_restriction__hides_the_collections_documents_at_once(client, content):
+    url = f"/api/publications/{content.publication.pk}"
+    attachment = content.publication.documents.get()
+    assert len(get_json(client, url)["documents"]) == 1
+    assert _get(client, url)[CACHE_HEADER] == "hit"
+
+    restriction = CollectionViewRestriction.objects.create(
+        collection=attachment.document.collection, restriction_type=CollectionViewRestriction.LOGIN
+    )
+    assert get_json(client, url)["documents"] == []
+
+    restriction.delete()
+    assert len(get_json(client, url)["documents"]) == 1
+
+
+def test_invalidating_models__every_snippet_and_every_kind_of_restriction():
+    models = invalidating_models()
+
+    assert set(get_snippet_models()) <= models
+    assert {CollectionViewRestriction, PageViewRestriction} <= models

@@ -1,9 +1,12 @@
 """The typed API per content type: lists, details and every filter fronts use."""
 
+import datetime
+
 import pytest
+from django.utils import timezone
 
 from tests.api.helpers import get_json, ids
-from tests.factories import ActionFormatFactory, PublicationCollectionFactory
+from tests.factories import ActionFormatFactory, ActionSessionFactory, PublicationCollectionFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -49,6 +52,16 @@ def test_actions__detail_expands_people_body_and_programme_axis(client, content)
 def test_actions__filters(client, content, params, expected):
     data = get_json(client, "/api/actions/", params)
     assert ids(data) == {getattr(content, expected).pk}
+
+
+def test_actions__upcoming__an_action_whose_only_future_session_is_cancelled_is_past(client, content):
+    soon = timezone.now() + datetime.timedelta(days=3)
+    ActionSessionFactory(
+        page=content.past_action, starts_at=soon, ends_at=soon + datetime.timedelta(hours=2), cancelled=True
+    )
+
+    assert ids(get_json(client, "/api/actions/", {"upcoming": "true"})) == {content.action.pk}
+    assert ids(get_json(client, "/api/actions/", {"upcoming": "false"})) == {content.past_action.pk}
 
 
 def test_actions__status_and_ordering_by_session_date(client, content):

@@ -4,7 +4,8 @@ import datetime as dt
 
 import pytest
 
-from demo.builders.common import PARIS, a_date, a_year, local_datetime
+from config.time_zone import PARIS
+from demo.builders.common import a_date, a_year, local_datetime
 
 # A Sunday: the weekday forms count weeks from the Monday before.
 TODAY = dt.date(2026, 11, 22)

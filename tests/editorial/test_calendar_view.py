@@ -7,8 +7,8 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from config.time_zone import PARIS
 from editorial import roles
-from editorial.calendar import CALENDAR_TIME_ZONE
 from tests import factories
 from tests.conftest import MODEL_BACKEND
 from tests.users import user_with_role
@@ -21,7 +21,7 @@ BAD_VIEW = "Vue inconnue : le calendrier affiche la semaine."
 
 
 def paris(*args: int) -> datetime.datetime:
-    return datetime.datetime(*args, tzinfo=CALENDAR_TIME_ZONE)
+    return datetime.datetime(*args, tzinfo=PARIS)
 
 
 @pytest.fixture(autouse=True)

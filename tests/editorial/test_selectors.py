@@ -7,6 +7,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from config.time_zone import PARIS
 from editorial import calendar, roles
 from editorial.calendar import CalendarEntry, CalendarPeriod, EntryKind
 from editorial.selectors import (
@@ -17,8 +18,6 @@ from editorial.selectors import (
 )
 from tests import factories
 from tests.editorial.workflow import page_submit, task_act
-
-PARIS = calendar.CALENDAR_TIME_ZONE
 
 
 def paris(*args: int) -> datetime.datetime:

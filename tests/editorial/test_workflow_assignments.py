@@ -4,11 +4,11 @@ import pytest
 from django.contrib.contenttypes.models import ContentType
 from django.urls import reverse
 from wagtail.models import Workflow, WorkflowPage
-from wagtail.test.utils.form_data import inline_formset, nested_form_data
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
 from editorial.models import ContentTypeWorkflow
 from editorial.workflows import BOARD_WORKFLOW, REVIEW_WORKFLOW
-from publications.models import ActionPage
+from publications.models import ActionPage, PodcastSeasonPage
 from tests import factories
 from tests.editorial.helpers import action_form_data, edit_url, is_denied, post_edit
 
@@ -169,3 +169,40 @@ def test_engages_editorial_line__an_editor_may_tick_it(team, client_for):
 
     action = ActionPage.objects.get(pk=action.pk)
     assert action.current_workflow_state.workflow.name == BOARD_WORKFLOW
+
+
+def _submit_label_on_add(client, page_class, parent) -> str:
+    meta = page_class._meta
+    response = client.get(reverse("wagtailadmin_pages:add", args=(meta.app_label, meta.model_name, parent.pk)))
+    assert response.status_code == 200
+    html = response.content.decode()
+    labels = {name for name in (BOARD_WORKFLOW, REVIEW_WORKFLOW) if f"Soumettre à {name}" in html}
+    assert len(labels) == 1, labels
+    return labels.pop()
+
+
+def test_add_season__under_a_flagged_series_the_button_names_the_workflow_submitting_starts(team, client_for):
+    series = factories.PodcastSeriesPageFactory(engages_editorial_line=True)
+    editor = client_for(team.editor)
+    assert series.get_workflow().name == BOARD_WORKFLOW
+
+    label = _submit_label_on_add(editor, PodcastSeasonPage, series)
+    response = editor.post(
+        reverse("wagtailadmin_pages:add", args=("publications", "podcastseasonpage", series.pk)),
+        nested_form_data(
+            {
+                "title": "Saison 2",
+                "slug": "saison-2",
+                "number": "2",
+                "description": rich_text(""),
+                "comments": inline_formset([]),
+                "action-submit": "Soumettre",
+            }
+        ),
+    )
+
+    assert response.status_code == 302, response.context["form"].errors if response.context else response
+    season = PodcastSeasonPage.objects.get(slug="saison-2")
+    assert season.current_workflow_state.workflow.name == label
+    # The flag is the series' own: the season goes through the tree's « Relecture simple ».
+    assert label == REVIEW_WORKFLOW

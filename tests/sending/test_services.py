@@ -382,3 +382,30 @@ def test_delivery_header__identifies_the_row(issue, sender, smtp_server, fast_pa
     (received,) = smtp_server.received
     assert received.recipient == "autre.0@example.org"
     assert received.headers[DELIVERY_HEADER] == str(Delivery.objects.get(send=send).pk)
+
+
+def test_deliveries_release__ends_the_claim_of_the_rows_the_condition_still_holds(issue, sender, fast_pace):
+    subscribers_create(issue.newsletter_list, 3)
+    send = _started(issue, sender)
+    batch = batch_claim(send_id=send.pk, worker=worker_token())
+    kept, released, other = Delivery.objects.filter(pk__in=batch.delivery_ids).order_by("pk")
+    Delivery.objects.filter(pk=other.pk).update(claimed_by="another-worker")
+
+    written = services.deliveries_release(
+        rows=Delivery.objects.filter(pk__in=[released.pk, other.pk], claimed_by=batch.worker),
+        status=DeliveryStatus.CANCELLED,
+        error="Annulé",
+    )
+
+    assert written == 1
+    released.refresh_from_db()
+    assert (released.status, released.claimed_by, released.lease_expires_at, released.error) == (
+        DeliveryStatus.CANCELLED,
+        "",
+        None,
+        "Annulé",
+    )
+    for untouched in (kept, other):
+        untouched.refresh_from_db()
+        assert untouched.status == DeliveryStatus.CLAIMED
+        assert untouched.lease_expires_at is not None

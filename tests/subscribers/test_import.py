@@ -155,7 +155,7 @@ def test_import__failure_during_apply_rolls_back_everything(admin_client, resona
     content = b"email\n" + b"".join(f"p{number}@example.org\n".encode() for number in range(5))
     preview = _upload(admin_client, content, resonances)
     calls = {"count": 0}
-    original = imports._subscribe
+    original = imports.subscription_import
 
     def failing(*args, **kwargs):
         calls["count"] += 1
@@ -163,7 +163,7 @@ def test_import__failure_during_apply_rolls_back_everything(admin_client, resona
             raise RuntimeError("database went away")
         return original(*args, **kwargs)
 
-    monkeypatch.setattr(imports, "_subscribe", failing)
+    monkeypatch.setattr(imports, "subscription_import", failing)
     with pytest.raises(RuntimeError):
         _apply(admin_client, preview, resonances)
     assert not Subscriber.objects.exists()
