@@ -8,6 +8,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from api.cache import api_cache_bump
+from tests.api.helpers import TYPED_LISTS, V2_PAGE_TYPES
 from tests.factories import (
     ActionDeliverableFactory,
     ActionOrganisationFactory,
@@ -86,28 +87,8 @@ def many(site_tree):
     ProgrammePageFactory.create_batch(49, year=2023)
 
 
-LISTS = [
-    "/api/actions/",
-    "/api/programmes/",
-    "/api/publications/",
-    "/api/podcasts/series/",
-    "/api/podcasts/seasons/",
-    "/api/podcasts/episodes/",
-    "/api/experiences/",
-    "/api/newsletters/",
-    "/api/themes/",
-    "/api/formats/",
-    "/api/collections/",
-    "/api/audiences/",
-    "/api/territories/",
-    "/api/people/",
-    "/api/organisations/",
-    "/api/lists/",
-]
-
-
 def test_every_list__constant_queries_for_1_and_50_results(client, many):
-    for url in LISTS:
+    for url in TYPED_LISTS:
         one = _queries(client, url, {"limit": 1})
         fifty = _queries(client, url, {"limit": 50})
         assert one == fifty, f"{url}: {one} queries for 1 result, {fifty} for 50"
@@ -123,20 +104,8 @@ def test_filtered_lists__constant_queries(client, many):
     )
 
 
-V2_TYPES = [
-    "publications.ProgrammePage",
-    "publications.ActionPage",
-    "publications.PublicationPage",
-    "publications.PodcastSeriesPage",
-    "publications.PodcastSeasonPage",
-    "publications.PodcastEpisodePage",
-    "publications.ExperiencePage",
-    "newsletters.NewsletterIssuePage",
-]
-
-
 def test_v2_listings_with_every_field__constant_queries(client, many):
-    for page_type in V2_TYPES:
+    for page_type in V2_PAGE_TYPES:
         params = {"type": page_type, "fields": "*"}
         one = _queries(client, "/api/v2/pages/", {**params, "limit": 1})
         fifty = _queries(client, "/api/v2/pages/", {**params, "limit": 50})

@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 from syrupy.extensions.json import JSONSnapshotExtension
 
+from tests.api.helpers import TYPED_LISTS, V2_PAGE_TYPES
 from tests.api.normalise import normalise
 from tests.api.snapshot_content import SnapshotContent, snapshot_content_create
 
@@ -28,36 +29,8 @@ TYPED_DETAILS = {
     "experience": "/api/experiences/{id}",
     "issue": "/api/newsletters/{id}",
 }
-TYPED_LISTS = [
-    "/api/actions/",
-    "/api/programmes/",
-    "/api/publications/",
-    "/api/podcasts/series/",
-    "/api/podcasts/seasons/",
-    "/api/podcasts/episodes/",
-    "/api/experiences/",
-    "/api/newsletters/",
-    "/api/themes/",
-    "/api/formats/",
-    "/api/collections/",
-    "/api/audiences/",
-    "/api/territories/",
-    "/api/people/",
-    "/api/organisations/",
-    "/api/lists/",
-]
-# API v2: every page type of the content (and the home page), listed with all their fields.
-V2_TYPES = [
-    "publications.HomePage",
-    "publications.ProgrammePage",
-    "publications.ActionPage",
-    "publications.PublicationPage",
-    "publications.PodcastSeriesPage",
-    "publications.PodcastSeasonPage",
-    "publications.PodcastEpisodePage",
-    "publications.ExperiencePage",
-    "newsletters.NewsletterIssuePage",
-]
+# API v2: every page type of the content, and the home page, listed with all their fields.
+V2_TYPES = ["publications.HomePage", *V2_PAGE_TYPES]
 
 
 @pytest.fixture
