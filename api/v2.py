@@ -24,7 +24,9 @@ from wagtail.models import Page, Site
 from api.cache import cached_response
 from api.errors import UnknownValueError
 from api.filters import territory_ids_with_code, theme_id_get
+from api.v2_prefetch import page_relations_prefetch
 from config.parsing import MAX_ID, MAX_OFFSET, positive_int
+from publications.serializers import PUBLIC_RELATIONS
 from publications.visibility import documents_visible, images_visible, pages_visible
 from search_text.french import MAX_QUERY_CHARS, MAX_QUERY_WORDS, fold_words, query_terms
 
@@ -135,6 +137,19 @@ class PublicPagesAPIViewSet(CachedViewSetMixin, BoundedIntegersMixin, PagesAPIVi
     def get_base_queryset(self) -> QuerySet:
         # Wagtail's base queryset is the live pages of the request's site; the rule adds the rest.
         return pages_visible(super().get_base_queryset(), site=Site.find_for_request(self.request))
+
+    def paginate_queryset(self, queryset: QuerySet) -> Any:
+        # Search results are no queryset and keep Wagtail's per-result reads.
+        if isinstance(queryset, QuerySet):
+            fields = self.get_serializer_class().Meta.fields
+            queryset = page_relations_prefetch(queryset, fields=fields)
+            self.public_relations_prefetched = True
+        return super().paginate_queryset(queryset)
+
+    def get_serializer_context(self) -> dict[str, Any]:
+        context = super().get_serializer_context()
+        context[PUBLIC_RELATIONS] = getattr(self, "public_relations_prefetched", False)
+        return context
 
 
 class PublicImagesAPIViewSet(CachedViewSetMixin, BoundedIntegersMixin, ImagesAPIViewSet):

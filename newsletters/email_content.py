@@ -11,7 +11,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
-from publications.visibility import page_is_visible
+from newsletters.linked_pages import issue_linked_pages_load
 
 # Covers are shown small beside their item; the rendition keeps the aspect ratio.
 COVER_RENDITION = "max-96x136"
@@ -52,9 +52,9 @@ def absolute_url(url: str) -> str:
     return f"{settings.BASE_URL}{url}"
 
 
-def _public_page(page: Page | None) -> Page | None:
-    """The page, if a reader of the email may open it (`publications.visibility`)."""
-    return page.specific if page_is_visible(page) else None
+def _public_page(page: Page | None, visible: set[int]) -> Page | None:
+    """The page, if a reader of the email may open it (``visible``: `newsletters.linked_pages`)."""
+    return page.specific if page is not None and page.pk in visible else None
 
 
 def _page_url(page: Page | None) -> str:
@@ -72,12 +72,12 @@ def _cover(page: Page | None) -> EmailImage | None:
     return EmailImage(url=absolute_url(rendition.url), width=rendition.width, height=rendition.height, alt=alt)
 
 
-def _linked_item(value: Any) -> EmailItem | None:
+def _linked_item(value: Any, visible: set[int]) -> EmailItem | None:
     """An item and what its page lends it; a page the public may not read lends nothing.
 
     Left with no title of its own, the item is left out, as the preview shows the editor.
     """
-    page = _public_page(value.get("page"))
+    page = _public_page(value.get("page"), visible)
     url = value.get("url") or _page_url(page)
     title = value.get("title") or (page.title if page else "")
     if not title:
@@ -97,9 +97,9 @@ def _joined(*parts: Any) -> str:
     return ", ".join(str(part) for part in parts if part)
 
 
-def _item(kind: str, value: Any) -> EmailItem | None:
+def _item(kind: str, value: Any, visible: set[int]) -> EmailItem | None:
     if kind in ("centre_news", "national_news", "territory_news"):
-        return _linked_item(value)
+        return _linked_item(value, visible)
     if kind == "in_brief":
         return EmailItem(title=value["title"], url=value["url"])
     if kind == "moves":
@@ -118,8 +118,8 @@ def _item(kind: str, value: Any) -> EmailItem | None:
     raise ValueError(f"Unknown section item kind: {kind}")
 
 
-def _experience_item(page: Page | None) -> list[EmailItem]:
-    page = _public_page(page)
+def _experience_item(page: Page | None, visible: set[int]) -> list[EmailItem]:
+    page = _public_page(page, visible)
     if page is None:
         return []
     town = getattr(page, "town", None)
@@ -135,15 +135,16 @@ def _experience_item(page: Page | None) -> list[EmailItem]:
 
 def issue_sections(sections: Any) -> list[EmailSection]:
     """Flatten the issue's StreamField into the sections the email shows, empty ones left out."""
+    visible = issue_linked_pages_load(sections, cover_rendition=COVER_RENDITION)
     result = []
     for block in sections:
         kind, value = block.block_type, block.value
         if kind == "experience":
-            items = _experience_item(value.get("experience"))
+            items = _experience_item(value.get("experience"), visible)
         elif kind == "website":
             items = [EmailItem(title=value["name"], url=value["url"], summary=value["description"])]
         else:
-            items = [item for item in (_item(kind, raw) for raw in value["items"]) if item is not None]
+            items = [item for item in (_item(kind, raw, visible) for raw in value["items"]) if item is not None]
         if items:
             result.append(
                 EmailSection(kind=kind, heading=value["heading"], subheading=value.get("theme", ""), items=items)

@@ -6,8 +6,8 @@ Registered for their page types (``publications.context_builders``) by ``Newslet
 from typing import Any
 
 from django.http import HttpRequest
-from wagtail.models import Page
 
+from newsletters.linked_pages import issue_linked_pages_load
 from newsletters.models import NewsletterIndexPage, NewsletterIssuePage, NewsletterList
 from publications import selectors
 from publications.context_builders import Context, page_context_register
@@ -38,30 +38,7 @@ def newsletter_index_context(page: Any, request: HttpRequest, context: Context) 
 
 @page_context_register(NewsletterIssuePage)
 def newsletter_issue_context(page: Any, request: HttpRequest, context: Context) -> Context:
-    _linked_pages_specific_load(page)
+    # The items' pages, specific, in one query per type rather than one per item.
+    issue_linked_pages_load(page.sections)
     context["newsletter_list"] = page.newsletter_list
     return context
-
-
-def _linked_pages_specific_load(issue: Any) -> None:
-    """Load the specific pages the issue's items point to in one query per type.
-
-    Each item asks its page for `.specific` (title, summary, URL); left alone, that is one
-    query per item. Wagtail's `specific` is a cached property, so filling its cache from a
-    bulk query makes every later access free.
-    """
-    chosen: list[Page] = []
-    for section in issue.sections:
-        value = section.value
-        if section.block_type == "experience" and value.get("experience") is not None:
-            chosen.append(value["experience"])
-        for item in value.get("items", []) if hasattr(value, "get") else []:
-            linked = item.get("page") if hasattr(item, "get") else None
-            if linked is not None:
-                chosen.append(linked)
-    if not chosen:
-        return
-    specific = {item.pk: item for item in Page.objects.filter(pk__in={p.pk for p in chosen}).specific()}
-    for linked in chosen:
-        if linked.pk in specific:
-            linked.__dict__["specific"] = specific[linked.pk]

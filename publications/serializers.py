@@ -7,9 +7,25 @@ A page's representation belongs with the content: the page models name these in 
 from typing import Any
 
 from rest_framework import serializers
+from wagtail.models import Page
 
 from assets.links import absolute
 from publications.visibility import page_is_visible, pages_visible, without_restricted_documents
+
+# The context key API v2's listing sets once it has prefetched page and document relations
+# narrowed to what the public may read (`api.v2_prefetch`).
+PUBLIC_RELATIONS = "public_relations_prefetched"
+
+
+def _prefetched_public(serializer: serializers.Field) -> bool:
+    return bool(serializer.context.get(PUBLIC_RELATIONS))
+
+
+def _linked_visible(serializer: serializers.Field, page: Page | None) -> bool:
+    """A prefetched link to a hidden page is already ``None``; any other link is checked here."""
+    if _prefetched_public(serializer):
+        return page is not None
+    return page_is_visible(page)
 
 
 class NamedSnippetSerializer(serializers.Serializer):
@@ -83,10 +99,10 @@ class DeliverableSerializer(serializers.Serializer):
     publication_id = serializers.SerializerMethodField()
 
     def get_label(self, obj: Any) -> str:
-        return obj.title or (obj.publication.title if page_is_visible(obj.publication) else "")
+        return obj.title or (obj.publication.title if _linked_visible(self, obj.publication) else "")
 
     def get_publication_id(self, obj: Any) -> int | None:
-        return obj.publication_id if page_is_visible(obj.publication) else None
+        return obj.publication_id if _linked_visible(self, obj.publication) else None
 
 
 class AxisSerializer(serializers.Serializer):
@@ -106,6 +122,8 @@ class PublicDocumentLinksSerializer(serializers.ListSerializer):
     """A page's files, minus those of restricted collections."""
 
     def to_representation(self, data: Any) -> list[Any]:
+        if _prefetched_public(self):
+            return super().to_representation(data.all())
         return super().to_representation(without_restricted_documents(data.all()).select_related("document"))
 
 
@@ -156,7 +174,7 @@ class PageRefSerializer(serializers.Serializer):
     title = serializers.CharField()
 
     def to_representation(self, instance: Any) -> Any:
-        if not page_is_visible(instance):
+        if not _linked_visible(self, instance):
             return None
         return super().to_representation(instance)
 
@@ -165,4 +183,5 @@ class LivePagesSerializer(serializers.Serializer):
     """A many-to-many of pages, keeping only the visible ones."""
 
     def to_representation(self, instance: Any) -> list[dict[str, Any]]:
-        return [{"id": page.pk, "title": page.title} for page in pages_visible(instance.all())]
+        pages = instance.all() if _prefetched_public(self) else pages_visible(instance.all())
+        return [{"id": page.pk, "title": page.title} for page in pages]

@@ -4,10 +4,16 @@ import datetime
 
 import pytest
 from django.utils import timezone
-from wagtail.models import PageViewRestriction
+from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
 
 from tests.api.helpers import get_json, ids
-from tests.factories import ActionDeliverableFactory, ActionPageFactory, PublicationPageFactory
+from tests.factories import (
+    ActionDeliverableFactory,
+    ActionPageFactory,
+    CustomDocumentFactory,
+    PublicationDocumentFactory,
+    PublicationPageFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -78,3 +84,30 @@ def test_link_to_a_draft__not_named(client, content):
     assert data["deliverables"][0]["publication"] is None
     assert "pas encore parue" not in str(data)
     assert "pas encore parue" not in str(get_json(client, f"/api/v2/pages/{content.action.pk}/"))
+
+
+def test_links_to_drafts_and_restricted_files__not_named_in_a_v2_listing(client, content):
+    """The listing prefetches its links already narrowed (`api.v2_prefetch`) and checks none itself."""
+    draft_publication = PublicationPageFactory(live=False, title="Publication pas encore parue")
+    draft_action = ActionPageFactory(parent=content.action.get_parent(), live=False, title="Action pas encore lancée")
+    ActionDeliverableFactory(page=content.action, title="", publication=draft_publication, url="")
+    content.action.continues = draft_action
+    content.action.save_revision().publish()
+    content.publication.related_actions.add(draft_action, content.action)
+    content.publication.save_revision().publish()
+    private = Collection.get_first_root_node().add_child(name="Conseil d'administration")
+    CollectionViewRestriction.objects.create(collection=private, restriction_type=CollectionViewRestriction.LOGIN)
+    PublicationDocumentFactory(
+        page=content.publication, document=CustomDocumentFactory(title="Compte rendu du conseil", collection=private)
+    )
+    actions = get_json(client, "/api/v2/pages/", {"type": "publications.ActionPage", "fields": "*"})["items"]
+    publications = get_json(client, "/api/v2/pages/", {"type": "publications.PublicationPage", "fields": "*"})["items"]
+    listed = str(actions) + str(publications)
+    for hidden in ("pas encore parue", "pas encore lancée", "Compte rendu du conseil"):
+        assert hidden not in listed
+    action = next(item for item in actions if item["id"] == content.action.pk)
+    assert action["continues"] is None
+    assert [d["publication_id"] for d in action["deliverables"]] == [None]
+    publication = next(item for item in publications if item["id"] == content.publication.pk)
+    assert publication["related_actions"] == [{"id": content.action.pk, "title": content.action.title}]
+    assert len(publication["documents"]) == 1

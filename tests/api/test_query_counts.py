@@ -8,10 +8,16 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from api.cache import api_cache_bump
+from tests.api.helpers import TYPED_LISTS, V2_PAGE_TYPES
 from tests.factories import (
+    ActionDeliverableFactory,
+    ActionOrganisationFactory,
     ActionPageFactory,
+    ActionPersonFactory,
     ActionSessionFactory,
+    CustomImageFactory,
     EpisodeChapterFactory,
+    EpisodePersonFactory,
     ExperiencePageFactory,
     NewsletterIssuePageFactory,
     OrganisationFactory,
@@ -20,6 +26,7 @@ from tests.factories import (
     PodcastSeasonPageFactory,
     PodcastSeriesPageFactory,
     ProgrammePageFactory,
+    PublicationAuthorFactory,
     PublicationDocumentFactory,
     PublicationPageFactory,
     TerritoryFactory,
@@ -47,18 +54,29 @@ def many(site_tree):
     town = TerritoryFactory(code="93066")
     programme = ProgrammePageFactory(year=2024)
     series = PodcastSeriesPageFactory()
+    cover = CustomImageFactory()
     start = timezone.now() + datetime.timedelta(days=1)
+    # Every action continues another, so that the first result has a link to prefetch like the others.
+    previous = ActionPageFactory(parent=ProgrammePageFactory(year=2023), title="Action de 2023")
     for n in range(50):
-        action = ActionPageFactory(parent=programme, title=f"Action {n}")
+        publication = PublicationPageFactory(title=f"Publication {n}", cover=cover)
+        publication.themes.add(theme)
+        PublicationDocumentFactory(page=publication)
+        PublicationAuthorFactory(page=publication)
+        action = ActionPageFactory(parent=programme, title=f"Action {n}", continues=previous)
         action.themes.add(theme)
         action.territories.add(town)
         ActionSessionFactory(page=action, starts_at=start, ends_at=start + datetime.timedelta(hours=1), town=town)
-        publication = PublicationPageFactory(title=f"Publication {n}")
-        publication.themes.add(theme)
-        PublicationDocumentFactory(page=publication)
+        ActionPersonFactory(page=action)
+        ActionOrganisationFactory(page=action)
+        ActionDeliverableFactory(page=action, publication=publication)
+        publication.related_actions.add(action)
+        publication.save()
+        previous = action
         season = PodcastSeasonPageFactory(parent=series)
         episode = PodcastEpisodePageFactory(parent=season)
         EpisodeChapterFactory(page=episode)
+        EpisodePersonFactory(page=episode)
         ExperiencePageFactory(town=town)
         NewsletterIssuePageFactory()
         ThemeFactory(name=f"Thème {n}")
@@ -69,28 +87,8 @@ def many(site_tree):
     ProgrammePageFactory.create_batch(49, year=2023)
 
 
-LISTS = [
-    "/api/actions/",
-    "/api/programmes/",
-    "/api/publications/",
-    "/api/podcasts/series/",
-    "/api/podcasts/seasons/",
-    "/api/podcasts/episodes/",
-    "/api/experiences/",
-    "/api/newsletters/",
-    "/api/themes/",
-    "/api/formats/",
-    "/api/collections/",
-    "/api/audiences/",
-    "/api/territories/",
-    "/api/people/",
-    "/api/organisations/",
-    "/api/lists/",
-]
-
-
 def test_every_list__constant_queries_for_1_and_50_results(client, many):
-    for url in LISTS:
+    for url in TYPED_LISTS:
         one = _queries(client, url, {"limit": 1})
         fifty = _queries(client, url, {"limit": 50})
         assert one == fifty, f"{url}: {one} queries for 1 result, {fifty} for 50"
@@ -104,3 +102,18 @@ def test_filtered_lists__constant_queries(client, many):
     assert _queries(client, "/api/publications/", {"theme": "sante", "limit": 1}) == _queries(
         client, "/api/publications/", {"theme": "sante", "limit": 50}
     )
+
+
+def test_v2_listings_with_every_field__constant_queries(client, many):
+    for page_type in V2_PAGE_TYPES:
+        params = {"type": page_type, "fields": "*"}
+        one = _queries(client, "/api/v2/pages/", {**params, "limit": 1})
+        fifty = _queries(client, "/api/v2/pages/", {**params, "limit": 50})
+        assert one == fifty, f"{page_type}: {one} queries for 1 result, {fifty} for 50"
+
+
+def test_v2_listing_of_named_relations__constant_queries(client, many):
+    """The relations fronts ask for by name: people, sessions, deliverables, themes."""
+    params = {"type": "publications.ActionPage", "fields": "people,sessions,deliverables,themes,continues"}
+    one = _queries(client, "/api/v2/pages/", {**params, "limit": 1})
+    assert one == _queries(client, "/api/v2/pages/", {**params, "limit": 50})
