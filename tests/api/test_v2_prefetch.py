@@ -5,11 +5,16 @@ what the public may read, and they stop checking (`api.v2_prefetch`): a field le
 `RELATIONS` would then show a hidden page. This holds the two lists together.
 """
 
-from publications.serializers import DeliverableSerializer, DocumentLinkSerializer, LivePagesSerializer, PageRefSerializer
 from wagtail.api import APIField
 from wagtail.models import get_page_models
 
 from api.v2_prefetch import RELATIONS
+from publications.serializers import (
+    DeliverableSerializer,
+    DocumentLinkSerializer,
+    LivePagesSerializer,
+    PageRefSerializer,
+)
 
 CHECKING = (DeliverableSerializer, DocumentLinkSerializer, LivePagesSerializer, PageRefSerializer)
 
