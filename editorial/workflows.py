@@ -77,7 +77,8 @@ class EditorialPageMixin(models.Model):
             return workflow
         if hasattr(self, "workflowpage") and self.workflowpage.workflow.active:
             return self.workflowpage.workflow
-        return self.type_workflow(self.specific_class or type(self)) or super().get_workflow()
+        # Mixed into Page, whose attributes mypy cannot see from a models.Model mixin.
+        return self.type_workflow(self.specific_class or type(self)) or super().get_workflow()  # type: ignore[attr-defined,misc]
 
     @staticmethod
     def type_workflow(page_class: type[Page]) -> Workflow | None:

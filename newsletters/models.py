@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext_lazy as _
+from django_stubs_ext import StrOrPromise
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.api import APIField
 from wagtail.fields import StreamField
@@ -123,7 +124,7 @@ class NewsletterIssuePage(EditorialPageMixin, Page):
         ]
 
     @property
-    def preview_modes(self) -> list[tuple[str, str]]:
+    def preview_modes(self) -> list[tuple[str, StrOrPromise]]:
         return [("", _("Page web")), ("email", _("Courriel"))]
 
     def serve_preview(self, request: HttpRequest, mode_name: str) -> HttpResponse:

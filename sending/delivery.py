@@ -15,6 +15,7 @@ import socket
 import time
 import uuid
 from dataclasses import dataclass
+from typing import Any
 
 from django.conf import settings
 from django.core.mail import get_connection
@@ -119,7 +120,12 @@ def _record_failure(batch: Batch, delivery: Delivery, exc: BaseException, attemp
     row = _mine(batch, delivery.pk, DeliveryStatus.SENDING)
     now = timezone.now()
     if outcome.permanent or attempts >= settings.SENDING_MAX_ATTEMPTS:
-        failed = {"status": DeliveryStatus.FAILED, "error": outcome.error, "claimed_by": "", "lease_expires_at": None}
+        failed: dict[str, Any] = {
+            "status": DeliveryStatus.FAILED,
+            "error": outcome.error,
+            "claimed_by": "",
+            "lease_expires_at": None,
+        }
         if outcome.uncertain:
             failed["uncertain"] = True
         row.update(**failed)
@@ -127,7 +133,7 @@ def _record_failure(batch: Batch, delivery: Delivery, exc: BaseException, attemp
         if outcome.suppress:
             suppress(delivery.email, SuppressionReason.BOUNCE)
         return
-    updates = {
+    updates: dict[str, Any] = {
         "status": DeliveryStatus.PENDING,
         "error": outcome.error,
         "claimed_by": "",
@@ -200,7 +206,7 @@ def batch_deliver(batch: Batch, *, connection: BaseEmailBackend | None = None) -
         return 0
     try:
         for index, delivery in enumerate(deliveries):
-            if delivery.subscriber_id not in still_recipients:
+            if delivery.subscriber is None or delivery.subscriber_id not in still_recipients:
                 _mine(batch, delivery.pk, DeliveryStatus.CLAIMED).update(
                     status=DeliveryStatus.CANCELLED,
                     claimed_by="",

@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 from django.core.files.base import ContentFile
 from django.db import models
 from django.utils.text import slugify
-from wagtail.models import Collection, Page
+from wagtail.models import Collection, Orderable, Page
 
 from assets.models import CustomDocument, CustomImage, CustomMedia
 from demo.files import pdf_bytes, png_bytes, wav_bytes
@@ -18,6 +18,7 @@ from demo.files import pdf_bytes, png_bytes, wav_bytes
 PARIS = ZoneInfo("Europe/Paris")
 M = TypeVar("M", bound=models.Model)
 P = TypeVar("P", bound=Page)
+R = TypeVar("R", bound=Orderable)
 
 
 def paragraphs_html(paragraphs: str | Iterable[str] | None) -> str:
@@ -34,7 +35,7 @@ def plain(paragraphs: str | Iterable[str] | None) -> str:
     return paragraphs if isinstance(paragraphs, str) else "\n\n".join(paragraphs)
 
 
-def ordered(rows: Iterable[M]) -> list[M]:
+def ordered(rows: Iterable[R]) -> list[R]:
     """Number inline rows in the order given, as the admin's inline panels would."""
     rows = list(rows)
     for position, row in enumerate(rows):
@@ -121,7 +122,7 @@ class Lookup:
 
     def __init__(self, model: type[M], key: Callable[[M], str] = str) -> None:
         self.model = model
-        self.by_name = {key(obj): obj for obj in model.objects.all()}
+        self.by_name = {key(obj): obj for obj in model._default_manager.all()}
 
     def __call__(self, name: str) -> Any:
         try:

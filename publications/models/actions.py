@@ -261,7 +261,7 @@ class ActionSession(Orderable):
     def is_online(self) -> bool:
         return self.attendance_mode in (AttendanceMode.ONLINE, AttendanceMode.MIXED)
 
-    def save(self, *args, **kwargs) -> None:
+    def save(self, *args: Any, **kwargs: Any) -> None:
         # The stored row, not self: a revision being published carries the sequence of its draft time.
         self.calendar_fingerprint = self.calendar_fingerprint_compute()
         stored = ActionSession.objects.filter(pk=self.pk).values("sequence", "calendar_fingerprint").first()

@@ -5,6 +5,7 @@ from typing import Any
 from django.db import models
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
+from django_stubs_ext import StrOrPromise
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.api import APIField
@@ -34,7 +35,7 @@ class ExperienceIndexPage(IndexPage):
         return experience_index_context(self, request, super().get_context(request, *args, **kwargs))
 
 
-def _section(label: str) -> RichTextField:
+def _section(label: StrOrPromise) -> RichTextField:
     return RichTextField(label, blank=True, features=RICH_TEXT_FEATURES)
 
 

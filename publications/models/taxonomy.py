@@ -111,7 +111,7 @@ class Territory(index.Indexed, models.Model):
 
     def clean(self) -> None:
         # An invalid kind is already reported on its own field.
-        if self.parent_id is None or self.kind not in TERRITORY_LEVELS:
+        if self.parent is None or self.kind not in TERRITORY_LEVELS:
             return
         if TERRITORY_LEVELS[self.parent.kind] >= TERRITORY_LEVELS[self.kind]:
             raise ValidationError(
@@ -122,7 +122,7 @@ class Territory(index.Indexed, models.Model):
                     )
                 }
             )
-        ancestor = self.parent
+        ancestor: Territory | None = self.parent
         while ancestor is not None:
             if ancestor.pk == self.pk:
                 raise ValidationError({"parent": _("Un territoire ne peut pas être son propre ancêtre.")})
