@@ -30,7 +30,8 @@ class Frequency(models.TextChoices):
     IRREGULAR = "irregular", _("Irrégulière")
 
 
-class NewsletterList(index.Indexed, models.Model):
+# Pages point here: django-stubs cannot build a reverse manager from an untyped Page.
+class NewsletterList(index.Indexed, models.Model):  # type: ignore[django-manager-missing]
     """A list readers subscribe to (« Résonances », « La Lettre »), with its sender identity."""
 
     name = models.CharField(_("nom"), max_length=120, unique=True)
@@ -79,7 +80,8 @@ class NewsletterIndexPage(IndexPage):
         return newsletter_index_context(self, request, super().get_context(request, *args, **kwargs))
 
 
-class NewsletterIssuePage(EditorialPageMixin, Page):
+# Wagtail's Page is untyped: django-stubs cannot build this page's managers.
+class NewsletterIssuePage(EditorialPageMixin, Page):  # type: ignore[django-manager-missing]
     newsletter_list = models.ForeignKey(
         NewsletterList, verbose_name=_("liste"), on_delete=models.PROTECT, related_name="issues"
     )

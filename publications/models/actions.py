@@ -64,7 +64,8 @@ class OrganisationRole(models.TextChoices):
     FUNDER = "financeur", _("Financeur")
 
 
-class ActionPage(EditorialPageMixin, SummaryMixin, ClassifiedMixin, Page):
+# Wagtail's Page is untyped: django-stubs cannot build this page's managers.
+class ActionPage(EditorialPageMixin, SummaryMixin, ClassifiedMixin, Page):  # type: ignore[django-manager-missing]
     format = models.ForeignKey(
         "publications.ActionFormat", verbose_name=_("format"), on_delete=models.PROTECT, related_name="actions"
     )

@@ -13,7 +13,8 @@ from editorial.workflows import EditorialPageMixin
 from publications.blocks import RICH_TEXT_FEATURES
 
 
-class IndexPage(EditorialPageMixin, Page):
+# Wagtail's Page is untyped: django-stubs cannot build this page's managers.
+class IndexPage(EditorialPageMixin, Page):  # type: ignore[django-manager-missing]
     """A page that lists its children: agenda, library, podcasts, archives."""
 
     introduction = RichTextField(_("introduction"), blank=True, features=RICH_TEXT_FEATURES)

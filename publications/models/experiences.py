@@ -39,7 +39,8 @@ def _section(label: StrOrPromise) -> RichTextField:
     return RichTextField(label, blank=True, features=RICH_TEXT_FEATURES)
 
 
-class ExperiencePage(EditorialPageMixin, SummaryMixin, ClassifiedMixin, Page):
+# Wagtail's Page is untyped: django-stubs cannot build this page's managers.
+class ExperiencePage(EditorialPageMixin, SummaryMixin, ClassifiedMixin, Page):  # type: ignore[django-manager-missing]
     town = models.ForeignKey(
         "publications.Territory",
         verbose_name=_("commune ou territoire"),

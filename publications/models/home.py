@@ -13,7 +13,8 @@ from editorial.workflows import EditorialPageMixin
 from publications.blocks import RICH_TEXT_FEATURES
 
 
-class HomePage(EditorialPageMixin, Page):
+# Wagtail's Page is untyped: django-stubs cannot build this page's managers.
+class HomePage(EditorialPageMixin, Page):  # type: ignore[django-manager-missing]
     introduction = RichTextField(_("introduction"), blank=True, features=RICH_TEXT_FEATURES)
 
     content_panels = [*Page.content_panels, FieldPanel("introduction")]

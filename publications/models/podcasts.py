@@ -62,7 +62,8 @@ class EpisodeRole(models.TextChoices):
     GUEST = "invite", _("Invité·e")
 
 
-class PodcastSeriesPage(EditorialPageMixin, Page):
+# Wagtail's Page is untyped: django-stubs cannot build this page's managers.
+class PodcastSeriesPage(EditorialPageMixin, Page):  # type: ignore[django-manager-missing]
     description = RichTextField(_("présentation"), features=RICH_TEXT_FEATURES)
     summary = models.TextField(_("résumé pour les applications"), max_length=4000)
     cover = models.ForeignKey(
@@ -152,7 +153,8 @@ class SeriesPerson(Orderable):
         verbose_name = _("membre")
 
 
-class PodcastSeasonPage(EditorialPageMixin, Page):
+# Wagtail's Page is untyped: django-stubs cannot build this page's managers.
+class PodcastSeasonPage(EditorialPageMixin, Page):  # type: ignore[django-manager-missing]
     number = models.PositiveSmallIntegerField(_("numéro de saison"))
     description = RichTextField(_("présentation"), blank=True, features=RICH_TEXT_FEATURES)
 
@@ -190,7 +192,8 @@ class EpisodeType(models.TextChoices):
     BONUS = "bonus", _("Bonus")
 
 
-class PodcastEpisodePage(EditorialPageMixin, SummaryMixin, ClassifiedMixin, Page):
+# Wagtail's Page is untyped: django-stubs cannot build this page's managers.
+class PodcastEpisodePage(EditorialPageMixin, SummaryMixin, ClassifiedMixin, Page):  # type: ignore[django-manager-missing]
     audio = models.ForeignKey(
         "assets.CustomMedia",
         verbose_name=_("fichier audio"),

@@ -35,7 +35,8 @@ class ProgrammeIndexPage(IndexPage):
         return programme_index_context(self, request, super().get_context(request, *args, **kwargs))
 
 
-class ProgrammePage(EditorialPageMixin, Page):
+# Wagtail's Page is untyped: django-stubs cannot build this page's managers.
+class ProgrammePage(EditorialPageMixin, Page):  # type: ignore[django-manager-missing]
     """A year's programme: an introduction, ordered axes, and its actions as child pages."""
 
     centre = models.ForeignKey(

@@ -49,7 +49,8 @@ class AuthorRole(models.TextChoices):
     COORDINATION = "coordination", _("Coordination")
 
 
-class PublicationPage(EditorialPageMixin, SummaryMixin, ClassifiedMixin, Page):
+# Wagtail's Page is untyped: django-stubs cannot build this page's managers.
+class PublicationPage(EditorialPageMixin, SummaryMixin, ClassifiedMixin, Page):  # type: ignore[django-manager-missing]
     collection = models.ForeignKey(
         "publications.PublicationCollection",
         verbose_name=_("collection"),

@@ -42,13 +42,15 @@ class Audience(NamedSnippet):
         verbose_name_plural = _("publics cibles")
 
 
-class PublicationCollection(NamedSnippet):
+# Pages point here: django-stubs cannot build a reverse manager from an untyped Page.
+class PublicationCollection(NamedSnippet):  # type: ignore[django-manager-missing]
     class Meta(NamedSnippet.Meta):
         verbose_name = _("collection")
         verbose_name_plural = _("collections")
 
 
-class ActionFormat(NamedSnippet):
+# Pages point here: django-stubs cannot build a reverse manager from an untyped Page.
+class ActionFormat(NamedSnippet):  # type: ignore[django-manager-missing]
     """A format of action (« groupe de travail », « 5 à 7 »…) with the centre's own definition."""
 
     description = models.TextField(
