@@ -16,6 +16,7 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
+from django.template.response import SimpleTemplateResponse
 
 logger = logging.getLogger(__name__)
 
@@ -65,7 +66,7 @@ def cached_response(view: Callable[..., HttpResponse]) -> Callable[..., HttpResp
             return response
         response = view(request, *args, **kwargs)
         if response.status_code == 200 and not response.streaming:
-            if hasattr(response, "render") and not response.is_rendered:
+            if isinstance(response, SimpleTemplateResponse) and not response.is_rendered:
                 response.render()
             cache.set(key, (response.content, response["Content-Type"]), settings.API_CACHE_TIMEOUT)
         response[CACHE_HEADER] = "miss"

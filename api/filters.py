@@ -4,13 +4,14 @@ import datetime
 from typing import Literal
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Q, QuerySet
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from ninja import Field, Schema
 from wagtail.models import Page
 
 from api.errors import UnknownValueError
+from config.types import QuerySetT
 from publications.models import ActionFormat, PublicationCollection, Theme
 from publications.territories import territory_ids_within
 from publications.visibility import pages_visible
@@ -149,7 +150,7 @@ def search_ids(model: type[Page], query: str) -> list[int]:
     return [page.pk for page in scope.search(" ".join(terms), operator="and")[:SEARCH_DEPTH]]
 
 
-def classified_filter(queryset: QuerySet, filters: ClassifiedFilters, *, extra_territory: str = "") -> QuerySet:
+def classified_filter(queryset: QuerySetT, filters: ClassifiedFilters, *, extra_territory: str = "") -> QuerySetT:
     """Narrow by theme slug and by territory (with everything it contains)."""
     if filters.theme:
         queryset = queryset.filter(themes=theme_id_get(filters.theme))

@@ -6,13 +6,14 @@ from django.db.models import Case, IntegerField, QuerySet, When
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from ninja.errors import HttpError
-from wagtail.models import Page
+from wagtail.models import Page, PageQuerySet
 
 from api.filters import PageFilters, search_ids
+from config.types import QuerySetT
 from publications.visibility import pages_visible_to
 
 
-def public_pages(model: type[Page], request: HttpRequest) -> QuerySet:
+def public_pages(model: type[Page], request: HttpRequest) -> PageQuerySet:
     """The visible pages of ``model`` on the request's site (`publications.visibility`).
 
     The page rows hold the published content: drafts and unpublished changes live in
@@ -21,7 +22,7 @@ def public_pages(model: type[Page], request: HttpRequest) -> QuerySet:
     return pages_visible_to(model.objects.all(), request)
 
 
-def searched(queryset: QuerySet, filters: PageFilters) -> tuple[QuerySet, list[int] | None]:
+def searched(queryset: QuerySetT, filters: PageFilters) -> tuple[QuerySetT, list[int] | None]:
     """Narrow to the full-text matches; their ids, best first, give the default order."""
     if not filters.search:
         return queryset, None
@@ -29,7 +30,7 @@ def searched(queryset: QuerySet, filters: PageFilters) -> tuple[QuerySet, list[i
     return queryset.filter(pk__in=ids), ids
 
 
-def by_relevance(queryset: QuerySet, ids: list[int]) -> QuerySet:
+def by_relevance(queryset: QuerySetT, ids: list[int]) -> QuerySetT:
     ranks = [When(pk=pk, then=rank) for rank, pk in enumerate(ids)]
     return queryset.order_by(Case(*ranks, default=len(ids), output_field=IntegerField()), "pk")
 

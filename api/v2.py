@@ -7,7 +7,7 @@ like the typed API, and two filters the fronts need: ``theme`` (slug) and ``terr
 with everything it contains).
 """
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db.models import ForeignKey, IntegerField, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
@@ -29,6 +29,12 @@ from config.parsing import MAX_ID, MAX_OFFSET, positive_int
 from publications.serializers import PUBLIC_RELATIONS
 from publications.visibility import documents_visible, images_visible, pages_visible
 from search_text.french import MAX_QUERY_CHARS, MAX_QUERY_WORDS, fold_words, query_terms
+
+if TYPE_CHECKING:
+    # What the mixins below are mixed into, so that mypy finds what their super() calls reach.
+    from wagtail.api.v2.views import BaseAPIViewSet as _ViewSetBase
+else:
+    _ViewSetBase = object
 
 
 class ClassificationFilter(BaseFilterBackend):
@@ -69,8 +75,10 @@ class FrenchSearchFilter(SearchFilter):
             raise BadRequestError(_("La recherche ne contient aucun mot à chercher."))
         if not issubclass(queryset.model, Page):
             queryset = queryset.model.objects.filter(pk__in=list(queryset.values_list("pk", flat=True)))
-        request.GET = request.GET.copy()
-        request.GET["search"] = " ".join(words[:MAX_QUERY_WORDS])
+        normalised = request.GET.copy()
+        normalised["search"] = " ".join(words[:MAX_QUERY_WORDS])
+        # Wagtail's filter reads the query there; the stubs type request.GET as immutable.
+        request.GET = normalised  # type: ignore[assignment]
         return super().filter_queryset(request, queryset, view)
 
 
@@ -78,7 +86,7 @@ def with_french_search(backends: list[type[BaseFilterBackend]]) -> list[type[Bas
     return [FrenchSearchFilter if backend is SearchFilter else backend for backend in backends]
 
 
-class CachedViewSetMixin:
+class CachedViewSetMixin(_ViewSetBase):
     def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         return cached_response(super().dispatch)(request, *args, **kwargs)
 
@@ -107,7 +115,7 @@ def _integers_check(request: HttpRequest, bounds: dict[str, int]) -> None:
         )
 
 
-class BoundedIntegersMixin:
+class BoundedIntegersMixin(_ViewSetBase):
     """Every integer Wagtail's endpoints read is checked with `config.parsing` first.
 
     Wagtail reads them with ``int()``, which takes « ٣ » and 24 digits: a 24-digit ``offset``

@@ -13,7 +13,7 @@ was prefetched instead of checking each link with a query of its own (`publicati
 
 from collections.abc import Callable
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Model, Prefetch, QuerySet
 from wagtail.images import get_image_model
 
 from newsletters.models import NewsletterIssuePage
@@ -39,12 +39,12 @@ from publications.visibility import pages_visible, without_restricted_documents
 Relation = str | Callable[[], Prefetch]
 
 
-def _with(name: str, model: type, *related: str) -> Callable[[], Prefetch]:
-    return lambda: Prefetch(name, queryset=model.objects.select_related(*related))
+def _with(name: str, model: type[Model], *related: str) -> Callable[[], Prefetch]:
+    return lambda: Prefetch(name, queryset=model._default_manager.select_related(*related))
 
 
-def _visible(name: str, model: type) -> Callable[[], Prefetch]:
-    return lambda: Prefetch(name, queryset=pages_visible(model.objects.all()))
+def _visible(name: str, model: type[Model]) -> Callable[[], Prefetch]:
+    return lambda: Prefetch(name, queryset=pages_visible(model._default_manager.all()))
 
 
 def _cover(rendition: str) -> Callable[[], Prefetch]:

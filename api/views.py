@@ -4,7 +4,7 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -13,6 +13,7 @@ from django.views.decorators.http import require_http_methods
 from wagtail.models import Page, Revision
 
 from api.preview import preview_revision_ensure, preview_token_create
+from config.types import AuthenticatedHttpRequest
 
 
 def _redirect_to_front(revision: Revision) -> HttpResponseRedirect:
@@ -23,7 +24,7 @@ def _redirect_to_front(revision: Revision) -> HttpResponseRedirect:
 
 
 @require_http_methods(["GET", "POST"])
-def front_preview(request: HttpRequest, page_id: int) -> HttpResponse:
+def front_preview(request: AuthenticatedHttpRequest, page_id: int) -> HttpResponse:
     """GET reads: a link to the page's latest revision, else a form; the form's POST saves a first one."""
     page = get_object_or_404(Page, pk=page_id).specific
     if not page.permissions_for_user(request.user).can_edit():

@@ -2,6 +2,7 @@
 
 import mimetypes
 from dataclasses import dataclass
+from typing import BinaryIO, cast
 
 from django.core.exceptions import ValidationError
 from django.core.files import File
@@ -20,7 +21,8 @@ def audio_facts_read(*, file: File) -> AudioFacts:
     """Return duration (seconds), byte size and MIME type, or raise a French ValidationError."""
     file.seek(0)
     try:
-        tag = TinyTag.get(file_obj=file)
+        # A Django File proxies the binary file it wraps.
+        tag = TinyTag.get(file_obj=cast(BinaryIO, file))
     except (TinyTagException, OSError, ValueError) as error:
         raise ValidationError(
             _("Ce fichier n'est pas un fichier audio lisible (MP3, M4A, OGG, WAV ou FLAC)."),

@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.files import File
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.documents.models import AbstractDocument
@@ -14,7 +15,7 @@ from assets.audio import audio_facts_read
 from assets.upload_limits import upload_size_validate
 
 
-def _file_size_validate(*, field: str, file: object, max_bytes: int) -> None:
+def _file_size_validate(*, field: str, file: File | None, max_bytes: int) -> None:
     try:
         upload_size_validate(file=file, max_bytes=max_bytes)
     except ValidationError as error:

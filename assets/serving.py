@@ -62,7 +62,8 @@ def media_response(*, request: HttpRequest, file: Path) -> HttpResponseBase:
     probe = HttpResponse(headers=headers)
     conditional = get_conditional_response(request, etag=etag, last_modified=last_modified, response=probe)
     if conditional is not probe:
-        return conditional
+        # Never None when given a response: it returns that response or a 304/412 (the stubs say Optional).
+        return conditional  # type: ignore[return-value]
 
     byte_range = None
     range_header = request.headers.get("Range")

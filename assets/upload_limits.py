@@ -1,11 +1,12 @@
 """The largest file the admin accepts for each kind of upload."""
 
 from django.core.exceptions import ValidationError
+from django.core.files import File
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
 
-def upload_size_validate(*, file: object, max_bytes: int) -> None:
+def upload_size_validate(*, file: File | None, max_bytes: int) -> None:
     """Refuse a new file (a model's FieldFile not yet saved) larger than ``max_bytes``, in French.
 
     Only fresh uploads are measured: a file already stored was accepted under the limit of its day.

@@ -39,7 +39,8 @@ class DegradingRedisCache(RedisCache):
 
     def __init__(self, server: str, params: dict[str, Any]) -> None:
         super().__init__(server, params)
-        self._location = ",".join(self._servers)
+        # RedisCache sets _servers (the locations, split) but its stubs do not declare it.
+        self._location = ",".join(self._servers)  # type: ignore[attr-defined]
 
     def _degrade(self, operation: Callable[[], T], fallback: T) -> T:
         if _down_until.get(self._location, 0.0) > time.monotonic():
@@ -81,9 +82,8 @@ class DegradingRedisCache(RedisCache):
         return self._degrade(lambda: RedisCache.has_key(self, key, version), False)
 
     def incr(self, key: str, delta: int = 1, version: int | None = None) -> int:
-        missing = object()
-        value = self._degrade(lambda: RedisCache.incr(self, key, delta, version), missing)
-        if value is missing:
+        value = self._degrade(lambda: RedisCache.incr(self, key, delta, version), None)
+        if value is None:
             # As for a key that does not exist: the callers' own fallback applies.
             raise ValueError(f"Key '{key}' not found (cache unreachable)")
         return value
@@ -94,5 +94,5 @@ class DegradingRedisCache(RedisCache):
     def delete_many(self, keys: Any, version: int | None = None) -> None:
         self._degrade(lambda: RedisCache.delete_many(self, keys, version), None)
 
-    def clear(self) -> bool:
-        return self._degrade(lambda: RedisCache.clear(self), False)
+    def clear(self) -> None:
+        self._degrade(lambda: RedisCache.clear(self), None)

@@ -7,7 +7,7 @@ quiet miss on SQLite). What comes out is an ``int`` the database can store, or `
 """
 
 import re
-from typing import Any
+from typing import Any, overload
 
 # PostgreSQL's ``integer``, the id of Wagtail's tables (pages, revisions, images, documents).
 # The project's own tables have ``bigint`` ids, but none will hold two billion rows, and one
@@ -22,6 +22,10 @@ MAX_OFFSET = 100_000
 _DIGITS = re.compile(r"[0-9]{1,10}")
 
 
+@overload
+def positive_int(value: Any, *, default: int, maximum: int = ..., minimum: int = ...) -> int: ...
+@overload
+def positive_int(value: Any, *, default: None = None, maximum: int = ..., minimum: int = ...) -> int | None: ...
 def positive_int(value: Any, *, default: int | None = None, maximum: int = MAX_ID, minimum: int = 1) -> int | None:
     """``value`` read as a whole number between ``minimum`` and ``maximum``, otherwise ``default``.
 

@@ -7,6 +7,7 @@ from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
 from django.db import models, transaction
 from django.utils.translation import gettext_lazy as _
+from django_stubs_ext import StrOrPromise
 from wagtail.models import Task, TaskState, Workflow
 
 from editorial.roles import is_administrator
@@ -69,7 +70,7 @@ class BoardValidationTask(Task):
     def locked_for_user(self, obj: Any, user: Any) -> bool:
         return not self.oversees(user)
 
-    def get_actions(self, obj: Any, user: Any) -> list[tuple[str, str, bool]]:
+    def get_actions(self, obj: Any, user: Any) -> list[tuple[str, StrOrPromise, bool]]:
         if not self.is_member(user):
             return []
         task_state = TaskState.objects.filter(

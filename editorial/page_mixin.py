@@ -1,6 +1,6 @@
 """The base every page type inherits: which workflow a page goes through, and who may publish it."""
 
-from typing import Any
+from typing import Any, cast
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -55,7 +55,9 @@ class EditorialPageMixin(models.Model):
         abstract = True
 
     def get_workflow(self) -> Workflow | None:
-        return page_workflow(page_class=self.specific_class or type(self), page=self)
+        # Mixed into Page, whose attributes mypy cannot see from a models.Model mixin.
+        page = cast(Page, self)
+        return page_workflow(page_class=page.specific_class or type(page), page=page)
 
     def permissions_for_user(self, user: Any) -> PagePermissionTester:
         return EditorialPermissionTester(user, self)

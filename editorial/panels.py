@@ -21,7 +21,8 @@ class ToDoPanel(Component):
         css = {"all": ["editorial/css/editorial.css"]}
 
     def get_context_data(self, parent_context: Mapping[str, Any] | None = None) -> dict[str, Any]:
-        request = parent_context["request"] if parent_context else None
+        # Wagtail renders dashboard panels with the dashboard's context, which holds the request.
+        request = (parent_context or {})["request"]
         user = request.user
         return {
             "request": request,

@@ -234,7 +234,7 @@ def pages_editable_by(*, user: Any, pages: list[Page]) -> set[int]:
         return {page.pk for page in pages}
     editable = set()
     for page in pages:
-        permissions = getattr(page.permissions_for_user(user), "permissions", set())
+        permissions: set[str] = getattr(page.permissions_for_user(user), "permissions", set())
         if "change" in permissions or ("add" in permissions and page.owner_id == user.pk):
             editable.add(page.pk)
     return editable

@@ -37,7 +37,7 @@ RSS_CONTENT_TYPE = "application/rss+xml; charset=utf-8"
 CHAPTERS_CONTENT_TYPE = "application/json+chapters"
 
 # Podcasting 2.0 person taxonomy (group "cast"): https://podcasttaxonomy.com
-PERSON_ROLES = {EpisodeRole.HOST: "host", EpisodeRole.GUEST: "guest"}
+PERSON_ROLES: dict[str, str] = {EpisodeRole.HOST: "host", EpisodeRole.GUEST: "guest"}
 
 
 def _sub(parent: ET.Element, tag: str, content: str | None = None, /, **attributes: str) -> ET.Element:
@@ -145,6 +145,8 @@ def _item(
     request: HttpRequest,
 ) -> None:
     audio = episode.audio
+    if audio is None:  # Not listed (`podcast_episodes_list`): an item needs its enclosure.
+        return
     item = _sub(channel, "item")
     _sub(item, "title", episode.title)
     _sub(item, "link", page_absolute_url(episode, request))

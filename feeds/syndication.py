@@ -1,16 +1,17 @@
 """RSS and Atom feeds of the latest publications and of everything new (« actualités »)."""
 
 import datetime
+from typing import Any
 
 from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.db.models import F
 from django.http import Http404, HttpRequest
 from django.urls import reverse
-from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed, SyndicationFeed
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import Page, Site
+from wagtail.models import Page, PageQuerySet, Site
 
 from feeds.links import absolute_url, page_absolute_url
 from feeds.selectors import site_for_request
@@ -32,11 +33,11 @@ class PageFeed(Feed):
     One instance serves every request (it lives in the URLconf), so nothing is stored on it.
     """
 
-    feed_type = FrenchRssFeed
+    feed_type: type[SyndicationFeed] = FrenchRssFeed
     language = "fr"
     url_name = ""
 
-    def get_object(self, request: HttpRequest, *args, **kwargs) -> Site:
+    def get_object(self, request: HttpRequest, *args: Any, **kwargs: Any) -> Site:
         site = site_for_request(request)
         if site is None:
             raise Http404
@@ -79,7 +80,7 @@ class PublicationsFeed(PageFeed):
     def title(self, site: Site) -> str:
         return gettext("%(site)s — publications") % {"site": settings.WAGTAIL_SITE_NAME}
 
-    def items(self, site: Site):
+    def items(self, site: Site) -> PageQuerySet:
         return (
             pages_visible(PublicationPage.objects.all(), site=site)
             .select_related("collection")

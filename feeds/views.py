@@ -63,7 +63,7 @@ def podcast_transcript(request: HttpRequest, guid: str) -> HttpResponse:
 def podcast_chapters(request: HttpRequest, guid: str) -> HttpResponse:
     episode = selectors.podcast_episode_get(site=_site(request), guid=guid)
     chapters = list(episode.chapters.all()) if episode else []
-    if not chapters:
+    if episode is None or not chapters:
         raise Http404
     return JsonResponse(
         podcast.chapters_document(episode, chapters),

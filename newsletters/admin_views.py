@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from config.ratelimit import rate_limit_hit
+from config.types import AuthenticatedHttpRequest
 from newsletters.forms import ProposalsForm, TestSendForm
 from newsletters.models import NewsletterIssuePage
 from newsletters.proposals import issue_edit_refusal, issue_proposals, issue_proposals_accept, issue_proposals_since
@@ -43,7 +44,7 @@ def _test_send_allowed(request: HttpRequest) -> bool:
     )
 
 
-def test_send_view(request: HttpRequest, page_id: int) -> HttpResponse:
+def test_send_view(request: AuthenticatedHttpRequest, page_id: int) -> HttpResponse:
     """Send the issue's latest revision (draft included) to up to ten addresses, through Celery."""
     issue = _editable_issue(request, page_id)
     revision = issue.latest_revision
@@ -77,7 +78,7 @@ def test_send_view(request: HttpRequest, page_id: int) -> HttpResponse:
     )
 
 
-def proposals_view(request: HttpRequest, page_id: int) -> HttpResponse:
+def proposals_view(request: AuthenticatedHttpRequest, page_id: int) -> HttpResponse:
     """List what the site published since the previous issue; add the ticked items to the draft."""
     issue = _editable_issue(request, page_id)
     refusal = issue_edit_refusal(issue, request.user)

@@ -4,6 +4,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
+from django_stubs_ext import StrOrPromise
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 
@@ -111,7 +112,7 @@ class BookNoteBlock(blocks.StructBlock):
         label = _("Note de lecture")
 
 
-def _section(item: blocks.Block, label: str, icon: str, **extra: blocks.Block) -> blocks.StructBlock:
+def _section(item: blocks.Block, label: StrOrPromise, icon: str, **extra: blocks.Block) -> blocks.StructBlock:
     """A titled section holding a list of items of one kind."""
     return blocks.StructBlock(
         [

@@ -65,7 +65,7 @@ def _page_url(page: Page | None) -> str:
 def _cover(page: Page | None) -> EmailImage | None:
     """The cover of a page ``_public_page`` let through."""
     image = getattr(page, "cover", None) if page else None
-    if image is None:
+    if page is None or image is None:
         return None
     rendition = image.get_rendition(COVER_RENDITION)
     alt = getattr(image, "alt_text", "") or _("Couverture : %(title)s") % {"title": page.title}

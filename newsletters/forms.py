@@ -1,6 +1,7 @@
 """Admin forms of an issue: the test-send addresses and the proposed items the editor accepts."""
 
 import re
+from typing import Any, cast
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -65,6 +66,6 @@ class ProposalsForm(forms.Form):
         },
     )
 
-    def __init__(self, *args, choices: list[tuple[int, str]], **kwargs) -> None:
+    def __init__(self, *args: Any, choices: list[tuple[int, str]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["pages"].choices = choices
+        cast(forms.TypedMultipleChoiceField, self.fields["pages"]).choices = choices

@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext_lazy as _
+from django_stubs_ext import StrOrPromise
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.api import APIField
 from wagtail.fields import StreamField
@@ -27,7 +28,8 @@ class Frequency(models.TextChoices):
     IRREGULAR = "irregular", _("Irrégulière")
 
 
-class NewsletterList(index.Indexed, models.Model):
+# Pages point here: django-stubs cannot build a reverse manager from an untyped Page.
+class NewsletterList(index.Indexed, models.Model):  # type: ignore[django-manager-missing]
     """A list readers subscribe to (« Résonances », « La Lettre »), with its sender identity."""
 
     name = models.CharField(_("nom"), max_length=120, unique=True)
@@ -71,7 +73,8 @@ class NewsletterIndexPage(IndexPage):
         verbose_name_plural = _("archives des lettres")
 
 
-class NewsletterIssuePage(PageContextMixin, EditorialPageMixin, SearchTextMixin, Page):
+# Wagtail's Page is untyped: django-stubs cannot build this page's managers.
+class NewsletterIssuePage(PageContextMixin, EditorialPageMixin, SearchTextMixin, Page):  # type: ignore[django-manager-missing]
     newsletter_list = models.ForeignKey(
         NewsletterList, verbose_name=_("liste"), on_delete=models.PROTECT, related_name="issues"
     )
@@ -116,7 +119,7 @@ class NewsletterIssuePage(PageContextMixin, EditorialPageMixin, SearchTextMixin,
         ]
 
     @property
-    def preview_modes(self) -> list[tuple[str, str]]:
+    def preview_modes(self) -> list[tuple[str, StrOrPromise]]:
         return [("", _("Page web")), ("email", _("Courriel"))]
 
     def serve_preview(self, request: HttpRequest, mode_name: str) -> HttpResponse:

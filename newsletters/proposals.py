@@ -64,7 +64,7 @@ def issue_proposals_since(issue: NewsletterIssuePage) -> datetime.datetime:
 
 def linked_page_ids(issue: NewsletterIssuePage) -> set[int]:
     """Pages the issue's items already point to."""
-    ids = set()
+    ids: set[int] = set()
     for section in issue.sections:
         if section.block_type == "experience":
             pages = [section.value.get("experience")]

@@ -13,6 +13,7 @@ import secrets
 import textwrap
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 from urllib.parse import urlsplit
 
 import css_inline
@@ -152,7 +153,7 @@ def render_issue(issue: NewsletterIssuePage) -> RenderedIssue:
     marker = secrets.token_hex(8)
     placeholders = {key: _placeholder(marker, key) for key in PLACEHOLDER_KEYS}
     web_url = issue.full_url or ""
-    context = {
+    context: dict[str, Any] = {
         "issue": issue,
         "newsletter_list": issue.newsletter_list,
         "issue_date": date_format(issue.issue_date, "j F Y"),

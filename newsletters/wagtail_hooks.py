@@ -1,6 +1,7 @@
 """Admin glue: the newsletter lists, the issues' listing, and an issue's test send and proposals buttons and views."""
 
 from collections.abc import Iterator
+from typing import Any
 
 from django.urls import URLPattern, path, reverse
 from django.utils.translation import gettext_lazy as _
@@ -43,7 +44,7 @@ def register_issue_urls() -> list[URLPattern]:
 
 
 @hooks.register("register_page_header_buttons")
-def issue_header_buttons(page: Page, user, view_name: str, next_url: str | None = None) -> Iterator[Button]:
+def issue_header_buttons(page: Page, user: Any, view_name: str, next_url: str | None = None) -> Iterator[Button]:
     if page.specific_class is not NewsletterIssuePage or not page.permissions_for_user(user).can_edit():
         return
     yield Button(

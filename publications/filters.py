@@ -1,7 +1,7 @@
 """The public listings' filter forms: GET forms whose bad values are reported and then ignored."""
 
 import datetime
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.db.models import QuerySet
@@ -55,7 +55,7 @@ class PublicFilterForm(forms.Form):
         super().__init__(data, auto_id="filtre-%s")
         self.root = root
         for name, choices in self.choices().items():
-            self.fields[name].choices = choices
+            cast(forms.ChoiceField, self.fields[name]).choices = choices
         self.full_clean()
 
     def choices(self) -> dict[str, list[tuple[str, Any]]]:

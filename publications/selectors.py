@@ -15,7 +15,7 @@ from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
 from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
-from wagtail.models import Page
+from wagtail.models import Page, PageQuerySet
 
 from config import parsing
 from config.time_zone import PARIS
@@ -46,7 +46,7 @@ def paginate(items: Any, *, page_number: str | None, per_page: int = PER_PAGE) -
     return Paginator(items, per_page).get_page(parsing.page_number(page_number))
 
 
-def public_pages(model: type[Page], *, root: Page) -> QuerySet:
+def public_pages(model: type[Page], *, root: Page) -> PageQuerySet:
     """Visible pages of `model` under `root` (the site's home page, or a programme)."""
     return pages_visible(model.objects.descendant_of(root))
 

@@ -90,7 +90,9 @@ def action_events(action: ActionPage, details: dict[str, Any], request: HttpRequ
             "startDate": timezone.localtime(session.starts_at, PARIS).isoformat(),
             "endDate": timezone.localtime(session.ends_at, PARIS).isoformat(),
             "eventStatus": event_status(action, session),
-            "eventAttendanceMode": _ATTENDANCE_MODES.get(session.attendance_mode, _ATTENDANCE_MODES["in_person"]),
+            "eventAttendanceMode": _ATTENDANCE_MODES.get(
+                session.attendance_mode, _ATTENDANCE_MODES[AttendanceMode.IN_PERSON]
+            ),
             "location": _location(session),
             "inLanguage": "fr",
         }

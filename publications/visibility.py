@@ -14,14 +14,18 @@ asks for the password or the login.
 
 import datetime
 from collections.abc import Iterable
+from typing import TypeGuard
 
 from django.db.models import CharField, Exists, OuterRef, Q, QuerySet
+from django.db.models.expressions import Combinable
 from django.db.models.functions import Cast
 from django.http import HttpRequest
 from django.utils import timezone
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import CollectionViewRestriction, Page, PageViewRestriction, ReferenceIndex, Site
+
+from config.types import QuerySetT
 
 ROOT_DEPTH = 1  # Wagtail's tree root, above every site: never served, never hidden.
 
@@ -74,12 +78,12 @@ def _without(q: Q, excluded: Q) -> Q:
     return q & ~excluded if excluded else q
 
 
-def pages_visible(queryset: QuerySet, *, site: Site | None = None) -> QuerySet:
+def pages_visible(queryset: QuerySetT, *, site: Site | None = None) -> QuerySetT:
     """``queryset`` narrowed to the pages the public may read (within ``site`` if given)."""
     return queryset.filter(visible_q(site=site))
 
 
-def pages_visible_to(queryset: QuerySet, request: HttpRequest) -> QuerySet:
+def pages_visible_to(queryset: QuerySetT, request: HttpRequest) -> QuerySetT:
     """The visible pages of the site the request came through; none for an unknown site."""
     site = Site.find_for_request(request)
     return pages_visible(queryset, site=site) if site is not None else queryset.none()
@@ -94,7 +98,7 @@ def page_is_published(page: Page, *, now: datetime.datetime | None = None) -> bo
     return not hidden.exists()
 
 
-def page_is_visible(page: Page | None, *, site: Site | None = None) -> bool:
+def page_is_visible(page: Page | None, *, site: Site | None = None) -> TypeGuard[Page]:
     if page is None or page.pk is None:
         return False
     return pages_visible(Page.objects.filter(pk=page.pk), site=site).exists()
@@ -126,7 +130,7 @@ def without_restricted_documents(queryset: QuerySet, *, prefix: str = "document_
     return queryset.exclude(restricted) if restricted else queryset
 
 
-def _as_text(field: str) -> Cast:
+def _as_text(field: str | Combinable) -> Cast:
     """The reference index keeps object ids as text (any model's primary key fits)."""
     return Cast(field, CharField())
 

@@ -16,7 +16,7 @@ from django.db.models import Count, F, IntegerField, Model, OuterRef, Q, QuerySe
 from django.db.models.functions import ExtractYear, Length, Substr
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import Page, Site
+from wagtail.models import Page, PageQuerySet, Site
 
 from config.parsing import positive_int
 from newsletters.models import NewsletterIssuePage
@@ -242,12 +242,12 @@ def autocomplete_pages(*, query: str, limit: int = AUTOCOMPLETE_LIMIT, site: Sit
     return _hits(_specific(results[:limit]), [])
 
 
-def _scope(site: Site | None) -> QuerySet[Page]:
+def _scope(site: Site | None) -> PageQuerySet:
     content_types = ContentType.objects.get_for_models(*(kind.model for kind in KINDS)).values()
     return pages_visible(Page.objects.filter(content_type__in=list(content_types)), site=site)
 
 
-def _filtered_pages(filters: SearchFilters, *, site: Site | None) -> QuerySet[Page]:
+def _filtered_pages(filters: SearchFilters, *, site: Site | None) -> PageQuerySet:
     pages = _scope(site)
     if filters.types:
         models = [KINDS_BY_KEY[key].model for key in filters.types]
@@ -278,7 +278,7 @@ def _classified_with(name: str, condition: Q) -> Q:
     combined = Q()
     for model in CLASSIFIED:
         through, page_column = _through(model, name)
-        combined |= Q(pk__in=through.objects.filter(condition).values(page_column))
+        combined |= Q(pk__in=through._default_manager.filter(condition).values(page_column))
     return combined
 
 
@@ -316,7 +316,7 @@ def _elasticsearch_hit_ids(results: Any) -> list[int]:
     return [int(hit["fields"]["pk"][0]) for hit in response["hits"]["hits"]]
 
 
-def _counted(rows: Iterable[dict[str, Any]], key: str) -> Counter:
+def _counted(rows: Iterable[Mapping[str, Any]], key: str) -> Counter:
     counts: Counter = Counter()
     for row in rows:
         if row[key] is not None:
@@ -326,7 +326,12 @@ def _counted(rows: Iterable[dict[str, Any]], key: str) -> Counter:
 
 def _classification_rows(model: type[Page], name: str, column: str, hit_ids: QuerySet | list[int]) -> QuerySet:
     through, page_column = _through(model, name)
-    return through.objects.filter(**{f"{page_column}__in": hit_ids}).values(column).annotate(n=Count("pk")).order_by()
+    return (
+        through._default_manager.filter(**{f"{page_column}__in": hit_ids})
+        .values(column)
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
 
 
 def _union_counts(querysets: list[QuerySet], key: str) -> Counter:
@@ -370,7 +375,7 @@ def _facets(hit_ids: QuerySet | list[int], filters: SearchFilters) -> dict[str, 
 
     def named(counts: Counter, model: type[Model], key: str, selected: Iterable[Any]) -> list[FacetValue]:
         chosen = {str(value) for value in selected}
-        objects = model.objects.filter(pk__in=list(counts))
+        objects = model._default_manager.filter(pk__in=list(counts))
         values = [
             FacetValue(str(getattr(obj, key)), str(obj), counts[obj.pk], str(getattr(obj, key)) in chosen)
             for obj in objects

@@ -15,6 +15,7 @@ from django.apps import apps
 from django.db import models
 from django.db.models import OuterRef, Subquery, Value
 from django.db.models.functions import Coalesce, Concat, Length, Substr
+from modelsearch.index import Indexed
 from wagtail.models import Page
 
 from search_text.french import fold_words, normalise
@@ -224,7 +225,7 @@ def page_prose(page: models.Model) -> str:
     return _text(page).prose(page)
 
 
-def page_search_parts(page: models.Model) -> SearchParts:
+def page_search_parts(page: Page) -> SearchParts:
     text = _text(page)
     return SearchParts(
         title=page.title, summary=text.summary(page) or "", body=_join(text.prose(page), text.related(page))
@@ -246,12 +247,12 @@ def page_search_text(page: models.Model) -> str:
     return cached
 
 
-def page_search_title(page: models.Model) -> str:
+def page_search_title(page: Page) -> str:
     """The title folded (no accents, plain inclusive writing), for accent-blind autocomplete."""
     return " ".join(fold_words(page.title))
 
 
-def indexing_queryset(model: type[models.Model]) -> models.QuerySet:
+def indexing_queryset(model: type[Indexed]) -> models.QuerySet:
     """``model``'s indexed objects with the relations its search text reads, for bulk indexing."""
     queryset = model.get_indexed_objects()
     text = TEXTS.get(model._meta.label_lower)

@@ -1,7 +1,8 @@
 """The two French search fields every searchable page type inherits and adds to its ``search_fields``."""
 
-from typing import Any
+from typing import Any, cast
 
+from django.db.models import Model
 from wagtail.search import index
 
 from search_text.documents import page_search_text, page_search_title
@@ -35,8 +36,8 @@ class SearchTextMixin:
 
     def search_text_fr(self) -> str:
         """French-normalised text for the search index."""
-        return page_search_text(self)
+        return page_search_text(cast(Model, self))
 
     def search_title_fr(self) -> str:
         """Title folded for accent-blind autocomplete."""
-        return page_search_title(self)
+        return page_search_title(cast(Model, self))

@@ -191,7 +191,7 @@ def batch_deliver(batch: Batch, *, connection: BaseEmailBackend | None = None) -
         return 0
     try:
         for index, delivery in enumerate(deliveries):
-            if delivery.subscriber_id not in still_recipients:
+            if delivery.subscriber is None or delivery.subscriber_id not in still_recipients:
                 deliveries_release(
                     rows=_mine(batch, delivery.pk, DeliveryStatus.CLAIMED),
                     status=DeliveryStatus.CANCELLED,

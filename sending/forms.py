@@ -1,6 +1,7 @@
 """The « Envoyer » form of an issue: list, now or at a Paris date and time, pace."""
 
 import datetime
+from typing import Any, cast
 
 from django import forms
 from django.conf import settings
@@ -32,14 +33,14 @@ class SendForm(forms.Form):
     rate_per_second = forms.IntegerField(label=_("Messages par seconde"), min_value=1)
     batch_size = forms.IntegerField(label=_("Taille des lots"), min_value=1)
 
-    def __init__(self, *args: object, **kwargs: object) -> None:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         # Bounds read at run time, so that settings changed for a test or by the environment apply.
         for name, maximum in (
             ("rate_per_second", settings.SENDING_MAX_RATE),
             ("batch_size", settings.SENDING_MAX_BATCH_SIZE),
         ):
-            field = self.fields[name]
+            field = cast(forms.IntegerField, self.fields[name])
             field.max_value = maximum
             field.validators.append(MaxValueValidator(maximum))
             field.widget.attrs["max"] = maximum
@@ -49,8 +50,9 @@ class SendForm(forms.Form):
         with timezone.override(PARIS):
             super().full_clean()
 
-    def clean(self) -> dict:
-        data = super().clean()
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        data = self.cleaned_data
         if data.get("when") == self.LATER:
             moment = data.get("scheduled_at")
             if moment is None:

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from django.conf import settings
-from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.contrib.auth.models import AbstractBaseUser, AnonymousUser, User
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Q, QuerySet
@@ -61,7 +61,7 @@ def send_create(
     scheduled_at: datetime.datetime,
     rate_per_second: int,
     batch_size: int,
-    user: AbstractBaseUser | AnonymousUser,
+    user: User | AnonymousUser,
 ) -> Send:
     """Schedule a send (``scheduled_at`` now or later). Raises ValidationError with French messages."""
     if not user.has_perm(SEND_PERMISSION):
@@ -92,7 +92,7 @@ def send_create(
                 scheduled_at=max(scheduled_at, now),
                 rate_per_second=rate_per_second,
                 batch_size=batch_size,
-                created_by=user if user.is_authenticated else None,
+                created_by=user if isinstance(user, User) else None,
             )
     except IntegrityError as error:
         # Two submissions at once: the partial unique constraint let only one through.

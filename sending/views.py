@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from config import parsing
+from config.types import AuthenticatedHttpRequest
 from newsletters.models import NewsletterIssuePage
 from sending import services
 from sending.forms import SendForm
@@ -111,7 +112,7 @@ ACTIONS = {
 
 @require_POST
 @send_permission_required
-def send_action(request: HttpRequest, send_id: int, action: str) -> HttpResponse:
+def send_action(request: AuthenticatedHttpRequest, send_id: int, action: str) -> HttpResponse:
     if action not in ACTIONS:
         raise Http404
     send = get_object_or_404(Send, pk=send_id)

@@ -1,6 +1,6 @@
 """Forms of the public pages: subscription and preferences."""
 
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.core.validators import RegexValidator
@@ -75,7 +75,7 @@ class SubscriptionForm(ProfileFieldsMixin):
 
     def __init__(self, *args: Any, lists: QuerySet[NewsletterList], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["lists"].queryset = lists
+        cast(forms.ModelMultipleChoiceField, self.fields["lists"]).queryset = lists
         self.order_fields(self.field_order)
         if len(lists) == 1:
             # A list's own form: the one box is ticked and stays visible, so the consent names it.
@@ -108,7 +108,7 @@ class PreferencesForm(ProfileFieldsMixin):
 
     def __init__(self, *args: Any, lists: QuerySet[NewsletterList], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["lists"].queryset = lists
+        cast(forms.ModelMultipleChoiceField, self.fields["lists"]).queryset = lists
         self.order_fields(self.field_order)
 
 

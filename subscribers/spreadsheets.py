@@ -6,7 +6,13 @@ like a formula (`=HYPERLINK(…)`, `+`, `-`, `@`, or a tab or carriage return be
 remedy: such a cell starts with a quote, which spreadsheets show as text and do not evaluate.
 """
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    # What the mixin below is mixed into, so that mypy finds what its super() call reaches.
+    from wagtail.admin.views.mixins import SpreadsheetExportMixin as _ExportBase
+else:
+    _ExportBase = object
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -18,7 +24,7 @@ def spreadsheet_cell_escape(value: Any) -> Any:
     return value
 
 
-class FormulaSafeExportMixin:
+class FormulaSafeExportMixin(_ExportBase):
     """For a view with Wagtail's SpreadsheetExportMixin: every CSV cell goes through spreadsheet_cell_escape."""
 
     def preprocess_field_value(self, field: str, value: Any, export_format: str) -> Any:

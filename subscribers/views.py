@@ -140,6 +140,7 @@ def preferences(request: HttpRequest, token: str) -> HttpResponse:
     lists = public_lists()
     text = consent_text(lists)
     saved = False
+    form: PreferencesForm | None
     if request.method == "POST":
         form = PreferencesForm(request.POST, lists=lists)
         if form.is_valid():

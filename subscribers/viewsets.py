@@ -1,5 +1,7 @@
 """The « Abonnés » admin: Wagtail's ModelViewSet with filters, export, inspect, erasure and import."""
 
+from typing import TYPE_CHECKING
+
 import django_filters
 from django.db.models import Exists, OuterRef, QuerySet
 from django.urls import path, reverse
@@ -124,7 +126,14 @@ class SubscriberInspectView(generic.InspectView):
         return context
 
 
-class SubscriberListsSaveMixin:
+if TYPE_CHECKING:
+    # What the mixin below is mixed into, so that mypy finds what its super() call reaches.
+    from wagtail.admin.views.generic import CreateView as _SaveBase  # or EditView: both have save_instance()
+else:
+    _SaveBase = object
+
+
+class SubscriberListsSaveMixin(_SaveBase):
     """The form's lists and legal basis become the subscriber's subscriptions once it is saved."""
 
     def save_instance(self) -> Subscriber:

@@ -6,6 +6,7 @@ from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from ninja import Query, Router
+from wagtail.models import PageQuerySet
 
 from api.errors import ErrorOut, UnknownValueError
 from api.filters import EpisodeFilters, PageFilters, SeasonFilters, classified_filter
@@ -41,7 +42,7 @@ def series_detail(request: HttpRequest, series_id: int) -> PodcastSeriesPage:
     return page_detail(_series(request).prefetch_related("committee__person__organisation"), series_id)
 
 
-def _seasons(request: HttpRequest) -> QuerySet:
+def _seasons(request: HttpRequest) -> PageQuerySet:
     return public_pages(PodcastSeasonPage, request)
 
 
@@ -73,7 +74,7 @@ def season_detail(request: HttpRequest, season_id: int) -> PodcastSeasonPage:
     return _with_series([page_detail(_seasons(request), season_id)])[0]
 
 
-def _episodes(request: HttpRequest) -> QuerySet:
+def _episodes(request: HttpRequest) -> PageQuerySet:
     return public_pages(PodcastEpisodePage, request).select_related("audio").prefetch_related("themes", "territories")
 
 

@@ -5,6 +5,7 @@ from typing import Any
 from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema
+from wagtail.models import Page
 
 from api.errors import ErrorOut, FieldError, error_response
 from api.preview import PreviewTokenError, preview_draft_read
@@ -33,7 +34,7 @@ from publications.models import (
 router = Router(tags=["Aperçu"])
 
 # Each previewable type, its key in the answer and the shape of its detail endpoint.
-PREVIEWABLE = {
+PREVIEWABLE: dict[type[Page], tuple[str, type[Schema]]] = {
     ActionPage: ("action", ActionDetailOut),
     ProgrammePage: ("programme", ProgrammeDetailOut),
     PublicationPage: ("publication", PublicationDetailOut),

@@ -1,5 +1,7 @@
 """Celery, and Django's task framework (used by Wagtail) routed through it."""
 
+from typing import Any
+
 from config.env import VAR_DIR, env
 from config.time_zone import PARIS_TIME_ZONE_NAME
 
@@ -11,6 +13,7 @@ _redis_url = env.str("REDIS_URL", default="")
 # share a folder, so the quick start needs no server.
 CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default=_redis_url or "filesystem://localhost//")
 CELERY_BROKER_FOLDER = VAR_DIR / "celery"
+CELERY_BROKER_TRANSPORT_OPTIONS: dict[str, Any]
 if CELERY_BROKER_URL.startswith("filesystem://"):
     CELERY_BROKER_TRANSPORT_OPTIONS = {
         "data_folder_in": str(CELERY_BROKER_FOLDER / "queue"),

@@ -9,7 +9,7 @@ from typing import Any, TypeVar
 from django.core.files.base import ContentFile
 from django.db import models
 from django.utils.text import slugify
-from wagtail.models import Collection, Page
+from wagtail.models import Collection, Orderable, Page
 
 from assets.models import CustomDocument, CustomImage, CustomMedia
 from config.time_zone import PARIS
@@ -17,6 +17,7 @@ from demo.files import pdf_bytes, png_bytes, wav_bytes
 
 M = TypeVar("M", bound=models.Model)
 P = TypeVar("P", bound=Page)
+R = TypeVar("R", bound=Orderable)
 
 
 def paragraphs_html(paragraphs: str | Iterable[str] | None) -> str:
@@ -33,7 +34,7 @@ def plain(paragraphs: str | Iterable[str] | None) -> str:
     return paragraphs if isinstance(paragraphs, str) else "\n\n".join(paragraphs)
 
 
-def ordered(rows: Iterable[M]) -> list[M]:
+def ordered(rows: Iterable[R]) -> list[R]:
     """Number inline rows in the order given, as the admin's inline panels would."""
     rows = list(rows)
     for position, row in enumerate(rows):
@@ -120,7 +121,7 @@ class Lookup:
 
     def __init__(self, model: type[M], key: Callable[[M], str] = str) -> None:
         self.model = model
-        self.by_name = {key(obj): obj for obj in model.objects.all()}
+        self.by_name = {key(obj): obj for obj in model._default_manager.all()}
 
     def __call__(self, name: str) -> Any:
         try:

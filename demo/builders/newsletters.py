@@ -3,12 +3,13 @@
 from typing import Any
 
 from django.utils.text import slugify
+from wagtail.models import Page
 
 from demo.builders.common import a_date, page_ensure, slug_for
 from newsletters.models import NewsletterIndexPage, NewsletterIssuePage, NewsletterList
 from publications.models import ActionPage, ExperiencePage, PodcastEpisodePage, PublicationPage
 
-_PAGE_TYPES = {
+_PAGE_TYPES: dict[str, type[Page]] = {
     "action": ActionPage,
     "publication": PublicationPage,
     "episode": PodcastEpisodePage,

@@ -70,8 +70,8 @@ def podcasts_load(index: PodcastIndexPage, data: dict[str, Any]) -> None:
         )
 
         def committee(page: PodcastSeriesPage, row: dict[str, Any] = series_row) -> None:
-            page.committee = ordered(
-                [SeriesPerson(person=people(m["person"]), role=m["role"]) for m in row.get("committee", [])]
+            page.committee.set(
+                ordered([SeriesPerson(person=people(m["person"]), role=m["role"]) for m in row.get("committee", [])])
             )
 
         series, _ = page_ensure(index, series, children=committee)
@@ -114,11 +114,11 @@ def _episode(
     page.themes = themes.many(row.get("themes"))
 
     def children(episode: PodcastEpisodePage) -> None:
-        episode.people = ordered(
-            [EpisodePerson(person=people(g["person"]), role=g["role"]) for g in row.get("guests", [])]
+        episode.people.set(
+            ordered([EpisodePerson(person=people(g["person"]), role=g["role"]) for g in row.get("guests", [])])
         )
-        episode.chapters = ordered(
-            [EpisodeChapter(start=_timestamp(c["start"]), title=c["title"]) for c in row.get("chapters", [])]
+        episode.chapters.set(
+            ordered([EpisodeChapter(start=_timestamp(c["start"]), title=c["title"]) for c in row.get("chapters", [])])
         )
 
     page_ensure(season, page, children=children)

@@ -63,21 +63,28 @@ def _programme(index: ProgrammeIndexPage, row: dict[str, Any], refs: Refs) -> Pr
     )
 
     def children(programme: ProgrammePage) -> None:
-        programme.axes = [
-            ProgrammeAxis(
-                sort_order=order, title=axis["title"], question=axis.get("question", ""), stance=axis.get("stance", "")
-            )
-            for order, axis in enumerate(row["axes"])
-        ]
-        programme.progress_points = ordered(
+        programme.axes.set(
             [
-                ProgrammeProgressPoint(
-                    date=a_date(point["date"], today=refs.today),
-                    title=point["title"],
-                    summary=paragraphs_html(point.get("summary")),
+                ProgrammeAxis(
+                    sort_order=order,
+                    title=axis["title"],
+                    question=axis.get("question", ""),
+                    stance=axis.get("stance", ""),
                 )
-                for point in row.get("progress_points", [])
+                for order, axis in enumerate(row["axes"])
             ]
+        )
+        programme.progress_points.set(
+            ordered(
+                [
+                    ProgrammeProgressPoint(
+                        date=a_date(point["date"], today=refs.today),
+                        title=point["title"],
+                        summary=paragraphs_html(point.get("summary")),
+                    )
+                    for point in row.get("progress_points", [])
+                ]
+            )
         )
 
     programme, _ = page_ensure(index, page, children=children)
@@ -126,23 +133,27 @@ def _action(programme: ProgrammePage, row: dict[str, Any], refs: Refs) -> Action
     page.audiences = refs.audience.many(row.get("audiences"))
 
     def children(action: ActionPage) -> None:
-        action.sessions = ordered(_sessions(row, refs))
-        action.people = ordered(
-            [ActionPerson(person=refs.person(p["person"]), role=p["role"]) for p in row.get("people", [])]
+        action.sessions.set(ordered(_sessions(row, refs)))
+        action.people.set(
+            ordered([ActionPerson(person=refs.person(p["person"]), role=p["role"]) for p in row.get("people", [])])
         )
-        action.organisations = ordered(
-            [
-                ActionOrganisation(organisation=refs.organisation(o["organisation"]), role=o["role"])
-                for o in row.get("organisations", [])
-            ]
+        action.organisations.set(
+            ordered(
+                [
+                    ActionOrganisation(organisation=refs.organisation(o["organisation"]), role=o["role"])
+                    for o in row.get("organisations", [])
+                ]
+            )
         )
-        action.progress_notes = ordered(
-            [
-                ActionProgressNote(date=a_date(n["date"], today=refs.today), status=n["status"], text=n["text"])
-                for n in row.get("progress_notes", [])
-            ]
+        action.progress_notes.set(
+            ordered(
+                [
+                    ActionProgressNote(date=a_date(n["date"], today=refs.today), status=n["status"], text=n["text"])
+                    for n in row.get("progress_notes", [])
+                ]
+            )
         )
-        action.deliverables = ordered([ActionDeliverable(title=d["title"]) for d in row.get("deliverables", [])])
+        action.deliverables.set(ordered([ActionDeliverable(title=d["title"]) for d in row.get("deliverables", [])]))
 
     action, _ = page_ensure(programme, page, children=children)
     return action

@@ -60,12 +60,14 @@ def publications_load(index: PublicationIndexPage, data: dict[str, Any]) -> None
                 pages=row.get("pages", 2),
                 collection=collection,
             )
-            publication.documents = ordered([PublicationDocument(document=document, label="Version PDF")])
-            publication.authors = ordered(
-                [
-                    PublicationAuthor(person=people(a["person"]), role=a.get("role", "auteur"))
-                    for a in row.get("authors", [])
-                ]
+            publication.documents.set(ordered([PublicationDocument(document=document, label="Version PDF")]))
+            publication.authors.set(
+                ordered(
+                    [
+                        PublicationAuthor(person=people(a["person"]), role=a.get("role", "auteur"))
+                        for a in row.get("authors", [])
+                    ]
+                )
             )
             publication.cover = image_ensure(
                 title=f"Couverture — {row['title']}",

@@ -34,7 +34,8 @@ def _home_ensure() -> HomePage:
     home = HomePage.objects.first()
     if home is None:
         root = Page.get_first_root_node()
-        home, _ = page_ensure(
+        # Indexed rather than unpacked: mypy does not narrow ``home`` through a tuple assignment.
+        home = page_ensure(
             root,
             HomePage(
                 title="Accueil",
@@ -45,7 +46,7 @@ def _home_ensure() -> HomePage:
                     "publications et podcasts.</p>"
                 ),
             ),
-        )
+        )[0]
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:
         site = Site(is_default_site=True, hostname="localhost", port=80)

@@ -2,6 +2,7 @@
 
 import hashlib
 import uuid
+from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -62,7 +63,8 @@ class OrganisationRole(models.TextChoices):
     FUNDER = "financeur", _("Financeur")
 
 
-class ActionPage(PageContextMixin, EditorialPageMixin, SearchTextMixin, SummaryMixin, ClassifiedMixin, Page):
+# Wagtail's Page is untyped: django-stubs cannot build this page's managers.
+class ActionPage(PageContextMixin, EditorialPageMixin, SearchTextMixin, SummaryMixin, ClassifiedMixin, Page):  # type: ignore[django-manager-missing]
     format = models.ForeignKey(
         "publications.ActionFormat", verbose_name=_("format"), on_delete=models.PROTECT, related_name="actions"
     )
@@ -246,7 +248,7 @@ class ActionSession(Orderable):
     def is_online(self) -> bool:
         return self.attendance_mode in (AttendanceMode.ONLINE, AttendanceMode.MIXED)
 
-    def save(self, *args, **kwargs) -> None:
+    def save(self, *args: Any, **kwargs: Any) -> None:
         # The stored row, not self: a revision being published carries the sequence of its draft time.
         self.calendar_fingerprint = self.calendar_fingerprint_compute()
         stored = ActionSession.objects.filter(pk=self.pk).values("sequence", "calendar_fingerprint").first()

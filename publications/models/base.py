@@ -14,7 +14,8 @@ from publications.blocks import RICH_TEXT_FEATURES
 from publications.context_builders import PageContextMixin
 
 
-class IndexPage(PageContextMixin, EditorialPageMixin, Page):
+# Wagtail's Page is untyped: django-stubs cannot build this page's managers.
+class IndexPage(PageContextMixin, EditorialPageMixin, Page):  # type: ignore[django-manager-missing]
     """A page that lists its children: agenda, library, podcasts, archives."""
 
     introduction = RichTextField(_("introduction"), blank=True, features=RICH_TEXT_FEATURES)

@@ -2,6 +2,7 @@
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django_stubs_ext import StrOrPromise
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.api import APIField
@@ -26,11 +27,12 @@ class ExperienceIndexPage(IndexPage):
         verbose_name_plural = _("listes des fiches d'expérience")
 
 
-def _section(label: str) -> RichTextField:
+def _section(label: StrOrPromise) -> RichTextField:
     return RichTextField(label, blank=True, features=RICH_TEXT_FEATURES)
 
 
-class ExperiencePage(PageContextMixin, EditorialPageMixin, SearchTextMixin, SummaryMixin, ClassifiedMixin, Page):
+# Wagtail's Page is untyped: django-stubs cannot build this page's managers.
+class ExperiencePage(PageContextMixin, EditorialPageMixin, SearchTextMixin, SummaryMixin, ClassifiedMixin, Page):  # type: ignore[django-manager-missing]
     town = models.ForeignKey(
         "publications.Territory",
         verbose_name=_("commune ou territoire"),

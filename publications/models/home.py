@@ -11,7 +11,8 @@ from publications.blocks import RICH_TEXT_FEATURES
 from publications.context_builders import PageContextMixin
 
 
-class HomePage(PageContextMixin, EditorialPageMixin, Page):
+# Wagtail's Page is untyped: django-stubs cannot build this page's managers.
+class HomePage(PageContextMixin, EditorialPageMixin, Page):  # type: ignore[django-manager-missing]
     introduction = RichTextField(_("introduction"), blank=True, features=RICH_TEXT_FEATURES)
 
     content_panels = [*Page.content_panels, FieldPanel("introduction")]

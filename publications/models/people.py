@@ -18,7 +18,8 @@ class OrganisationKind(models.TextChoices):
     AUTRE = "autre", _("Autre")
 
 
-class Organisation(index.Indexed, models.Model):
+# Pages point here: django-stubs cannot build a reverse manager from an untyped Page.
+class Organisation(index.Indexed, models.Model):  # type: ignore[django-manager-missing]
     name = models.CharField(_("nom"), max_length=255, unique=True)
     acronym = models.CharField(_("sigle"), max_length=32, blank=True)
     kind = models.CharField(_("type"), max_length=32, choices=OrganisationKind.choices)

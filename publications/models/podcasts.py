@@ -55,7 +55,8 @@ class EpisodeRole(models.TextChoices):
     GUEST = "invite", _("Invité·e")
 
 
-class PodcastSeriesPage(PageContextMixin, EditorialPageMixin, Page):
+# Wagtail's Page is untyped: django-stubs cannot build this page's managers.
+class PodcastSeriesPage(PageContextMixin, EditorialPageMixin, Page):  # type: ignore[django-manager-missing]
     description = RichTextField(_("présentation"), features=RICH_TEXT_FEATURES)
     summary = models.TextField(_("résumé pour les applications"), max_length=4000)
     cover = models.ForeignKey(
@@ -140,7 +141,8 @@ class SeriesPerson(Orderable):
         verbose_name = _("membre")
 
 
-class PodcastSeasonPage(PageContextMixin, EditorialPageMixin, Page):
+# Wagtail's Page is untyped: django-stubs cannot build this page's managers.
+class PodcastSeasonPage(PageContextMixin, EditorialPageMixin, Page):  # type: ignore[django-manager-missing]
     number = models.PositiveSmallIntegerField(_("numéro de saison"))
     description = RichTextField(_("présentation"), blank=True, features=RICH_TEXT_FEATURES)
 
@@ -173,7 +175,8 @@ class EpisodeType(models.TextChoices):
     BONUS = "bonus", _("Bonus")
 
 
-class PodcastEpisodePage(PageContextMixin, EditorialPageMixin, SearchTextMixin, SummaryMixin, ClassifiedMixin, Page):
+# Wagtail's Page is untyped: django-stubs cannot build this page's managers.
+class PodcastEpisodePage(PageContextMixin, EditorialPageMixin, SearchTextMixin, SummaryMixin, ClassifiedMixin, Page):  # type: ignore[django-manager-missing]
     audio = models.ForeignKey(
         "assets.CustomMedia",
         verbose_name=_("fichier audio"),

@@ -27,7 +27,8 @@ class ProgrammeIndexPage(IndexPage):
         verbose_name_plural = _("listes des programmes")
 
 
-class ProgrammePage(PageContextMixin, EditorialPageMixin, SearchTextMixin, Page):
+# Wagtail's Page is untyped: django-stubs cannot build this page's managers.
+class ProgrammePage(PageContextMixin, EditorialPageMixin, SearchTextMixin, Page):  # type: ignore[django-manager-missing]
     """A year's programme: an introduction, ordered axes, and its actions as child pages."""
 
     centre = models.ForeignKey(

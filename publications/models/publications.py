@@ -41,7 +41,8 @@ class AuthorRole(models.TextChoices):
     COORDINATION = "coordination", _("Coordination")
 
 
-class PublicationPage(PageContextMixin, EditorialPageMixin, SearchTextMixin, SummaryMixin, ClassifiedMixin, Page):
+# Wagtail's Page is untyped: django-stubs cannot build this page's managers.
+class PublicationPage(PageContextMixin, EditorialPageMixin, SearchTextMixin, SummaryMixin, ClassifiedMixin, Page):  # type: ignore[django-manager-missing]
     collection = models.ForeignKey(
         "publications.PublicationCollection",
         verbose_name=_("collection"),

@@ -42,13 +42,15 @@ class Audience(NamedSnippet):
         verbose_name_plural = _("publics cibles")
 
 
-class PublicationCollection(NamedSnippet):
+# Pages point here: django-stubs cannot build a reverse manager from an untyped Page.
+class PublicationCollection(NamedSnippet):  # type: ignore[django-manager-missing]
     class Meta(NamedSnippet.Meta):
         verbose_name = _("collection")
         verbose_name_plural = _("collections")
 
 
-class ActionFormat(NamedSnippet):
+# Pages point here: django-stubs cannot build a reverse manager from an untyped Page.
+class ActionFormat(NamedSnippet):  # type: ignore[django-manager-missing]
     """A format of action (« groupe de travail », « 5 à 7 »…) with the centre's own definition."""
 
     description = models.TextField(
@@ -111,7 +113,7 @@ class Territory(index.Indexed, models.Model):
 
     def clean(self) -> None:
         # An invalid kind is already reported on its own field.
-        if self.parent_id is None or self.kind not in TERRITORY_LEVELS:
+        if self.parent is None or self.kind not in TERRITORY_LEVELS:
             return
         if TERRITORY_LEVELS[self.parent.kind] >= TERRITORY_LEVELS[self.kind]:
             raise ValidationError(
@@ -122,7 +124,7 @@ class Territory(index.Indexed, models.Model):
                     )
                 }
             )
-        ancestor = self.parent
+        ancestor: Territory | None = self.parent
         while ancestor is not None:
             if ancestor.pk == self.pk:
                 raise ValidationError({"parent": _("Un territoire ne peut pas être son propre ancêtre.")})
