@@ -3,16 +3,11 @@
 import datetime
 from typing import Any, Generic, TypeVar
 
-from django.conf import settings
 from ninja import Schema
 from wagtail.models import Page
 
+from config.public_url import absolute_url as absolute
 from publications.visibility import page_is_visible, pages_visible
-
-
-def absolute(url: str) -> str:
-    """Media URLs are absolute, so that a front on another host can use them as they are."""
-    return url if "://" in url else f"{settings.BASE_URL}{url}"
 
 
 def page_url(page: Page, context: dict[str, Any] | None) -> str:
