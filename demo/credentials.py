@@ -12,5 +12,5 @@ from config.secret_key import secret_read_or_create
 DEMO_PASSWORD_FILE = VAR_DIR / "admin_password"
 
 
-def demo_password_read_or_create(*, path: Path = DEMO_PASSWORD_FILE) -> str:
-    return secret_read_or_create(path=path, nbytes=12)
+def demo_password_read_or_create(*, path: Path | None = None) -> str:
+    return secret_read_or_create(path=path or DEMO_PASSWORD_FILE, nbytes=12)
