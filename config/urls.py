@@ -15,7 +15,8 @@ from editorial.page_create import PageCreateView
 from publications.restriction_passwords import document_password_view, page_password_view
 
 urlpatterns = [
-    # Wagtail's add form without autosave (editorial/page_create.py): the same path and name, matched first.
+    # Wagtail's add form without autosave (editorial/page_create.py), matched before Wagtail's at the same
+    # path: reverse("wagtailadmin_pages:add") still gives it.
     path(
         "admin/pages/add/<slug:content_type_app_name>/<slug:content_type_model_name>/<int:parent_page_id>/",
         never_cache(require_admin_access(PageCreateView.as_view())),
