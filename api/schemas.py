@@ -6,7 +6,7 @@ from typing import Any, Generic, TypeVar
 from ninja import Schema
 from wagtail.models import Page
 
-from assets.links import absolute
+from config.public_url import absolute_url
 from publications.visibility import page_is_visible, pages_visible
 
 
@@ -104,7 +104,7 @@ class ImageOut(Schema):
 
     @staticmethod
     def resolve_url(obj: Any) -> str:
-        return absolute(obj.file.url)
+        return absolute_url(obj.file.url)
 
 
 class DocumentOut(Schema):
@@ -129,7 +129,7 @@ class DocumentOut(Schema):
 
     @staticmethod
     def resolve_url(obj: Any) -> str:
-        return absolute(obj.document.url)
+        return absolute_url(obj.document.url)
 
     @staticmethod
     def resolve_file_extension(obj: Any) -> str:
@@ -150,7 +150,7 @@ class AudioOut(Schema):
 
     @staticmethod
     def resolve_url(obj: Any) -> str:
-        return absolute(obj.file.url)
+        return absolute_url(obj.file.url)
 
 
 # People and organisations with their role on a page

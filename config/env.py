@@ -8,8 +8,9 @@ import environ
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 # Where the embedded defaults keep their state (SQLite file, Celery's filesystem
-# broker, uploaded media) when no server is configured.
-VAR_DIR = BASE_DIR / "var"
+# broker, the secret key, the demo accounts' password) when no server is configured.
+# dev.py reads the same variable.
+VAR_DIR = Path(os.environ.get("VAR_DIR") or BASE_DIR / "var")
 
 env = environ.Env()
 

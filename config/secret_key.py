@@ -14,20 +14,26 @@ from pathlib import Path
 from django.core.exceptions import ImproperlyConfigured
 
 
-def secret_key_read_or_create(*, path: Path) -> str:
-    """The key stored at ``path``; a new random one, stored there with mode 0600, if there is none."""
+def secret_read_or_create(*, path: Path, nbytes: int) -> str:
+    """The secret stored at ``path``; a new random one (``nbytes`` of randomness), stored there with mode 0600,
+    if there is none. Also keeps the demo accounts' password (``demo.credentials``)."""
     if not path.exists():
         path.parent.mkdir(parents=True, exist_ok=True)
-        descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=".secret_key-")  # mode 0600
+        descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}-")  # mode 0600
         try:
             with os.fdopen(descriptor, "w", encoding="ascii") as file:
-                file.write(secrets.token_urlsafe(50))
+                file.write(secrets.token_urlsafe(nbytes))
             os.link(temporary, path)
         except FileExistsError:
-            pass  # another process stored its key first: everyone uses that one
+            pass  # another process stored its secret first: everyone uses that one
         finally:
             os.unlink(temporary)
-    key = path.read_text(encoding="ascii").strip()
-    if not key:
-        raise ImproperlyConfigured(f"{path} is empty: delete it to get a new key, or set SECRET_KEY.")
-    return key
+    secret = path.read_text(encoding="ascii").strip()
+    if not secret:
+        raise ImproperlyConfigured(f"{path} is empty: delete it to get a new one.")
+    return secret
+
+
+def secret_key_read_or_create(*, path: Path) -> str:
+    """This checkout's SECRET_KEY, made once at ``path``."""
+    return secret_read_or_create(path=path, nbytes=50)

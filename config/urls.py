@@ -4,14 +4,23 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.urls import include, path
+from django.views.decorators.cache import never_cache
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.admin.auth import require_admin_access
 from wagtail.documents import urls as wagtaildocs_urls
 
 from assets.views import media_serve
+from editorial.page_create import PageCreateView
 from publications.restriction_passwords import document_password_view, page_password_view
 
 urlpatterns = [
+    # Wagtail's add form without autosave (editorial/page_create.py), matched before Wagtail's at the same
+    # path: reverse("wagtailadmin_pages:add") still gives it.
+    path(
+        "admin/pages/add/<slug:content_type_app_name>/<slug:content_type_model_name>/<int:parent_page_id>/",
+        never_cache(require_admin_access(PageCreateView.as_view())),
+    ),
     path("admin/", include(wagtailadmin_urls)),
     # Wagtail's password forms, throttled: the same paths and names, matched before Wagtail's own.
     path(

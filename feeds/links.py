@@ -6,12 +6,7 @@ from django.conf import settings
 from django.http import HttpRequest
 from wagtail.models import Page
 
-
-def absolute_url(url: str) -> str:
-    """Prefix a site-relative path with the public address; leave absolute URLs alone."""
-    if url.startswith(("http://", "https://")):
-        return url
-    return f"{settings.BASE_URL}{url}"
+from config.public_url import absolute_url
 
 
 def page_absolute_url(page: Page, request: HttpRequest | None = None) -> str:

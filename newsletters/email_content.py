@@ -6,11 +6,11 @@ Both the HTML and the plain-text parts are rendered from these values, so they a
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.conf import settings
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
+from config.public_url import absolute_url
 from newsletters.linked_pages import issue_linked_pages_load
 
 # Covers are shown small beside their item; the rendition keeps the aspect ratio.
@@ -41,15 +41,6 @@ class EmailSection:
     heading: str
     subheading: str = ""
     items: list[EmailItem] = field(default_factory=list)
-
-
-def absolute_url(url: str) -> str:
-    """Media and static URLs are relative unless a CDN is configured; emails need them absolute."""
-    if url.startswith(("http://", "https://")):
-        return url
-    if url.startswith("//"):
-        return f"https:{url}"
-    return f"{settings.BASE_URL}{url}"
 
 
 def _public_page(page: Page | None, visible: set[int]) -> Page | None:

@@ -1,4 +1,6 @@
 from django.apps import AppConfig
+from django.core import checks
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
@@ -12,3 +14,8 @@ class PublicationsConfig(AppConfig):
         from publications.editorial_calendar import action_sessions_in_range
 
         calendar_provider_register(EntryKind.ACTION_SESSION, action_sessions_in_range)
+        from publications.site_address import base_url_check, site_address_sync_after_migrate
+
+        checks.register(base_url_check, checks.Tags.security)
+        # Once per migrate run (sender=self), after every app's migrations, Wagtail's default site included.
+        post_migrate.connect(site_address_sync_after_migrate, sender=self)

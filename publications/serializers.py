@@ -9,7 +9,7 @@ from typing import Any
 from rest_framework import serializers
 from wagtail.models import Page
 
-from assets.links import absolute
+from config.public_url import absolute_url
 from publications.visibility import page_is_visible, pages_visible, without_restricted_documents
 
 # The context key API v2's listing sets once it has prefetched page and document relations
@@ -145,7 +145,7 @@ class DocumentLinkSerializer(serializers.Serializer):
         return obj.label or obj.document.title
 
     def get_url(self, obj: Any) -> str:
-        return absolute(obj.document.url)
+        return absolute_url(obj.document.url)
 
 
 class AudioSerializer(serializers.Serializer):
@@ -157,7 +157,7 @@ class AudioSerializer(serializers.Serializer):
     mime_type = serializers.CharField()
 
     def get_url(self, obj: Any) -> str:
-        return absolute(obj.file.url)
+        return absolute_url(obj.file.url)
 
 
 class ChapterSerializer(serializers.Serializer):

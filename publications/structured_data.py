@@ -6,6 +6,7 @@ from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.html import strip_tags
 
+from config.public_url import absolute_url
 from config.time_zone import PARIS
 from publications.models import ActionPage, ActionStatus, AttendanceMode, PodcastEpisodePage, PublicationPage
 from publications.models.podcasts import PodcastSeasonPage, PodcastSeriesPage
@@ -25,10 +26,6 @@ def iso_duration(seconds: float) -> str:
     hours, rest = divmod(total, 3600)
     minutes, secs = divmod(rest, 60)
     return "PT" + (f"{hours}H" if hours else "") + (f"{minutes}M" if minutes else "") + f"{secs}S"
-
-
-def _absolute(request: HttpRequest | None, url: str) -> str:
-    return request.build_absolute_uri(url) if request is not None else url
 
 
 def _people(links: Any) -> list[dict[str, Any]]:
@@ -153,7 +150,7 @@ def podcast_episode(
     if people:
         data["actor"] = _people(people)
     if episode.audio is not None:
-        media: dict[str, Any] = {"@type": "AudioObject", "contentUrl": _absolute(request, episode.audio.url)}
+        media: dict[str, Any] = {"@type": "AudioObject", "contentUrl": absolute_url(episode.audio.url)}
         if episode.audio.mime_type:
             media["encodingFormat"] = episode.audio.mime_type
         if episode.audio.duration:
@@ -186,7 +183,7 @@ def publication_report(
         data["encoding"] = [
             {
                 "@type": "MediaObject",
-                "contentUrl": _absolute(request, item.url),
+                "contentUrl": absolute_url(item.url),
                 "encodingFormat": item.mime_type,
                 "contentSize": item.size,
                 "name": item.label,

@@ -1,13 +1,9 @@
 """Absolute, signed links put in emails: confirmation, preferences, one-click unsubscribe."""
 
-from django.conf import settings
 from django.urls import reverse
 
+from config.public_url import absolute_url as absolute
 from subscribers import tokens
-
-
-def absolute(path: str) -> str:
-    return f"{settings.BASE_URL}{path}"
 
 
 def confirmation_url(subscriber_id: int, list_ids: list[int]) -> str:

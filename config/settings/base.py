@@ -5,6 +5,8 @@ from django.utils.translation import gettext_lazy as _
 from config.env import BASE_DIR, VAR_DIR, env
 from config.time_zone import PARIS_TIME_ZONE_NAME
 
+from .address import *  # noqa: F403
+from .address import BASE_URL
 from .api import *  # noqa: F403
 from .cache import *  # noqa: F403
 from .celery import *  # noqa: F403
@@ -19,11 +21,6 @@ DEBUG = env.bool("DEBUG", default=False)
 SECRET_KEY = env.str("SECRET_KEY", default="")
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["localhost", "127.0.0.1", "[::1]"])
 
-# The public address of the site: absolute links in emails, feeds and the admin.
-BASE_URL = env.str("BASE_URL", default="http://127.0.0.1:8000").rstrip("/")
-WAGTAILADMIN_BASE_URL = BASE_URL
-# The domain after '@' in iCalendar UIDs; empty: BASE_URL's host. Set once, never change it.
-CALENDAR_UID_DOMAIN = env.str("CALENDAR_UID_DOMAIN", default="")
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[BASE_URL])
 
 INSTALLED_APPS = [
@@ -173,6 +170,9 @@ WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
 WAGTAIL_WORKFLOW_CANCEL_ON_PUBLISH = True
 WAGTAIL_FINISH_WORKFLOW_ACTION = "editorial.finish.publish_workflow_state"
 WAGTAILADMIN_COMMENTS_ENABLED = True
+# Slugs typed or generated in the admin are ASCII (« Atelier santé » → atelier-sante): accented
+# slugs become %C3%A9 in every URL, sitemap entry and .ics file.
+WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAIL_DATE_FORMAT = "%d/%m/%Y"
 WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
 WAGTAIL_TIME_FORMAT = "%H:%M"

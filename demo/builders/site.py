@@ -16,6 +16,7 @@ from publications.models import (
     ProgrammeIndexPage,
     PublicationIndexPage,
 )
+from publications.site_address import base_url_host_port, site_address_sync
 
 
 @dataclass
@@ -49,7 +50,8 @@ def _home_ensure() -> HomePage:
         )[0]
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:
-        site = Site(is_default_site=True, hostname="localhost", port=80)
+        hostname, port = base_url_host_port()
+        site = Site(is_default_site=True, hostname=hostname, port=port)
     if site.root_page_id != home.pk:
         previous_root = site.root_page_id and Page.objects.filter(pk=site.root_page_id, depth=2).first()
         site.root_page = home
@@ -82,6 +84,8 @@ _SECTIONS = [
 
 def site_load() -> SiteTree:
     home = _home_ensure()
+    # A site made before BASE_URL changed (another --port) moves to the new address.
+    site_address_sync()
     sections = {
         name: page_ensure(
             home, model(title=title, slug=slug, show_in_menus=True, introduction=f"<p>{introduction}</p>")

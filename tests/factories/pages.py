@@ -44,6 +44,7 @@ from publications.models import (
     PublicationPage,
     SeriesPerson,
 )
+from publications.site_address import base_url_host_port
 from tests.factories.assets import CustomDocumentFactory, CustomMediaFactory
 from tests.factories.newsletters import NewsletterListFactory
 from tests.factories.people import OrganisationFactory, PersonFactory
@@ -91,7 +92,8 @@ class HomePageFactory(wagtail_factories.PageFactory):
             return
         site = Site.objects.filter(is_default_site=True).first()
         if site is None:
-            Site.objects.create(hostname="localhost", port=80, root_page=obj, is_default_site=True)
+            hostname, port = base_url_host_port()
+            Site.objects.create(hostname=hostname, port=port, root_page=obj, is_default_site=True)
         else:
             site.root_page = obj
             site.save()

@@ -84,7 +84,7 @@ def test_page_without_dates_has_no_event(client, site_tree):
     assert "application/ld+json" not in client.get(action.url).content.decode()
 
 
-def test_publication__report_is_part_of_its_collection(client, site_tree):
+def test_publication__report_is_part_of_its_collection(client, site_tree, settings):
     publication = PublicationPageFactory(parent=site_tree.publications, number="58")
     PublicationDocumentFactory(page=publication)
     report = json_ld(client.get(publication.url))
@@ -92,7 +92,7 @@ def test_publication__report_is_part_of_its_collection(client, site_tree):
     assert report["isPartOf"] == {"@type": "CreativeWorkSeries", "name": publication.collection.name}
     assert report["reportNumber"] == "58"
     assert report["encoding"][0]["encodingFormat"] == "application/pdf"
-    assert report["encoding"][0]["contentUrl"].startswith("http://testserver/documents/")
+    assert report["encoding"][0]["contentUrl"].startswith(f"{settings.BASE_URL}/documents/")
 
 
 def test_podcast__series_and_episode(client, site_tree):

@@ -1,10 +1,11 @@
 """Load the demo content and, on request, create or reset the demo accounts."""
 
-import secrets
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandParser
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from demo.credentials import DEMO_PASSWORD_FILE, demo_password_read_or_create
 from demo.loader import demo_load
 from demo.users import DEMO_USERS, demo_users_ensure
 
@@ -16,16 +17,24 @@ class Command(BaseCommand):
         parser.add_argument(
             "--admin",
             action="store_true",
-            help="Create (or reset) 'admin' and one account per editorial role, and print their login.",
+            help=(
+                "Create (or reset) 'admin' and one account per editorial role, with the password kept in "
+                f"{DEMO_PASSWORD_FILE} (made once); print it in development."
+            ),
         )
-        parser.add_argument("--admin-password", default="", help="Password to set instead of a random one.")
+        parser.add_argument("--admin-password", default="", help="Password to set instead of the kept one.")
 
     def handle(self, *args: Any, **options: Any) -> None:
+        if options["admin"] and not settings.DEBUG and not options["admin_password"]:
+            # Outside development a password is neither made up, stored in var/ nor printed.
+            raise CommandError("--admin outside development (DEBUG off) needs --admin-password.")
         demo_load()
         self.stdout.write(self.style.SUCCESS("Demo content loaded."))
-        if options["admin"]:
-            password = options["admin_password"] or secrets.token_urlsafe(12)
-            demo_users_ensure(password=password)
+        if not options["admin"]:
+            return
+        password = options["admin_password"] or demo_password_read_or_create()
+        demo_users_ensure(password=password)
+        if settings.DEBUG:
             self.stdout.write(self.style.SUCCESS(f"Admin login: admin / {password}"))
-            roles = ", ".join(f"{username} ({role})" for username, _, _, role in DEMO_USERS[1:])
-            self.stdout.write(f"Same password for the editorial roles: {roles}")
+        roles = ", ".join(f"{username} ({role})" for username, _, _, role in DEMO_USERS[1:])
+        self.stdout.write(f"Same password for the editorial roles: {roles}")
