@@ -9,10 +9,12 @@ from itertools import chain
 from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Count, IntegerField, OuterRef, Subquery, Value
+from django.db.models import Count, IntegerField, OuterRef, Q, Subquery, Value
 from django.db.models.fields.json import KeyTextTransform
 from django.db.models.functions import Coalesce
+from django.utils import timezone
 from django.utils.text import capfirst
+from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page, Revision, TaskState, WorkflowState
 
 from config.parsing import positive_int
@@ -268,3 +270,44 @@ def pages_editable_by(*, user: Any, pages: list[Page]) -> set[int]:
         if "change" in permissions or ("add" in permissions and page.owner_id == user.pk):
             editable.add(page.pk)
     return editable
+
+
+# The dashboard's overview
+
+OVERVIEW_DAYS = 14
+OVERVIEW_SESSIONS = 6
+
+
+@dataclass(frozen=True)
+class PageStateCount:
+    label: str
+    count: int
+
+
+def pages_by_state() -> list[PageStateCount]:
+    """How many pages are published, being changed, drafts, in a circuit, sent back, scheduled: three queries."""
+    pages = Page.objects.filter(depth__gt=2).aggregate(
+        published=Count("pk", filter=Q(live=True, has_unpublished_changes=False)),
+        changed=Count("pk", filter=Q(live=True, has_unpublished_changes=True)),
+        drafts=Count("pk", filter=Q(live=False)),
+    )
+    workflows = WorkflowState.objects.filter(base_content_type_id=_page_content_type_id()).aggregate(
+        in_progress=Count("pk", filter=Q(status=WorkflowState.STATUS_IN_PROGRESS)),
+        needs_changes=Count("pk", filter=Q(status=WorkflowState.STATUS_NEEDS_CHANGES)),
+    )
+    scheduled = Revision.page_revisions.filter(approved_go_live_at__isnull=False).count()
+    return [
+        PageStateCount(_("Publiées"), pages["published"]),
+        PageStateCount(_("Publiées, modifications en brouillon"), pages["changed"]),
+        PageStateCount(_("Brouillons jamais publiés"), pages["drafts"]),
+        PageStateCount(_("Dans un circuit de validation"), workflows["in_progress"]),
+        PageStateCount(_("Renvoyées pour modification"), workflows["needs_changes"]),
+        PageStateCount(_("Publication programmée"), scheduled),
+    ]
+
+
+def upcoming_sessions_overview(*, now: datetime.datetime | None = None) -> list[CalendarEntry]:
+    """The next sessions of every action, live or draft, in the coming days (one query)."""
+    start = now or timezone.now()
+    entries = action_sessions_in_range(start=start, end=start + datetime.timedelta(days=OVERVIEW_DAYS))
+    return entries[:OVERVIEW_SESSIONS]

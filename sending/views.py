@@ -29,7 +29,7 @@ from sending.audience import send_audience
 from sending.forms import SendForm
 from sending.models import Delivery, DeliveryStatus, Send
 from sending.selectors import send_progress
-from sending.statistics import lists_with_growth, send_with_statistics, sends_listed
+from sending.statistics import GROWTH_DAYS, lists_with_growth, send_with_statistics, sends_listed
 
 LISTED_DELIVERIES = 100
 LISTED_RECIPIENTS = 200
@@ -49,7 +49,7 @@ def send_permission_required(view: Callable[..., HttpResponse]) -> Callable[...,
 @send_permission_required
 def send_index(request: HttpRequest) -> HttpResponse:
     page = Paginator(sends_listed(), 50).get_page(request.GET.get("p"))
-    context = {"page_title": _("Envois"), "page_obj": page, "lists": lists_with_growth()}
+    context = {"page_title": _("Envois"), "page_obj": page, "lists": lists_with_growth(), "growth_days": GROWTH_DAYS}
     return TemplateResponse(request, "sending/index.html", context)
 
 
