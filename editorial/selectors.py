@@ -9,7 +9,7 @@ from itertools import chain
 from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Count, IntegerField, OuterRef, Q, Subquery, Value
+from django.db.models import Count, Exists, IntegerField, OuterRef, Q, Subquery, Value
 from django.db.models.fields.json import KeyTextTransform
 from django.db.models.functions import Coalesce
 from django.utils import timezone
@@ -134,6 +134,7 @@ class ReturnedPage:
     comment: str
     returned_by: Any
     returned_at: datetime.datetime | None
+    cancelled: bool = False
 
     @property
     def page_type(self) -> str:
@@ -147,14 +148,19 @@ def pages_returned_to_user(*, user: Any) -> list[ReturnedPage]:
     workflow status), with the rejected task as its current task: that task holds the
     comment, who returned the page and when. A page has at most one such active workflow,
     always its latest (Wagtail refuses a second active one); resubmitting moves it back to
-    ``in_progress``, and it leaves this list.
+    ``in_progress``, and it leaves this list. A circuit an administrator cancelled is listed too,
+    with its reason, until the page is submitted again.
     """
+    content_type_id = _page_content_type_id()
+    later = WorkflowState.objects.filter(
+        base_content_type_id=content_type_id, object_id=OuterRef("object_id"), pk__gt=OuterRef("pk")
+    )
+    # An administrator's cancellation holds its reason as the task's comment (editorial.cancellation);
+    # a workflow cancelled by publishing, or withdrawn, has none.
+    cancelled = Q(status=WorkflowState.STATUS_CANCELLED) & ~Q(current_task_state__comment="") & ~Exists(later)
     workflow_states = list(
-        WorkflowState.objects.filter(
-            requested_by=user,
-            status=WorkflowState.STATUS_NEEDS_CHANGES,
-            base_content_type_id=_page_content_type_id(),
-        )
+        WorkflowState.objects.filter(Q(status=WorkflowState.STATUS_NEEDS_CHANGES) | cancelled)
+        .filter(requested_by=user, base_content_type_id=content_type_id)
         .select_related("current_task_state__task", "current_task_state__finished_by")
         .order_by("-current_task_state__finished_at", "-pk")
     )
@@ -173,6 +179,7 @@ def pages_returned_to_user(*, user: Any) -> list[ReturnedPage]:
                 comment=task_state.comment,
                 returned_by=task_state.finished_by,
                 returned_at=task_state.finished_at,
+                cancelled=state.status == WorkflowState.STATUS_CANCELLED,
             )
         )
     return items
@@ -311,3 +318,12 @@ def upcoming_sessions_overview(*, now: datetime.datetime | None = None) -> list[
     start = now or timezone.now()
     entries = action_sessions_in_range(start=start, end=start + datetime.timedelta(days=OVERVIEW_DAYS))
     return entries[:OVERVIEW_SESSIONS]
+
+
+def page_voted_on_by(*, user: Any, page_id: int) -> bool:
+    """Whether ``user`` voted in a board validation of the page (so may read its history afterwards)."""
+    return BoardVote.objects.filter(
+        user=user,
+        task_state__workflow_state__base_content_type_id=_page_content_type_id(),
+        task_state__workflow_state__object_id=str(page_id),
+    ).exists()
