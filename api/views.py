@@ -15,19 +15,37 @@ from wagtail.models import Page, Revision
 from api.preview import preview_revision_ensure, preview_token_create
 
 
+def front_preview_configured() -> bool:
+    """An external front shows drafts only once its preview address is set (API_PREVIEW_CLIENT_URL)."""
+    return bool(settings.API_PREVIEW_CLIENT_URL)
+
+
 def _redirect_to_front(revision: Revision) -> HttpResponseRedirect:
-    """To the front's preview address; without API_PREVIEW_CLIENT_URL, to the API's own endpoint."""
-    base = settings.API_PREVIEW_CLIENT_URL or reverse("api:preview")
+    base = settings.API_PREVIEW_CLIENT_URL
     separator = "&" if "?" in base else "?"
     return HttpResponseRedirect(f"{base}{separator}{urlencode({'token': preview_token_create(revision=revision)})}")
 
 
 @require_http_methods(["GET", "POST"])
 def front_preview(request: HttpRequest, page_id: int) -> HttpResponse:
-    """GET reads: a link to the page's latest revision, else a form; the form's POST saves a first one."""
+    """GET reads: a link to the page's latest revision, else a form; the form's POST saves a first one.
+
+    Without an external front configured, a page that says so (the button is hidden then).
+    """
     page = get_object_or_404(Page, pk=page_id).specific
     if not page.permissions_for_user(request.user).can_edit():
         raise PermissionDenied
+    if not front_preview_configured():
+        # Without a front, the API's JSON is no preview for an editor: say so, and point to Wagtail's own.
+        return TemplateResponse(
+            request,
+            "api/admin/front_preview_unconfigured.html",
+            {
+                "page": page,
+                "page_title": _("Aperçu sur le front"),
+                "edit_url": reverse("wagtailadmin_pages:edit", args=[page.pk]),
+            },
+        )
     if request.method == "POST":
         return _redirect_to_front(preview_revision_ensure(page=page, user=request.user))
     if page.latest_revision is not None:
