@@ -35,21 +35,12 @@ def front_preview(request: HttpRequest, page_id: int) -> HttpResponse:
     page = get_object_or_404(Page, pk=page_id).specific
     if not page.permissions_for_user(request.user).can_edit():
         raise PermissionDenied
-    if not front_preview_configured():
-        # Without a front, the API's JSON is no preview for an editor: say so, and point to Wagtail's own.
-        return TemplateResponse(
-            request,
-            "api/admin/front_preview_unconfigured.html",
-            {
-                "page": page,
-                "page_title": _("Aperçu sur le front"),
-                "edit_url": reverse("wagtailadmin_pages:edit", args=[page.pk]),
-            },
-        )
-    if request.method == "POST":
+    configured = front_preview_configured()
+    if configured and request.method == "POST":
         return _redirect_to_front(preview_revision_ensure(page=page, user=request.user))
-    if page.latest_revision is not None:
+    if configured and page.latest_revision is not None:
         return _redirect_to_front(page.latest_revision)
+    # Without a front the API's JSON is no preview for an editor: the page says so instead.
     return TemplateResponse(
         request,
         "api/admin/front_preview.html",
@@ -57,5 +48,6 @@ def front_preview(request: HttpRequest, page_id: int) -> HttpResponse:
             "page": page,
             "page_title": _("Aperçu sur le front"),
             "edit_url": reverse("wagtailadmin_pages:edit", args=[page.pk]),
+            "configured": configured,
         },
     )
