@@ -13,6 +13,7 @@ from django.db.models import ForeignKey, IntegerField, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 from rest_framework.filters import BaseFilterBackend
+from rest_framework.renderers import JSONRenderer
 from wagtail.api.v2.filters import SearchFilter
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.utils import BadRequestError
@@ -86,6 +87,12 @@ def with_french_search(backends: list[type[BaseFilterBackend]]) -> list[type[Bas
     return [FrenchSearchFilter if backend is SearchFilter else backend for backend in backends]
 
 
+class JSONOnlyMixin:
+    # Wagtail adds DRF's browsable page for browsers: an English interface, and an answer that
+    # differs by Accept header under one cache key. The API answers JSON to everyone.
+    renderer_classes = [JSONRenderer]
+
+
 class CachedViewSetMixin(_ViewSetBase):
     def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         return cached_response(super().dispatch)(request, *args, **kwargs)
@@ -138,7 +145,7 @@ class BoundedIntegersMixin(_ViewSetBase):
         )
 
 
-class PublicPagesAPIViewSet(CachedViewSetMixin, BoundedIntegersMixin, PagesAPIViewSet):
+class PublicPagesAPIViewSet(JSONOnlyMixin, CachedViewSetMixin, BoundedIntegersMixin, PagesAPIViewSet):
     filter_backends = [ClassificationFilter, *with_french_search(PagesAPIViewSet.filter_backends)]
     known_query_parameters = PagesAPIViewSet.known_query_parameters.union(["theme", "territory"])
 
@@ -160,14 +167,14 @@ class PublicPagesAPIViewSet(CachedViewSetMixin, BoundedIntegersMixin, PagesAPIVi
         return context
 
 
-class PublicImagesAPIViewSet(CachedViewSetMixin, BoundedIntegersMixin, ImagesAPIViewSet):
+class PublicImagesAPIViewSet(JSONOnlyMixin, CachedViewSetMixin, BoundedIntegersMixin, ImagesAPIViewSet):
     filter_backends = with_french_search(ImagesAPIViewSet.filter_backends)
 
     def get_queryset(self) -> QuerySet:
         return images_visible(super().get_queryset(), site=Site.find_for_request(self.request))
 
 
-class PublicDocumentsAPIViewSet(CachedViewSetMixin, BoundedIntegersMixin, DocumentsAPIViewSet):
+class PublicDocumentsAPIViewSet(JSONOnlyMixin, CachedViewSetMixin, BoundedIntegersMixin, DocumentsAPIViewSet):
     filter_backends = with_french_search(DocumentsAPIViewSet.filter_backends)
 
     def get_queryset(self) -> QuerySet:

@@ -16,23 +16,32 @@ from api.preview import preview_revision_ensure, preview_token_create
 from config.types import AuthenticatedHttpRequest
 
 
+def front_preview_configured() -> bool:
+    """An external front shows drafts only once its preview address is set (API_PREVIEW_CLIENT_URL)."""
+    return bool(settings.API_PREVIEW_CLIENT_URL)
+
+
 def _redirect_to_front(revision: Revision) -> HttpResponseRedirect:
-    """To the front's preview address; without API_PREVIEW_CLIENT_URL, to the API's own endpoint."""
-    base = settings.API_PREVIEW_CLIENT_URL or reverse("api:preview")
+    base = settings.API_PREVIEW_CLIENT_URL
     separator = "&" if "?" in base else "?"
     return HttpResponseRedirect(f"{base}{separator}{urlencode({'token': preview_token_create(revision=revision)})}")
 
 
 @require_http_methods(["GET", "POST"])
 def front_preview(request: AuthenticatedHttpRequest, page_id: int) -> HttpResponse:
-    """GET reads: a link to the page's latest revision, else a form; the form's POST saves a first one."""
+    """GET reads: a link to the page's latest revision, else a form; the form's POST saves a first one.
+
+    Without an external front configured, a page that says so (the button is hidden then).
+    """
     page = get_object_or_404(Page, pk=page_id).specific
     if not page.permissions_for_user(request.user).can_edit():
         raise PermissionDenied
-    if request.method == "POST":
+    configured = front_preview_configured()
+    if configured and request.method == "POST":
         return _redirect_to_front(preview_revision_ensure(page=page, user=request.user))
-    if page.latest_revision is not None:
+    if configured and page.latest_revision is not None:
         return _redirect_to_front(page.latest_revision)
+    # Without a front the API's JSON is no preview for an editor: the page says so instead.
     return TemplateResponse(
         request,
         "api/admin/front_preview.html",
@@ -40,5 +49,6 @@ def front_preview(request: AuthenticatedHttpRequest, page_id: int) -> HttpRespon
             "page": page,
             "page_title": _("Aperçu sur le front"),
             "edit_url": reverse("wagtailadmin_pages:edit", args=[page.pk]),
+            "configured": configured,
         },
     )

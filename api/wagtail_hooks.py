@@ -10,6 +10,7 @@ from wagtail.admin.widgets.button import Button
 
 from api import views
 from api.routers.preview import PREVIEWABLE
+from api.views import front_preview_configured
 
 
 @hooks.register("register_admin_urls")
@@ -19,6 +20,8 @@ def register_preview_url() -> list[Any]:
 
 @hooks.register("register_page_header_buttons")
 def front_preview_button(page: Any, user: Any, view_name: str, next_url: str | None = None) -> Iterator[Button]:
+    if not front_preview_configured():
+        return
     if type(page.specific_deferred) in PREVIEWABLE and page.permissions_for_user(user).can_edit():
         yield Button(
             _("Aperçu sur le front"),

@@ -1,14 +1,17 @@
-"""The add view's « Soumettre à … » button, named after the workflow the new page will really go through."""
+"""The action menu: the add view's « Soumettre à … » named after the new page's workflow; cancelling confirmed."""
 
 from typing import Any
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.http import HttpRequest
+from django.urls import reverse
 from django.utils.translation import gettext as _
-from wagtail.admin.action_menu import ActionMenuItem, SubmitForModerationMenuItem
+from django.utils.translation import gettext_lazy
+from wagtail.admin.action_menu import ActionMenuItem, CancelWorkflowMenuItem, SubmitForModerationMenuItem
 from wagtail.models import Page, Workflow
 
+from editorial import roles
 from editorial.workflows import page_workflow
 
 
@@ -50,4 +53,29 @@ def action_menu_submit_relabel(menu_items: list[ActionMenuItem], request: HttpRe
     workflow = page_workflow(page_class=page_class, parent=context["parent_page"])
     if workflow is not None:
         menu_items.append(NewPageSubmitMenuItem(workflow, order=order))
+        menu_items.sort(key=lambda item: item.order)
+
+
+# Where Wagtail puts its own cancel button (PageActionMenu's defaults).
+WAGTAIL_CANCEL_ORDER = 40
+
+
+class CancelWorkflowLinkItem(ActionMenuItem):
+    """Leads an administrator to the confirmation of a cancellation, instead of cancelling in one click."""
+
+    label = gettext_lazy("Annuler le circuit…")
+    name = "editorial-cancel-workflow"
+    icon_name = "error"
+
+    def get_url(self, parent_context: dict[str, Any]) -> str:
+        return reverse("editorial_workflow_cancel", args=[parent_context["page"].pk])
+
+
+def action_menu_cancel_replace(menu_items: list[ActionMenuItem], request: HttpRequest, context: dict[str, Any]) -> None:
+    """Wagtail's « Annuler le workflow » cancels at once for anyone who may approve; administrators confirm here."""
+    menu_items[:] = [item for item in menu_items if not isinstance(item, CancelWorkflowMenuItem)]
+    workflow_state = context["page"].current_workflow_state if context.get("view") == "edit" else None
+    in_progress = workflow_state is not None and workflow_state.status == workflow_state.STATUS_IN_PROGRESS
+    if in_progress and roles.is_administrator(request.user):
+        menu_items.append(CancelWorkflowLinkItem(order=WAGTAIL_CANCEL_ORDER))
         menu_items.sort(key=lambda item: item.order)

@@ -36,3 +36,12 @@ class CalendarQueryForm(forms.Form):
                 str(_("Date non reconnue (attendue sous la forme AAAA-MM-JJ) : le calendrier affiche aujourd'hui."))
             )
         return CalendarPeriod.around(view=view, day=day), problems
+
+
+class WorkflowCancelForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Motif (envoyé à l'auteur·rice)"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        error_messages={"required": _("Indiquez le motif : il est envoyé à l'auteur·rice.")},
+    )

@@ -3,6 +3,7 @@
 Plain models with no need for revisions, choosers or previews: the case wagtail-modeladmin fits.
 """
 
+from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from django_celery_beat.models import PeriodicTask
 from wagtail_modeladmin.options import ModelAdmin
@@ -16,9 +17,14 @@ class PeriodicTaskAdmin(ModelAdmin):
     menu_icon = "time"
     menu_order = 900
     add_to_settings_menu = True
-    list_display = ("name", "task", "enabled", "last_run_at", "total_run_count")
+    list_display = ("name", "celery_task", "enabled", "last_run_at", "total_run_count")
     list_filter = ("enabled",)
     search_fields = ("name", "task")
+
+    # django-celery-beat's French catalogue leaves its « Task Name » column in English.
+    @admin.display(description=_("tâche Celery"), ordering="task")
+    def celery_task(self, obj: PeriodicTask) -> str:
+        return obj.task
 
 
 class ContentTypeWorkflowAdmin(ModelAdmin):

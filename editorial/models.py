@@ -6,6 +6,7 @@ from django.conf import settings
 from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
 from django.db import models, transaction
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django_stubs_ext import StrOrPromise
 from wagtail.models import Task, TaskState, Workflow
@@ -87,10 +88,18 @@ class BoardValidationTask(Task):
         ]
 
     @transaction.atomic
-    def on_action(self, task_state: TaskState, user: Any, action_name: str, **kwargs: Any) -> None:
+    def on_action(self, task_state: TaskState, user: Any, action_name: str, **kwargs: Any) -> str | None:
+        """Record the vote; when it closed the validation, the member goes to the dashboard.
+
+        Wagtail's workflow action view then goes to the page's edit view, which a board member may
+        no longer open once the task is over (the returned URL replaces it).
+        """
         from editorial.board import board_vote_record  # the board's service imports this module
 
         board_vote_record(task=self, task_state=task_state, user=user, action_name=action_name, **kwargs)
+        if TaskState.objects.filter(pk=task_state.pk, status=TaskState.STATUS_IN_PROGRESS).exists():
+            return None
+        return reverse("wagtailadmin_home")
 
     def get_task_states_user_can_moderate(self, user: Any, **kwargs: Any) -> Any:
         if not (user.is_superuser or self.is_member(user)):

@@ -76,6 +76,24 @@ def workflow_finished_notify(*, workflow_state_id: int, approved: bool) -> int:
     return _send(template=template, recipients=recipients, context=context)
 
 
+def workflow_cancelled_notify(*, workflow_state_id: int) -> int:
+    """Tell the author that an administrator cancelled the circuit, why, and who."""
+    workflow_state = WorkflowState.objects.select_related("requested_by", "current_task_state__finished_by").get(
+        pk=workflow_state_id
+    )
+    page = workflow_state.content_object.specific
+    task_state = workflow_state.current_task_state
+    context = {
+        "page": page,
+        "url": _edit_url(page),
+        "workflow": workflow_state.workflow,
+        "comment": task_state.comment if task_state else "",
+        "cancelled_by": task_state.finished_by if task_state else None,
+    }
+    recipients = [workflow_state.requested_by] if workflow_state.requested_by else []
+    return _send(template="workflow_cancelled", recipients=recipients, context=context)
+
+
 def _enqueue_after_commit(task_name: str, *args: Any) -> None:
     """Queue the email once the transition is committed; through a broker outage it waits in the outbox."""
     from editorial import tasks  # the tasks call this module

@@ -9,10 +9,13 @@ from itertools import chain
 from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Count, IntegerField, OuterRef, Subquery, Value
+from django.db.models import Count, Exists, IntegerField, OuterRef, Q, Subquery, Value
 from django.db.models.fields.json import KeyTextTransform
 from django.db.models.functions import Coalesce
+from django.utils import timezone
 from django.utils.text import capfirst
+from django.utils.translation import gettext_lazy as _
+from django_stubs_ext import StrOrPromise
 from wagtail.models import Page, Revision, TaskState, WorkflowState
 
 from config.parsing import positive_int
@@ -131,6 +134,7 @@ class ReturnedPage:
     comment: str
     returned_by: Any
     returned_at: datetime.datetime | None
+    cancelled: bool = False
 
     @property
     def page_type(self) -> str:
@@ -144,14 +148,19 @@ def pages_returned_to_user(*, user: Any) -> list[ReturnedPage]:
     workflow status), with the rejected task as its current task: that task holds the
     comment, who returned the page and when. A page has at most one such active workflow,
     always its latest (Wagtail refuses a second active one); resubmitting moves it back to
-    ``in_progress``, and it leaves this list.
+    ``in_progress``, and it leaves this list. A circuit an administrator cancelled is listed too,
+    with its reason, until the page is submitted again.
     """
+    content_type_id = _page_content_type_id()
+    later = WorkflowState.objects.filter(
+        base_content_type_id=content_type_id, object_id=OuterRef("object_id"), pk__gt=OuterRef("pk")
+    )
+    # An administrator's cancellation holds its reason as the task's comment (editorial.cancellation);
+    # a workflow cancelled by publishing, or withdrawn, has none.
+    cancelled = Q(status=WorkflowState.STATUS_CANCELLED) & ~Q(current_task_state__comment="") & ~Exists(later)
     workflow_states = list(
-        WorkflowState.objects.filter(
-            requested_by=user,
-            status=WorkflowState.STATUS_NEEDS_CHANGES,
-            base_content_type_id=_page_content_type_id(),
-        )
+        WorkflowState.objects.filter(Q(status=WorkflowState.STATUS_NEEDS_CHANGES) | cancelled)
+        .filter(requested_by=user, base_content_type_id=content_type_id)
         .select_related("current_task_state__task", "current_task_state__finished_by")
         .order_by("-current_task_state__finished_at", "-pk")
     )
@@ -170,6 +179,7 @@ def pages_returned_to_user(*, user: Any) -> list[ReturnedPage]:
                 comment=task_state.comment,
                 returned_by=task_state.finished_by,
                 returned_at=task_state.finished_at,
+                cancelled=state.status == WorkflowState.STATUS_CANCELLED,
             )
         )
     return items
@@ -238,3 +248,57 @@ def pages_editable_by(*, user: Any, pages: list[Page]) -> set[int]:
         if "change" in permissions or ("add" in permissions and page.owner_id == user.pk):
             editable.add(page.pk)
     return editable
+
+
+# The dashboard's overview
+
+OVERVIEW_DAYS = 14
+OVERVIEW_SESSIONS = 6
+
+
+@dataclass(frozen=True)
+class PageStateCount:
+    label: StrOrPromise
+    count: int
+
+
+def pages_by_state() -> list[PageStateCount]:
+    """How many pages are published, being changed, drafts, in a circuit, sent back, scheduled: three queries."""
+    pages = Page.objects.filter(depth__gt=2).aggregate(
+        published=Count("pk", filter=Q(live=True, has_unpublished_changes=False)),
+        changed=Count("pk", filter=Q(live=True, has_unpublished_changes=True)),
+        drafts=Count("pk", filter=Q(live=False)),
+    )
+    workflows = WorkflowState.objects.filter(base_content_type_id=_page_content_type_id()).aggregate(
+        in_progress=Count("pk", filter=Q(status=WorkflowState.STATUS_IN_PROGRESS)),
+        needs_changes=Count("pk", filter=Q(status=WorkflowState.STATUS_NEEDS_CHANGES)),
+    )
+    scheduled = Revision.page_revisions.filter(approved_go_live_at__isnull=False).count()
+    return [
+        PageStateCount(_("Publiées"), pages["published"]),
+        PageStateCount(_("Publiées, modifications en brouillon"), pages["changed"]),
+        PageStateCount(_("Brouillons jamais publiés"), pages["drafts"]),
+        PageStateCount(_("Dans un circuit de validation"), workflows["in_progress"]),
+        PageStateCount(_("Renvoyées pour modification"), workflows["needs_changes"]),
+        PageStateCount(_("Publication programmée"), scheduled),
+    ]
+
+
+def upcoming_sessions_overview(*, now: datetime.datetime | None = None) -> list[CalendarEntry]:
+    """The next sessions of every action, live or draft, in the coming days (one query)."""
+    start = now or timezone.now()
+    # The sessions come from the content app's calendar provider (editorial sits below the content).
+    provider = calendar_providers()[EntryKind.ACTION_SESSION]
+    entries = sorted(
+        provider(start=start, end=start + datetime.timedelta(days=OVERVIEW_DAYS)), key=CalendarEntry.sort_key
+    )
+    return entries[:OVERVIEW_SESSIONS]
+
+
+def page_voted_on_by(*, user: Any, page_id: int) -> bool:
+    """Whether ``user`` voted in a board validation of the page (so may read its history afterwards)."""
+    return BoardVote.objects.filter(
+        user=user,
+        task_state__workflow_state__base_content_type_id=_page_content_type_id(),
+        task_state__workflow_state__object_id=str(page_id),
+    ).exists()

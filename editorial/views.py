@@ -1,15 +1,19 @@
-"""Admin views of the editorial app: the editorial calendar."""
+"""Admin views of the editorial app: the editorial calendar, the cancellation of a circuit."""
 
 import datetime
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from wagtail.models import Page
 
 from config.time_zone import PARIS
+from editorial import roles
 from editorial.calendar import (
     CalendarEntry,
     CalendarView,
@@ -17,7 +21,8 @@ from editorial.calendar import (
     calendar_weeks,
     paris_today,
 )
-from editorial.forms import CalendarQueryForm
+from editorial.cancellation import workflow_cancel
+from editorial.forms import CalendarQueryForm, WorkflowCancelForm
 from editorial.selectors import calendar_entries, pages_editable_by
 
 
@@ -74,3 +79,33 @@ def calendar_view(request: HttpRequest) -> HttpResponse:
         "month_url": _calendar_url(view=CalendarView.MONTH, day=period.anchor),
     }
     return render(request, "editorial/calendar.html", context)
+
+
+def workflow_cancel_view(request: HttpRequest, page_id: int) -> HttpResponse:
+    """GET: confirm, with the reason to send; POST: cancel the page's circuit (administrators only)."""
+    page = get_object_or_404(Page, pk=page_id).specific
+    if not roles.is_administrator(request.user):
+        raise PermissionDenied
+    workflow_state = page.current_workflow_state
+    if workflow_state is None or workflow_state.status != workflow_state.STATUS_IN_PROGRESS:
+        messages.error(request, _("Cette page n'est dans aucun circuit en cours."))
+        return redirect("wagtailadmin_pages:edit", page.pk)
+    form = WorkflowCancelForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            workflow_cancel(page=page, user=request.user, reason=form.cleaned_data["reason"])
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(
+                request,
+                _("Circuit de « %(title)s » annulé ; l'auteur·rice est prévenu·e.") % {"title": page.draft_title},
+            )
+            return redirect("wagtailadmin_pages:edit", page.pk)
+    context = {
+        "page_title": _("Annuler le circuit de « %(title)s »") % {"title": page.draft_title},
+        "page": page,
+        "workflow_state": workflow_state,
+        "form": form,
+    }
+    return render(request, "editorial/workflow_cancel.html", context, status=400 if form.errors else 200)

@@ -2,7 +2,7 @@
 
 from typing import Any
 
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 from django.urls import URLPattern, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -10,13 +10,15 @@ from wagtail.admin.menu import MenuItem
 from wagtail.log_actions import LogActionRegistry, LogFormatter
 from wagtail_modeladmin.options import modeladmin_register
 
-from editorial.action_menu import action_menu_submit_relabel
+from editorial.action_menu import action_menu_cancel_replace, action_menu_submit_relabel
 from editorial.board import RESTART_LOG_ACTION, VOTE_LOG_ACTION, board_restart_after_edit
+from editorial.cancellation import CANCEL_LOG_ACTION
+from editorial.edit_guards import edit_cancel_refused, workflow_action_redirect
 from editorial.listings import ContentListings
 from editorial.modeladmins import ContentTypeWorkflowAdmin, PeriodicTaskAdmin
 from editorial.page_views import EditorialPageViewSet, editorial_page_viewsets
 from editorial.panels import homepage_panels_edit
-from editorial.views import calendar_view
+from editorial.views import calendar_view, workflow_cancel_view
 
 
 @hooks.register("register_admin_viewset")
@@ -59,15 +61,34 @@ def register_board_vote_log_action(actions: LogActionRegistry) -> None:
                 "Page modifiée pendant la validation du Bureau : %(votes)s vote(s) annulé(s), retour en relecture"
             ) % {"votes": votes}
 
+    @actions.register_action(CANCEL_LOG_ACTION)
+    class WorkflowCancelFormatter(LogFormatter):
+        label = _("Circuit annulé par un·e administrateur·rice")
+
+        def format_message(self, log_entry: Any) -> str:
+            return _("Circuit « %(workflow)s » annulé par un·e administrateur·rice") % {
+                "workflow": (log_entry.data or {}).get("workflow", "?")
+            }
+
+        def format_comment(self, log_entry: Any) -> str:
+            return (log_entry.data or {}).get("reason", "")
+
 
 @hooks.register("construct_page_action_menu")
 def relabel_submit_on_add_view(menu_items: list[Any], request: HttpRequest, context: dict[str, Any]) -> None:
     action_menu_submit_relabel(menu_items, request, context)
+    action_menu_cancel_replace(menu_items, request, context)
+
+
+@hooks.register("before_edit_page")
+def refuse_one_click_cancel(request: HttpRequest, page: Any) -> Any:
+    return edit_cancel_refused(request, page)
 
 
 @hooks.register("after_edit_page")
-def restart_board_validation_after_edit(request: HttpRequest, page: Any) -> None:
+def restart_board_validation_after_edit(request: HttpRequest, page: Any) -> HttpResponse | None:
     board_restart_after_edit(page, request.user)
+    return workflow_action_redirect(request, page)
 
 
 @hooks.register("construct_homepage_panels")
@@ -77,7 +98,10 @@ def add_to_do_panel(request: HttpRequest, panels: list[Any]) -> None:
 
 @hooks.register("register_admin_urls")
 def register_calendar_urls() -> list[URLPattern]:
-    return [path("calendrier/", calendar_view, name="editorial_calendar")]
+    return [
+        path("calendrier/", calendar_view, name="editorial_calendar"),
+        path("pages/<id:page_id>/annuler-le-circuit/", workflow_cancel_view, name="editorial_workflow_cancel"),
+    ]
 
 
 @hooks.register("register_admin_menu_item")

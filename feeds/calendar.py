@@ -100,7 +100,11 @@ def calendar_build(*, name: str, sessions: Sequence[ActionSession], request: Htt
     today = timezone.localdate()
     first = min([today, *(s.starts_at.date() for s in sessions)]) - datetime.timedelta(days=366)
     last = max([today, *(s.ends_at.date() for s in sessions)]) + datetime.timedelta(days=366)
-    calendar.add_component(Timezone.from_tzid(PARIS_TIME_ZONE_NAME, first_date=first, last_date=last))
+    paris = Timezone.from_tzid(PARIS_TIME_ZONE_NAME, first_date=first, last_date=last)
+    # icalendar writes its own English note of the range the rules cover: say it in French.
+    paris.pop("COMMENT", None)
+    paris.add("COMMENT", f"Ce fuseau horaire n'est décrit que du {first:%d/%m/%Y} au {last:%d/%m/%Y}.")
+    calendar.add_component(paris)
     for session in sessions:
         calendar.add_component(session_event(session, request=request, stamp=stamp))
     return calendar.to_ical()

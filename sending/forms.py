@@ -32,6 +32,8 @@ class SendForm(forms.Form):
     )
     rate_per_second = forms.IntegerField(label=_("Messages par seconde"), min_value=1)
     batch_size = forms.IntegerField(label=_("Taille des lots"), min_value=1)
+    # Set by the confirmation page's button: « Maintenant » sends only once its audience was shown.
+    confirmed = forms.BooleanField(required=False, widget=forms.HiddenInput)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -61,6 +63,9 @@ class SendForm(forms.Form):
             elif moment <= timezone.now():
                 self.add_error("scheduled_at", _("La date d'envoi est passée."))
         return data
+
+    def needs_confirmation(self) -> bool:
+        return self.cleaned_data["when"] == self.NOW and not self.cleaned_data["confirmed"]
 
     def scheduled_moment(self) -> datetime.datetime:
         if self.cleaned_data["when"] == self.LATER:

@@ -22,9 +22,9 @@ from django.utils.translation import gettext as _
 from newsletters.models import NewsletterIssuePage, NewsletterList
 from newsletters.rendering import render_issue
 from outbox.services import task_enqueue
+from sending.audience import send_audience
 from sending.models import OPEN_DELIVERY_STATUSES, Delivery, DeliveryStatus, Send, SendStatus
 from sending.selectors import issue_is_sendable, issues_sendable
-from subscribers.selectors import recipients_for
 
 logger = logging.getLogger(__name__)
 
@@ -54,18 +54,15 @@ def _check_pace(rate_per_second: int, batch_size: int) -> dict[str, str]:
     return errors
 
 
-def send_create(
+def send_errors(
     *,
     issue: NewsletterIssuePage,
     newsletter_list: NewsletterList,
     scheduled_at: datetime.datetime,
     rate_per_second: int,
     batch_size: int,
-    user: User | AnonymousUser,
-) -> Send:
-    """Schedule a send (``scheduled_at`` now or later). Raises ValidationError with French messages."""
-    if not user.has_perm(SEND_PERMISSION):
-        raise PermissionDenied(_("Vous n'avez pas le droit d'envoyer une lettre d'information."))
+) -> dict[str, str]:
+    """Why such a send may not be scheduled, by field (``__all__``: the issue itself), in French."""
     errors: dict[str, str] = _check_pace(rate_per_second, batch_size)
     now = timezone.now()
     if timezone.is_naive(scheduled_at):
@@ -82,8 +79,31 @@ def send_create(
         )
     elif send_duplicate_exists(issue_id=issue.pk, list_id=newsletter_list.pk):
         errors["__all__"] = _("Ce numéro est déjà envoyé ou programmé pour cette liste.")
+    return errors
+
+
+def send_create(
+    *,
+    issue: NewsletterIssuePage,
+    newsletter_list: NewsletterList,
+    scheduled_at: datetime.datetime,
+    rate_per_second: int,
+    batch_size: int,
+    user: User | AnonymousUser,
+) -> Send:
+    """Schedule a send (``scheduled_at`` now or later). Raises ValidationError with French messages."""
+    if not user.has_perm(SEND_PERMISSION):
+        raise PermissionDenied(_("Vous n'avez pas le droit d'envoyer une lettre d'information."))
+    errors = send_errors(
+        issue=issue,
+        newsletter_list=newsletter_list,
+        scheduled_at=scheduled_at,
+        rate_per_second=rate_per_second,
+        batch_size=batch_size,
+    )
     if errors:
         raise ValidationError(errors)
+    now = timezone.now()
     try:
         with transaction.atomic():
             send = Send.objects.create(
@@ -117,17 +137,6 @@ def _locked(send_id: int, statuses: Iterable[str], *, skip_locked: bool = False)
     )
 
 
-def _already_reached(issue_id: int, list_id: int) -> Q:
-    """Subscribers an earlier, cancelled send of the issue reached (or may have): not sent to again."""
-    reached = Delivery.objects.filter(
-        send__issue_id=issue_id,
-        send__newsletter_list_id=list_id,
-        status__in=[DeliveryStatus.SENT, DeliveryStatus.SENDING],
-        subscriber__isnull=False,
-    ).values("subscriber_id")
-    return Q(pk__in=reached)
-
-
 def send_start(*, send_id: int) -> bool:
     """Start a due send: snapshot the rendered issue and record one delivery per recipient.
 
@@ -155,11 +164,7 @@ def send_start(*, send_id: int) -> bool:
         send.text = rendered.text
         send.web_url = rendered.web_url[:500]
         send.marker = rendered.marker
-        recipients = (
-            recipients_for(send.newsletter_list_id)
-            .exclude(_already_reached(send.issue_id, send.newsletter_list_id))
-            .values_list("pk", "email")
-        )
+        recipients = send_audience(issue_id=send.issue_id, list_id=send.newsletter_list_id).values_list("pk", "email")
         total = 0
         chunk: list[Delivery] = []
         for subscriber_id, email in recipients.iterator(chunk_size=INSERT_BATCH):

@@ -1,11 +1,16 @@
 """Admin views of sends: list, the « Envoyer » form of an issue, progress, pause / resume / cancel.
 
+« Maintenant » goes through a confirmation page (the number of recipients and their list, then a
+button that POSTs the same form with ``confirmed``), as Ghost and listmonk ask before a send that
+cannot be called back; it works without JavaScript.
+
 Each view requires ``newsletters.send_newsletter``; the services check it again, and check that the
 issue passed its workflow, whatever the form or the request claims.
 """
 
 from collections.abc import Callable
 from functools import wraps
+from typing import Any
 
 from django.conf import settings
 from django.contrib import messages
@@ -22,11 +27,14 @@ from config import parsing
 from config.types import AuthenticatedHttpRequest
 from newsletters.models import NewsletterIssuePage
 from sending import services
+from sending.audience import send_audience
 from sending.forms import SendForm
 from sending.models import Delivery, DeliveryStatus, Send
 from sending.selectors import issue_is_sendable, send_progress
+from sending.statistics import GROWTH_DAYS, lists_with_growth, send_with_statistics, sends_listed
 
 LISTED_DELIVERIES = 100
+LISTED_RECIPIENTS = 200
 
 
 def send_permission_required(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
@@ -42,9 +50,9 @@ def send_permission_required(view: Callable[..., HttpResponse]) -> Callable[...,
 @require_GET
 @send_permission_required
 def send_index(request: HttpRequest) -> HttpResponse:
-    sends = Send.objects.select_related("issue", "newsletter_list", "created_by").order_by("-scheduled_at", "-pk")
-    page = Paginator(sends, 50).get_page(parsing.page_number(request.GET.get("p")))
-    return TemplateResponse(request, "sending/index.html", {"page_title": _("Envois"), "page_obj": page})
+    page = Paginator(sends_listed(), 50).get_page(parsing.page_number(request.GET.get("p")))
+    context = {"page_title": _("Envois"), "page_obj": page, "lists": lists_with_growth(), "growth_days": GROWTH_DAYS}
+    return TemplateResponse(request, "sending/index.html", context)
 
 
 @send_permission_required
@@ -59,17 +67,16 @@ def send_create_view(request: HttpRequest, issue_id: int) -> HttpResponse:
     sendable = issue_is_sendable(issue)
     if request.method == "POST" and form.is_valid():
         try:
-            send = services.send_create(
-                issue=issue,
-                newsletter_list=form.cleaned_data["newsletter_list"],
-                scheduled_at=form.scheduled_moment(),
-                rate_per_second=form.cleaned_data["rate_per_second"],
-                batch_size=form.cleaned_data["batch_size"],
-                user=request.user,
-            )
+            if form.needs_confirmation():
+                if errors := services.send_errors(issue=issue, **_send_settings(form)):
+                    raise ValidationError(errors)
+                return _confirmation(request, issue, form)
+            send = services.send_create(issue=issue, user=request.user, **_send_settings(form))
         except ValidationError as error:
-            errors = error.message_dict if hasattr(error, "error_dict") else {"__all__": error.messages}
-            for field, field_errors in errors.items():
+            refusals: dict[str, list[str]] = (
+                error.message_dict if hasattr(error, "error_dict") else {"__all__": error.messages}
+            )
+            for field, field_errors in refusals.items():
                 form.add_error(field if field in form.fields else None, field_errors)
         else:
             messages.success(request, _("Envoi programmé : « %(send)s ».") % {"send": send})
@@ -80,15 +87,41 @@ def send_create_view(request: HttpRequest, issue_id: int) -> HttpResponse:
     return TemplateResponse(request, "sending/create.html", context, status=status)
 
 
+def _send_settings(form: SendForm) -> dict[str, Any]:
+    return {
+        "newsletter_list": form.cleaned_data["newsletter_list"],
+        "scheduled_at": form.scheduled_moment(),
+        "rate_per_second": form.cleaned_data["rate_per_second"],
+        "batch_size": form.cleaned_data["batch_size"],
+    }
+
+
+def _confirmation(request: HttpRequest, issue: NewsletterIssuePage, form: SendForm) -> HttpResponse:
+    """The page « Maintenant » leads to: who will receive the issue, and a button that sends it."""
+    newsletter_list = form.cleaned_data["newsletter_list"]
+    audience = send_audience(issue_id=issue.pk, list_id=newsletter_list.pk)
+    context = {
+        "page_title": _("Confirmer l'envoi de « %(title)s »") % {"title": issue.title},
+        "issue": issue,
+        "form": form,
+        "newsletter_list": newsletter_list,
+        "count": audience.count(),
+        "recipients": audience.only("email", "name")[:LISTED_RECIPIENTS],
+    }
+    return TemplateResponse(request, "sending/confirm.html", context)
+
+
 @require_GET
 @send_permission_required
 def send_detail(request: HttpRequest, send_id: int) -> HttpResponse:
     send = get_object_or_404(Send.objects.select_related("issue", "newsletter_list", "created_by"), pk=send_id)
+    statistics = send_with_statistics(send.pk)
     deliveries = Delivery.objects.filter(send=send).order_by("pk")
     context = {
         "page_title": _("Envoi « %(send)s »") % {"send": send},
         "send": send,
         "progress": send_progress(send),
+        "statistics": statistics,
         "uncertain": deliveries.filter(uncertain=True)[:LISTED_DELIVERIES],
         "failed": deliveries.filter(status=DeliveryStatus.FAILED)[:LISTED_DELIVERIES],
         "progress_url": reverse("sending_progress", kwargs={"send_id": send.pk}),

@@ -1,4 +1,4 @@
-"""Admin glue: the « Envois » menu, its URLs, and the « Envoyer » action of an issue."""
+"""Admin glue: the « Envois » menu, its URLs, the « Envoyer » action of an issue, the dashboard panel."""
 
 from collections.abc import Iterator
 from typing import Any
@@ -11,6 +11,7 @@ from wagtail.admin.ui.menus import MenuItem as ActionMenuItem
 
 from newsletters.models import NewsletterIssuePage
 from sending import views
+from sending.panels import homepage_panels_add
 from sending.selectors import issue_shows_sendable
 from sending.services import SEND_PERMISSION
 
@@ -50,3 +51,8 @@ def issue_header_send_button(page: Any, user: Any, view_name: str, next_url: str
 @hooks.register("register_page_listing_more_buttons")
 def issue_listing_send_button(page: Any, user: Any, next_url: str | None = None) -> Iterator:
     yield from _send_action(page, user)
+
+
+@hooks.register("construct_homepage_panels")
+def add_sends_panel(request: Any, panels: list[Any]) -> None:
+    homepage_panels_add(panels, request.user)

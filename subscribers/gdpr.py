@@ -24,8 +24,21 @@ def gdpr_section_register(name: str, reader: Callable[[Subscriber], Any]) -> Non
 
 
 def _row(instance: models.Model) -> dict[str, Any]:
-    """Every stored column, including the dates the model form would leave out."""
-    return {field.attname: getattr(instance, field.attname) for field in instance._meta.concrete_fields}
+    """Every stored column, including the dates the model form would leave out, as the person reads it.
+
+    Keys are the fields' French names, coded values (« citizen_councillor », « confirmed ») their
+    French labels; related rows appear by their name, not their id.
+    """
+    row: dict[str, Any] = {}
+    for field in instance._meta.concrete_fields:
+        value = getattr(instance, field.attname)
+        if field.choices and value not in (None, ""):
+            value = str(dict(field.flatchoices).get(value, value))
+        elif field.is_relation:
+            related = getattr(instance, field.name)
+            value = str(related) if related is not None else None
+        row[str(field.verbose_name)] = value
+    return row
 
 
 def _other_apps_rows(subscriber: Subscriber) -> dict[str, list[dict[str, Any]]]:
@@ -36,23 +49,23 @@ def _other_apps_rows(subscriber: Subscriber) -> dict[str, list[dict[str, Any]]]:
         if model._meta.app_label == Subscriber._meta.app_label:
             continue
         rows = model._default_manager.filter(**{relation.field.name: subscriber}).order_by("pk")
-        found[model._meta.label] = [_row(row) for row in rows]
+        found[str(model._meta.verbose_name_plural)] = [_row(row) for row in rows]
     return found
 
 
 def subscriber_data_export(subscriber: Subscriber) -> dict[str, Any]:
     """Everything held about one person."""
     data: dict[str, Any] = {
-        "subscriber": _row(subscriber) | {"territory": str(subscriber.territory) if subscriber.territory else None},
-        "subscriptions": [
-            _row(subscription) | {"newsletter_list": subscription.newsletter_list.name}
+        "abonné·e": _row(subscriber),
+        "abonnements": [
+            _row(subscription)
             for subscription in subscriber.subscriptions.select_related("newsletter_list").order_by("pk")
         ],
-        "consent_records": [
-            _row(record) | {"newsletter_list": record.newsletter_list.name if record.newsletter_list else None}
+        "consentements": [
+            _row(record)
             for record in subscriber.consents.select_related("newsletter_list").order_by("created_at", "pk")
         ],
-        "related": _other_apps_rows(subscriber),
+        "autres données": _other_apps_rows(subscriber),
     }
     for name, reader in _sections.items():
         data[name] = reader(subscriber)

@@ -2,15 +2,15 @@
 
 from collections.abc import Collection
 
-from django.db.models import QuerySet
+from django.db.models import OuterRef, QuerySet
 from django.db.models.functions import Lower
 
 from newsletters.models import NewsletterList
 from subscribers.models import Subscriber, Subscription, SubscriptionStatus
 
 
-def recipients_for(list_id: int) -> QuerySet[Subscriber]:
-    """Confirmed subscribers of the list whose address is not suppressed."""
+def recipients_for(list_id: int | OuterRef) -> QuerySet[Subscriber]:
+    """Confirmed subscribers of the list whose address is not suppressed (``OuterRef``: in a subquery)."""
     return Subscriber.objects.filter(
         subscriptions__newsletter_list_id=list_id,
         subscriptions__status=SubscriptionStatus.CONFIRMED,

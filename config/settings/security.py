@@ -23,6 +23,7 @@ RATE_LIMIT_WINDOW = env.int("RATE_LIMIT_WINDOW", default=3600)
 PASSWORD_RESET_RATE_LIMIT_PER_IP = env.int("PASSWORD_RESET_RATE_LIMIT_PER_IP", default=5)
 PASSWORD_RESET_RATE_LIMIT_PER_EMAIL = env.int("PASSWORD_RESET_RATE_LIMIT_PER_EMAIL", default=3)
 WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "editorial.password_reset.ThrottledPasswordResetForm"  # noqa: S105
+WAGTAILADMIN_USER_LOGIN_FORM = "editorial.login_form.FrenchLoginForm"
 # Password-restricted pages and document collections: guesses per client address and page (or restriction).
 PAGE_PASSWORD_RATE_LIMIT = env.int("PAGE_PASSWORD_RATE_LIMIT", default=10)
 # « Envoyer un test » of a newsletter issue, per admin user.

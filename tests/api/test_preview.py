@@ -5,6 +5,7 @@ from urllib.parse import unquote
 import pytest
 from django.core import signing
 from django.test import override_settings
+from django.urls import reverse
 from wagtail.models import Revision
 
 from api.preview import SALT, preview_revision_ensure, preview_token_create
@@ -83,11 +84,36 @@ def _revisions(page) -> int:
     return Revision.page_revisions.filter(object_id=str(page.pk)).count()
 
 
+@pytest.fixture
+def front(settings):
+    settings.API_PREVIEW_CLIENT_URL = "https://front.example.org/apercu"
+
+
+def _front_button(response) -> bool:
+    return "/admin/apercu-front/" in response.content.decode()
+
+
+def test_admin_button__shown_when_a_front_is_configured(admin_client, content, front):
+    assert _front_button(admin_client.get(reverse("wagtailadmin_pages:edit", args=[content.action.pk])))
+
+
+def test_admin_button__hidden_and_the_link_explains_without_a_front(admin_client, content, settings):
+    settings.API_PREVIEW_CLIENT_URL = ""
+
+    edit = admin_client.get(reverse("wagtailadmin_pages:edit", args=[content.action.pk]))
+    response = admin_client.get(f"/admin/apercu-front/{content.action.pk}/")
+
+    assert not _front_button(edit)
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/html")
+    assert "Aucun site externe n'est relié à ce CMS" in response.content.decode()
+
+
 def _token(response) -> str:
     return unquote(response["Location"].split("token=", 1)[1])
 
 
-def test_admin_link__get_of_a_page_without_revision_saves_none(admin_client, site_tree):
+def test_admin_link__get_of_a_page_without_revision_saves_none(admin_client, site_tree, front):
     page = PublicationPageFactory(parent=site_tree.publications, live=False, title="Cahier importé")
     assert _revisions(page) == 0
     response = admin_client.get(f"/admin/apercu-front/{page.pk}/")
@@ -98,7 +124,7 @@ def test_admin_link__get_of_a_page_without_revision_saves_none(admin_client, sit
     assert "Enregistrer un brouillon et ouvrir l" in html
 
 
-def test_admin_link__get_reads_the_latest_revision_without_writing(admin_client, content):
+def test_admin_link__get_reads_the_latest_revision_without_writing(admin_client, content, front):
     page = content.action
     page.title = "Brouillon relu"
     revision = page.save_revision()
@@ -110,7 +136,7 @@ def test_admin_link__get_reads_the_latest_revision_without_writing(admin_client,
     assert (data["revision_id"], data["title"]) == (revision.pk, "Brouillon relu")
 
 
-def test_admin_link__post_saves_a_first_revision_once_then_redirects(admin_client, site_tree):
+def test_admin_link__post_saves_a_first_revision_once_then_redirects(admin_client, site_tree, front):
     page = PublicationPageFactory(parent=site_tree.publications, live=False, title="Cahier importé")
     response = admin_client.post(f"/admin/apercu-front/{page.pk}/")
     assert response.status_code == 302

@@ -30,3 +30,11 @@ def test_documents_search__finds_a_published_document(client, content):
 def test_search_without_words__french_400(client, content, query):
     data = get_json(client, "/api/v2/pages/", {"search": query}, status=400)
     assert "aucun mot" in data["message"]
+
+
+def test_v2__a_browser_gets_json_not_the_english_browsable_page(client):
+    response = client.get("/api/v2/pages/", HTTP_ACCEPT="text/html,application/xhtml+xml,*/*;q=0.8")
+
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/json")
+    assert "Django REST framework" not in response.content.decode()

@@ -58,6 +58,9 @@ def test_action_ics__vtimezone_europe_paris_is_included(client, agenda):
 
     assert [tz["TZID"] for tz in calendar.walk("VTIMEZONE")] == ["Europe/Paris"]
     assert calendar.get_missing_tzids() == set()
+    (comment,) = [str(tz["COMMENT"]) for tz in calendar.walk("VTIMEZONE")]
+    assert comment.startswith("Ce fuseau horaire n'est décrit que du ")
+    assert "timezone" not in comment
 
 
 def test_action_ics__online_session_gives_its_link(client, agenda):

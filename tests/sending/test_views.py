@@ -41,8 +41,47 @@ def _create_url(issue) -> str:
     return reverse("sending_create", args=[issue.pk])
 
 
-def test_create__sends_now_and_shows_the_send(sender_client, issue, sender):
+def test_create__now_asks_to_confirm_with_the_recipients(sender_client, issue):
+    subscribers_create(issue.newsletter_list, 3)
+
     response = sender_client.post(_create_url(issue), _form(issue))
+
+    assert response.status_code == 200
+    assert not Send.objects.exists()
+    page = response.content.decode()
+    assert response.context["count"] == 3
+    assert "Envoyer maintenant à 3 destinataires" in page
+    assert all(f"lectrice.{n}@example.org" in page for n in range(3))
+    # The button posts the same form again, confirmed.
+    assert 'name="confirmed" value="on"' in page
+    assert f'name="newsletter_list" value="{issue.newsletter_list_id}"' in page
+    assert 'name="when" value="now"' in page
+
+
+def test_create__confirmation_lists_the_first_recipients_and_counts_all(sender_client, issue, monkeypatch):
+    monkeypatch.setattr("sending.views.LISTED_RECIPIENTS", 2)
+    subscribers_create(issue.newsletter_list, 5)
+
+    response = sender_client.post(_create_url(issue), _form(issue))
+
+    assert response.context["count"] == 5
+    assert len(response.context["recipients"]) == 2
+    assert "Les 2 premières adresses sont affichées, sur 5." in response.content.decode()
+
+
+def test_create__later_needs_no_confirmation(sender_client, issue):
+    moment = (timezone.now() + datetime.timedelta(days=1)).astimezone(PARIS)
+
+    response = sender_client.post(
+        _create_url(issue), _form(issue, when="later", scheduled_at=moment.strftime("%Y-%m-%d %H:%M"))
+    )
+
+    assert response.status_code == 302
+    assert Send.objects.count() == 1
+
+
+def test_create__sends_now_once_confirmed_and_shows_the_send(sender_client, issue, sender):
+    response = sender_client.post(_create_url(issue), _form(issue, confirmed="on"))
 
     send = Send.objects.get()
     assert response.status_code == 302
@@ -150,7 +189,7 @@ def test_create__refuses_a_forged_issue_id(sender_client, issue, site_tree):
 
 
 def test_create__a_second_send_to_the_same_list_is_refused(sender_client, issue):
-    sender_client.post(_create_url(issue), _form(issue))
+    sender_client.post(_create_url(issue), _form(issue, confirmed="on"))
 
     response = sender_client.post(_create_url(issue), _form(issue))
 
@@ -163,7 +202,7 @@ def test_create__without_csrf_token_is_refused(sender, issue):
     client = Client(enforce_csrf_checks=True)
     client.force_login(sender, backend=MODEL_BACKEND)
 
-    assert client.post(_create_url(issue), _form(issue)).status_code == 403
+    assert client.post(_create_url(issue), _form(issue, confirmed="on")).status_code == 403
     assert not Send.objects.exists()
 
 

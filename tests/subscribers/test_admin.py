@@ -156,12 +156,16 @@ def test_admin__gdpr_export_holds_everything(admin_client, population, resonance
     assert response.status_code == 200
     assert response["Content-Disposition"] == f'attachment; filename="abonne-{alice.pk}.json"'
     data = json.loads(response.content)
-    assert data["subscriber"]["email"] == "alice@example.org"
-    assert data["subscriber"]["name"] == "Alice Élu·e"
-    assert data["subscriber"]["created_at"]
-    assert [item["newsletter_list"] for item in data["subscriptions"]] == ["Résonances"]
-    assert data["consent_records"][0]["consent_text"] == "J'accepte"
-    assert isinstance(data["related"], dict)
+    assert data["abonné·e"]["adresse électronique"] == "alice@example.org"
+    assert data["abonné·e"]["nom"] == "Alice Élu·e"
+    assert data["abonné·e"]["créé le"]
+    assert [item["liste"] for item in data["abonnements"]] == ["Résonances"]
+    assert data["consentements"][0]["texte du consentement affiché"] == "J'accepte"
+    assert isinstance(data["autres données"], dict)
+    # Keys and coded values as the person reads them, never the code's names.
+    text = response.content.decode()
+    for code in ('"email"', '"claimed_by"', '"newsletter_list"', '"confirmed"', '"elected"', '"related"'):
+        assert code not in text
 
 
 def test_admin__erase_keeps_only_a_fingerprint(admin_client, population):
