@@ -13,7 +13,7 @@ from wagtail.models import Page
 from publications import selectors, structured_data
 from publications.filters import AgendaFilterForm, ExperienceFilterForm, LibraryFilterForm
 from publications.visibility import pages_visible, without_restricted_documents
-from publications.webvtt import webvtt_parse
+from publications.webvtt import transcript_lines, webvtt_parse
 
 HOME_SESSIONS = 4
 HOME_PUBLICATIONS = 3
@@ -43,6 +43,9 @@ def home_context(page: Any, request: HttpRequest, context: Context) -> Context:
         latest_episodes=selectors.latest_episodes(root=page, limit=HOME_EPISODES),
         newsletter_lists=list(NewsletterList.objects.filter(is_active=True)),
         agenda=pages_visible(AgendaPage.objects.child_of(page)).first(),
+        structured_data=structured_data.home_organisation(
+            page, identity=_identity(page), site_name=_site_name(page), request=request
+        ),
     )
     return context
 
@@ -78,10 +81,20 @@ def programme_context(page: Any, request: HttpRequest, context: Context) -> Cont
     return context
 
 
+def _identity(page: Page) -> Any:
+    return selectors.site_identity_for(site=page.get_site())
+
+
+def _site_name(page: Page) -> str:
+    return selectors.site_name_for(site=page.get_site())
+
+
 def action_context(page: Any, request: HttpRequest, context: Context) -> Context:
     details = selectors.action_details(page)
     context.update(details)
-    context["structured_data"] = structured_data.action_events(page, details, request)
+    context["structured_data"] = structured_data.action_events(
+        page, details, request, identity=_identity(page), site_name=_site_name(page)
+    )
     return context
 
 
@@ -163,6 +176,7 @@ def podcast_episode_context(page: Any, request: HttpRequest, context: Context) -
         people=people,
         chapters=list(page.chapters.all()),
         cues=cues,
+        transcript=transcript_lines(cues),
         themes=list(page.themes.all()),
         structured_data=structured_data.podcast_episode(
             page, season=season, series=series, people=people, request=request
