@@ -59,6 +59,8 @@ def identity_organisations(*, identity: SiteIdentity, field: str) -> list[Organi
     """The partners or funders an identity lists, in its order, with their logos, in one query."""
     # The raw ids: resolving each block's snippet would cost one more query.
     ids = [item["value"] for item in getattr(identity, field).raw_data if item.get("value")]
+    if not ids:
+        return []
     found = Organisation.objects.filter(pk__in=ids).select_related("logo").in_bulk()
     return [found[pk] for pk in ids if pk in found]
 

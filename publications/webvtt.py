@@ -77,7 +77,8 @@ class Turn:
 
 
 def _plain(text: str) -> str:
-    text = _TAG.sub("", text)
+    # A bracket left over from broken markup is markup too; &lt; and &gt; stand for the characters.
+    text = _TAG.sub("", text).replace("<", "").replace(">", "")
     for entity, character in _ENTITIES.items():
         text = text.replace(entity, character)
     return " ".join(text.split())

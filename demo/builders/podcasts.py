@@ -65,7 +65,12 @@ def podcasts_load(index: PodcastIndexPage, data: dict[str, Any]) -> None:
             apple_podcasts_url=series_row.get("apple_podcasts_url", ""),
             spotify_url=series_row.get("spotify_url", ""),
             cover=image_ensure(
-                title=f"Visuel — {series_row['title']}", size=1400, colour=(25, 45, 95), collection=collection
+                title=f"Visuel — {series_row['title']}",
+                size=1400,
+                colour=(25, 45, 95),
+                collection=collection,
+                label=series_row["title"],
+                font_size=160,
             ),
         )
 

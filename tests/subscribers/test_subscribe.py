@@ -122,6 +122,24 @@ def test_subscribe__confirmation_link_get_changes_nothing_post_confirms(
     assert "déjà confirmé" in _text(replay)
     assert ConsentRecord.objects.filter(action=ConsentAction.CONFIRMED).count() == 1
 
+    # Clicking the link again says so at once, rather than asking to confirm once more.
+    clicked_again = client.get(path)
+    assert clicked_again.status_code == 200
+    assert "Abonnement déjà confirmé" in _text(clicked_again)
+    assert "Confirmer mon abonnement" not in _text(clicked_again)
+    assert ConsentRecord.objects.filter(action=ConsentAction.CONFIRMED).count() == 1
+
+
+def test_subscribe__the_address_alone_is_required(client, django_capture_on_commit_callbacks, form_data, resonances):
+    data = form_data(name="", organisation="", role="", territory="")
+    response = _post(client, django_capture_on_commit_callbacks, data)
+    assert response.status_code == 200
+    assert "Vérifiez votre messagerie" in _text(response)
+    subscription = Subscription.objects.get()
+    assert subscription.subscriber.email == "ines.benali@example.org"
+    assert (subscription.subscriber.name, subscription.subscriber.role) == ("", "")
+    assert len(mail.outbox) == 1
+
 
 def test_subscribe__single_list_confirmation_comes_from_the_list_sender(
     client, django_capture_on_commit_callbacks, form_data, resonances
