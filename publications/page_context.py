@@ -8,6 +8,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest
+from django.utils import timezone
 from wagtail.models import Page
 
 from publications import selectors, structured_data
@@ -92,6 +93,11 @@ def _site_name(page: Page) -> str:
 def action_context(page: Any, request: HttpRequest, context: Context) -> Context:
     details = selectors.action_details(page)
     context.update(details)
+    # « S'inscrire » on a day already past would send people to a closed form.
+    now = timezone.now()
+    context["registration_shown"] = bool(page.registration_open and page.registration_url) and (
+        not details["sessions"] or any(not s.cancelled and s.ends_at >= now for s in details["sessions"])
+    )
     context["structured_data"] = structured_data.action_events(
         page, details, request, identity=_identity(page), site_name=_site_name(page)
     )

@@ -85,6 +85,9 @@ def test_action__sessions_people_partners_funders_registration(client, site_tree
     )
     ActionSessionFactory(page=action, starts_at=timezone.make_aware(datetime.datetime(2024, 12, 3, 9, 30)))
     ActionSessionFactory(page=action, online=True, cancelled=True)
+    # A session to come: registration is offered only then (tests/site/test_site_identity.py).
+    next_month = timezone.now() + datetime.timedelta(days=30)
+    ActionSessionFactory(page=action, starts_at=next_month, ends_at=next_month + datetime.timedelta(hours=2))
     ActionPersonFactory(page=action, role="animation")
     ActionOrganisationFactory(page=action, role="financeur")
     ActionOrganisationFactory(page=action, role="partenaire")

@@ -133,6 +133,19 @@ def test_event__without_an_image_of_its_own_shows_the_centres_logo(client, ident
     assert event["image"] == ["http://testserver" + identity.logo.get_rendition("fill-1200x675").url]
 
 
+def test_registration__offered_while_a_session_is_to_come(client, site_tree):
+    action = ActionPageFactory(
+        parent=ProgrammePageFactory(parent=site_tree.programmes),
+        registration_open=True,
+        registration_url="https://inscription.example.org/seminaire",
+    )
+    ActionSessionFactory(page=action)  # 11 May 2024: over
+    assert "S'inscrire" not in _html(client, action.url)
+    soon = timezone.now() + datetime.timedelta(days=3)
+    ActionSessionFactory(page=action, starts_at=soon, ends_at=soon + datetime.timedelta(hours=2))
+    assert "S'inscrire" in _html(client, action.url)
+
+
 def test_online_session__link_shown_until_it_ends(client, site_tree):
     action = ActionPageFactory(parent=ProgrammePageFactory(parent=site_tree.programmes))
     soon = timezone.now() + datetime.timedelta(days=3)
