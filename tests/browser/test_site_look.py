@@ -92,13 +92,13 @@ def test_subscription_form__labels_above_16px_inputs_on_a_phone_and_email_alone_
     tab.goto("/abonnement/")
     assert tab.evaluate("document.documentElement.scrollWidth") <= PHONE, "nothing runs off the screen"
     for label in ("Adresse électronique", "Nom et prénom (facultatif)", "Fonction (facultatif)"):
-        field = tab.get_by_label(label, exact=True)
+        field = tab.get_by_label(label)  # Django adds « : » to each label
         label_box, field_box = _box(tab.locator(f"label[for='{field.get_attribute('id')}']")), _box(field)
         assert label_box["y"] + label_box["height"] <= field_box["y"] + 1, f"« {label} » sits above its field"
         assert field_box["width"] >= PHONE * 0.8, f"« {label} » spans the screen"
         font_size = field.evaluate("element => parseFloat(getComputedStyle(element).fontSize)")
         assert font_size >= 16, f"« {label} » at {font_size} px: iOS would zoom in"
-    tab.get_by_label("Adresse électronique", exact=True).fill("claire@example.org")
+    tab.get_by_label("Adresse électronique").fill("claire@example.org")
     tab.get_by_label("Résonances").check()
     tab.locator("input[name='consent']").check()
     tab.get_by_role("button", name="S'abonner").click()
