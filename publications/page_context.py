@@ -45,7 +45,7 @@ def home_context(page: Any, request: HttpRequest, context: Context) -> Context:
         newsletter_lists=list(NewsletterList.objects.filter(is_active=True)),
         agenda=pages_visible(AgendaPage.objects.child_of(page)).first(),
         structured_data=structured_data.home_organisation(
-            page, identity=_identity(page), site_name=_site_name(page), request=request
+            page, identity=_identity(page, request), site_name=_site_name(page), request=request
         ),
     )
     return context
@@ -82,8 +82,8 @@ def programme_context(page: Any, request: HttpRequest, context: Context) -> Cont
     return context
 
 
-def _identity(page: Page) -> Any:
-    return selectors.site_identity_for(site=page.get_site())
+def _identity(page: Page, request: HttpRequest) -> Any:
+    return selectors.site_identity_for(site=page.get_site(), request=request)
 
 
 def _site_name(page: Page) -> str:
@@ -99,7 +99,7 @@ def action_context(page: Any, request: HttpRequest, context: Context) -> Context
         not details["sessions"] or any(not s.cancelled and s.ends_at >= now for s in details["sessions"])
     )
     context["structured_data"] = structured_data.action_events(
-        page, details, request, identity=_identity(page), site_name=_site_name(page)
+        page, details, request, identity=_identity(page, request), site_name=_site_name(page)
     )
     return context
 

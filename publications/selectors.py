@@ -48,11 +48,20 @@ def site_name_for(*, site: Any) -> str:
     return (site.site_name if site is not None else "") or settings.WAGTAIL_SITE_NAME
 
 
-def site_identity_for(*, site: Any) -> SiteIdentity:
-    """The site's identity, or the defaults (unsaved) until an administrator fills it in: a GET writes nothing."""
-    if site is None:
-        return SiteIdentity()
-    return SiteIdentity.objects.filter(site=site).select_related("logo").first() or SiteIdentity(site=site)
+def site_identity_for(*, site: Any, request: Any = None) -> SiteIdentity:
+    """The site's identity, or the defaults (unsaved) until an administrator fills it in: a GET writes nothing.
+
+    Read once per request: the page's context and its template both ask.
+    """
+    cached = getattr(request, "_site_identity", None)
+    if cached is not None:
+        return cached
+    identity = SiteIdentity()
+    if site is not None:
+        identity = SiteIdentity.objects.filter(site=site).select_related("logo").first() or SiteIdentity(site=site)
+    if request is not None:
+        request._site_identity = identity
+    return identity
 
 
 def identity_organisations(*, identity: SiteIdentity, field: str) -> list[Organisation]:

@@ -127,14 +127,7 @@ def site_identity(context: template.Context) -> Any:
     """The centre's logo, colours, address and links (its SiteIdentity), read once per request."""
     from publications.selectors import site_identity_for
 
-    request = context.get("request")
-    cached = getattr(request, "_site_identity", None)
-    if cached is not None:
-        return cached
-    identity = site_identity_for(site=_site(context))
-    if request is not None:
-        request._site_identity = identity
-    return identity
+    return site_identity_for(site=_site(context), request=context.get("request"))
 
 
 @register.simple_tag
