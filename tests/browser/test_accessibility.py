@@ -64,7 +64,7 @@ def demo_urls() -> list[str]:
 
 def screenshot_name(url: str, width: int) -> str:
     slug = re.sub(r"[^a-z0-9]+", "-", url.lower()).strip("-") or "accueil"
-    return f"{slug[-90:]}-{width}.png"
+    return f"{slug[-90:].strip('-')}-{width}.png"
 
 
 def test_demo_pages_have_no_serious_or_critical_violation(browser, live_server):
