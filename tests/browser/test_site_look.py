@@ -99,7 +99,7 @@ def test_subscription_form__labels_above_16px_inputs_on_a_phone_and_email_alone_
         font_size = field.evaluate("element => parseFloat(getComputedStyle(element).fontSize)")
         assert font_size >= 16, f"« {label} » at {font_size} px: iOS would zoom in"
     tab.get_by_label("Adresse électronique").fill("claire@example.org")
-    tab.get_by_label("Résonances").check()
+    tab.get_by_role("checkbox", name="Résonances", exact=True).check()
     tab.locator("input[name='consent']").check()
     tab.get_by_role("button", name="S'abonner").click()
     assert tab.get_by_role("heading", name="Vérifiez votre messagerie").is_visible()

@@ -73,3 +73,22 @@ def test_home__heading_is_the_centre_not_accueil(client, identity, site_tree):
     page = _html(client, site_tree.home.url)
     assert re.search(r"<h1[^>]*>Centre de ressources politique de la ville</h1>", page)
     assert "<h1>Accueil</h1>" not in page
+
+
+def test_404__french_in_the_sites_layout(client, identity, site_tree):
+    response = client.get("/cette-page-n-existe-pas/")
+    assert response.status_code == 404
+    page = html.unescape(response.content.decode())
+    assert "<h1>Page introuvable</h1>" in page
+    assert 'class="site-brand__logo"' in page
+    assert "15 rue Catulienne" in page
+
+
+def test_500__the_sites_layout_without_a_single_query(django_assert_num_queries):
+    from django.template.loader import render_to_string
+
+    with django_assert_num_queries(0):
+        page = render_to_string("500.html")
+    assert "<h1>Erreur du serveur</h1>" in page
+    assert 'class="site-header"' in page
+    assert '<footer class="site-footer">' in page
