@@ -1,11 +1,27 @@
-"""Small but real files for the demo: WAV audio, PDF documents, PNG images."""
+"""Small but real files for the demo: WAV audio, PDF documents, PNG images.
+
+The episodes' audio is `data/audio/demo-tone.mp3` (MP3 is what Apple Podcasts accepts, WAV is not):
+a 10-second tone from `wav_bytes(seconds=10, frequency=330, rate=44100)`, encoded once with
+Debian's LAME (`lame -m m -b 64`), since neither the standard library nor the project's
+dependencies write MP3.
+"""
 
 import io
 import math
 import struct
+import textwrap
+import unicodedata
 import wave
+from functools import cache
+from pathlib import Path
 
-from PIL import Image, ImageDraw
+from PIL import Image, ImageDraw, ImageFont
+
+DEMO_AUDIO = Path(__file__).resolve().parent / "data" / "audio" / "demo-tone.mp3"
+# Tried in turn for captions; Pillow's own font, the last resort, has ASCII letters only.
+_CAPTION_FONTS = ("DejaVuSans-Bold.ttf", "LiberationSans-Bold.ttf", "Arial Bold.ttf", "Arial.ttf")
+# What ASCII stands in for, when only Pillow's font is there, beside the accents NFKD removes.
+_ASCII_STAND_INS = str.maketrans({"—": "-", "–": "-", "’": "'", "«": '"', "»": '"', "·": "-", "\u00a0": " "})
 
 
 def wav_bytes(*, seconds: float, frequency: float = 440.0, rate: int = 8000) -> bytes:
@@ -72,12 +88,42 @@ def pdf_bytes(*, title: str, paragraphs: list[str], pages: int = 2) -> bytes:
     return out.getvalue()
 
 
-def png_bytes(*, width: int, height: int, colour: tuple[int, int, int], label: str = "") -> bytes:
-    """A flat-coloured picture with an optional caption, PNG-compressed to a few kilobytes."""
+@cache
+def caption_font(size: int) -> tuple[ImageFont.FreeTypeFont | ImageFont.ImageFont, bool]:
+    """A bold font for captions and whether it draws French letters (False: Pillow's ASCII-only font)."""
+    for name in _CAPTION_FONTS:
+        try:
+            return ImageFont.truetype(name, size), True
+        except OSError:
+            continue
+    return ImageFont.load_default(size=size), False
+
+
+def caption_text(label: str, *, full_glyphs: bool) -> str:
+    """The label as the font can draw it: without a font for French, accents dropped rather than boxes drawn."""
+    if full_glyphs:
+        return label
+    folded = unicodedata.normalize("NFKD", label.translate(_ASCII_STAND_INS))
+    return folded.encode("ascii", "ignore").decode("ascii")
+
+
+def png_bytes(
+    *, width: int, height: int, colour: tuple[int, int, int], label: str = "", font_size: int | None = None
+) -> bytes:
+    """A flat-coloured picture with an optional caption, wrapped to its width, PNG-compressed."""
     image = Image.new("RGB", (width, height), colour)
     if label:
         draw = ImageDraw.Draw(image)
-        draw.text((width // 12, height // 2), label, fill=(255, 255, 255), font_size=max(12, width // 14))
+        size = font_size or max(12, width // 14)
+        font, full_glyphs = caption_font(size)
+        margin = width // 12
+        # French puts a space before « : » and « ; »: a non-breaking one, so no line starts with them.
+        label = label.replace(" :", "\u00a0:").replace(" ;", "\u00a0;")
+        columns = max(2, int((width - 2 * margin) / (size * 0.62)))
+        text = "\n".join(textwrap.wrap(caption_text(label, full_glyphs=full_glyphs), width=columns)[:5])
+        box = draw.multiline_textbbox((0, 0), text, font=font, spacing=size // 3)
+        top = max(margin, (height - (box[3] - box[1])) // 2)
+        draw.multiline_text((margin, top), text, fill=(255, 255, 255), font=font, spacing=size // 3)
     buffer = io.BytesIO()
     image.save(buffer, format="PNG", optimize=True)
     return buffer.getvalue()

@@ -14,6 +14,7 @@ from django.test import override_settings
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from demo.builders.experiences import experiences_load
+from demo.builders.identity import identity_load
 from demo.builders.newsletters import newsletters_load
 from demo.builders.podcasts import podcasts_load
 from demo.builders.programmes import deliverables_link, programmes_load
@@ -64,6 +65,7 @@ def _content_load() -> None:
     taxonomy_load(demo_data_read("taxonomy"))
     people_load(demo_data_read("people"))
     tree = site_load()
+    identity_load()
     programmes = demo_data_read("programmes")
     programmes_load(tree.programmes, programmes)
     publications_load(tree.publications, demo_data_read("publications"))

@@ -10,6 +10,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 from wagtail.models import Page
 
 from publications import selectors, structured_data
@@ -34,7 +35,7 @@ from publications.models import (
     PublicationPage,
 )
 from publications.visibility import pages_visible, without_restricted_documents
-from publications.webvtt import webvtt_parse
+from publications.webvtt import transcript_lines, webvtt_parse
 
 HOME_SESSIONS = 4
 HOME_PUBLICATIONS = 3
@@ -60,6 +61,9 @@ def home_context(page: Any, request: HttpRequest, context: Context) -> Context:
         latest_publications=selectors.latest_publications(root=page, limit=HOME_PUBLICATIONS),
         latest_episodes=selectors.latest_episodes(root=page, limit=HOME_EPISODES),
         agenda=pages_visible(AgendaPage.objects.child_of(page)).first(),
+        structured_data=structured_data.home_organisation(
+            page, identity=_identity(page, request), site_name=_site_name(page), request=request
+        ),
     )
     return context
 
@@ -98,11 +102,26 @@ def programme_context(page: Any, request: HttpRequest, context: Context) -> Cont
     return context
 
 
+def _identity(page: Page, request: HttpRequest) -> Any:
+    return selectors.site_identity_for(site=page.get_site(), request=request)
+
+
+def _site_name(page: Page) -> str:
+    return selectors.site_name_for(site=page.get_site())
+
+
 @page_context_register(ActionPage)
 def action_context(page: Any, request: HttpRequest, context: Context) -> Context:
     details = selectors.action_details(page)
     context.update(details)
-    context["structured_data"] = structured_data.action_events(page, details, request)
+    # « S'inscrire » on a day already past would send people to a closed form.
+    now = timezone.now()
+    context["registration_shown"] = bool(page.registration_open and page.registration_url) and (
+        not details["sessions"] or any(not s.cancelled and s.ends_at >= now for s in details["sessions"])
+    )
+    context["structured_data"] = structured_data.action_events(
+        page, details, request, identity=_identity(page, request), site_name=_site_name(page)
+    )
     return context
 
 
@@ -187,6 +206,7 @@ def podcast_episode_context(page: Any, request: HttpRequest, context: Context) -
         people=people,
         chapters=list(page.chapters.all()),
         cues=cues,
+        transcript=transcript_lines(cues),
         themes=list(page.themes.all()),
         structured_data=structured_data.podcast_episode(
             page, season=season, series=series, people=people, request=request

@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.conf import settings
 from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
 from django.db.models import Prefetch, Q, QuerySet
@@ -29,14 +30,48 @@ from publications.models import (
     Organisation,
     Person,
     PodcastEpisodePage,
+    PodcastSeriesPage,
     ProgrammePage,
     PublicationAuthor,
     PublicationDocument,
     PublicationPage,
+    SiteIdentity,
 )
 from publications.sessions import session_upcoming_q
 from publications.territories import territory_ids_within
 from publications.visibility import pages_visible, visible_page_ids, without_restricted_documents
+
+
+def site_name_for(*, site: Any) -> str:
+    """The name the public site goes by: its Wagtail site's, else SITE_NAME."""
+    return (site.site_name if site is not None else "") or settings.WAGTAIL_SITE_NAME
+
+
+def site_identity_for(*, site: Any, request: Any = None) -> SiteIdentity:
+    """The site's identity, or the defaults (unsaved) until an administrator fills it in: a GET writes nothing.
+
+    Read once per request: the page's context and its template both ask.
+    """
+    cached = getattr(request, "_site_identity", None)
+    if cached is not None:
+        return cached
+    identity = SiteIdentity()
+    if site is not None:
+        identity = SiteIdentity.objects.filter(site=site).select_related("logo").first() or SiteIdentity(site=site)
+    if request is not None:
+        request._site_identity = identity
+    return identity
+
+
+def identity_organisations(*, identity: SiteIdentity, field: str) -> list[Organisation]:
+    """The partners or funders an identity lists, in its order, with their logos, in one query."""
+    # The raw ids: resolving each block's snippet would cost one more query.
+    ids = [item["value"] for item in getattr(identity, field).raw_data if item.get("value")]
+    if not ids:
+        return []
+    found = Organisation.objects.filter(pk__in=ids).select_related("logo").in_bulk()
+    return [found[pk] for pk in ids if pk in found]
+
 
 PER_PAGE = 12
 
@@ -97,7 +132,7 @@ def agenda_sessions(*, root: Page, filters: AgendaFilters, now: datetime.datetim
 def upcoming_sessions(*, root: Page, limit: int) -> list[ActionSession]:
     """The next sessions that are not cancelled, for the home page."""
     sessions = agenda_sessions(root=root, filters=AgendaFilters()).filter(session_upcoming_q(now=timezone.now()))
-    return list(sessions[:limit])
+    return list(sessions.select_related("page__image")[:limit])
 
 
 # Programmes and actions
@@ -213,14 +248,25 @@ def experiences_list(*, root: Page, filters: ExperienceFilters) -> QuerySet:
 
 
 def latest_episodes(*, root: Page, limit: int) -> list[PodcastEpisodePage]:
-    return list(
+    """The latest episodes, each with its series (``episode.series``, cover loaded) for its card."""
+    episodes = list(
         public_pages(PodcastEpisodePage, root=root).select_related("audio").order_by("-release_date", "-pk")[:limit]
     )
+    # An episode sits under its season, under its series: the series' path is two steps shorter.
+    series_paths = {episode.path[: -2 * Page.steplen] for episode in episodes}
+    series = {
+        item.path: item for item in PodcastSeriesPage.objects.filter(path__in=series_paths).select_related("cover")
+    }
+    for episode in episodes:
+        episode.series = series.get(episode.path[: -2 * Page.steplen])
+    return episodes
 
 
 def latest_publications(*, root: Page, limit: int) -> list[PublicationPage]:
     return list(
-        public_pages(PublicationPage, root=root).select_related("collection").order_by("-publication_date")[:limit]
+        public_pages(PublicationPage, root=root)
+        .select_related("collection", "cover")
+        .order_by("-publication_date")[:limit]
     )
 
 

@@ -59,3 +59,60 @@ def webvtt_parse(text: str) -> list[Cue]:
 def validate_webvtt(value: str) -> None:
     if value.strip():
         webvtt_parse(value)
+
+
+# <v Nadège Ribeiro> or <v.loud Nadège Ribeiro>: a voice span opens with its speaker's name.
+_VOICE = re.compile(r"<v(?:\.[^\s>]+)*(?:[ \t]+([^>]*))?>")
+# Every other cue-text tag (<i>, <b>, <c.class>, </v>, inline timestamps <00:01.000>) is markup, not words.
+_TAG = re.compile(r"</?[^>]*>")
+_ENTITIES = {"&amp;": "&", "&lt;": "<", "&gt;": ">", "&nbsp;": "\u00a0", "&lrm;": "\u200e", "&rlm;": "\u200f"}
+
+
+@dataclass(frozen=True)
+class Turn:
+    """What one speaker says in a cue, as plain text."""
+
+    speaker: str
+    text: str
+
+
+def _plain(text: str) -> str:
+    # A bracket left over from broken markup is markup too; &lt; and &gt; stand for the characters.
+    text = _TAG.sub("", text).replace("<", "").replace(">", "")
+    for entity, character in _ENTITIES.items():
+        text = text.replace(entity, character)
+    return " ".join(text.split())
+
+
+def cue_turns(cue: Cue) -> list[Turn]:
+    """The cue's words by speaker: each <v Name> starts a turn; words before any voice tag have no speaker."""
+    turns: list[Turn] = []
+    speaker, position = "", 0
+    for match in _VOICE.finditer(cue.text):
+        if text := _plain(cue.text[position : match.start()]):
+            turns.append(Turn(speaker=speaker, text=text))
+        speaker, position = _plain(match.group(1) or ""), match.end()
+    if text := _plain(cue.text[position:]):
+        turns.append(Turn(speaker=speaker, text=text))
+    return turns
+
+
+@dataclass(frozen=True)
+class TranscriptLine:
+    start: float
+    speaker: str
+    text: str
+    # The speaker's name is shown when the voice changes, not on each of their cues.
+    speaker_changed: bool
+
+
+def transcript_lines(cues: list[Cue]) -> list[TranscriptLine]:
+    """The transcript as a reader follows it: one line per turn, each speaker named when they start."""
+    lines: list[TranscriptLine] = []
+    previous = ""
+    for cue in cues:
+        for turn in cue_turns(cue):
+            changed = bool(turn.speaker) and turn.speaker != previous
+            lines.append(TranscriptLine(start=cue.start, speaker=turn.speaker, text=turn.text, speaker_changed=changed))
+            previous = turn.speaker or previous
+    return lines

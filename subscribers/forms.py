@@ -28,7 +28,7 @@ class TerritoryChoiceField(forms.ModelChoiceField):
 
 def territory_field() -> TerritoryChoiceField:
     return TerritoryChoiceField(
-        label=_("Territoire"),
+        label=_("Territoire (facultatif)"),
         queryset=Territory.objects.filter(kind__in=_TERRITORY_KINDS).order_by("kind", "name"),
         required=False,
         empty_label=_("— Choisir un territoire —"),
@@ -36,11 +36,16 @@ def territory_field() -> TerritoryChoiceField:
 
 
 class ProfileFieldsMixin(forms.Form):
-    name = forms.CharField(label=_("Nom et prénom"), max_length=150, validators=[single_line])
+    # The address alone subscribes: a name and a profile help the centre, and nobody is turned away without them.
+    name = forms.CharField(
+        label=_("Nom et prénom (facultatif)"), max_length=150, required=False, validators=[single_line]
+    )
     organisation = forms.CharField(
         label=_("Organisme (facultatif)"), max_length=200, required=False, validators=[single_line]
     )
-    role = forms.ChoiceField(label=_("Fonction"), choices=[("", _("— Choisir —")), *SubscriberRole.choices])
+    role = forms.ChoiceField(
+        label=_("Fonction (facultatif)"), choices=[("", _("— Choisir —")), *SubscriberRole.choices], required=False
+    )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

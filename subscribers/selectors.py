@@ -49,3 +49,11 @@ def confirmed_list_ids(subscriber: Subscriber) -> set[int]:
             "newsletter_list_id", flat=True
         )
     )
+
+
+def confirmation_already_used(*, subscriber: Subscriber, list_ids: Collection[int]) -> bool:
+    """Whether a confirmation link has nothing left to confirm: none of its lists pending, some confirmed."""
+    statuses = set(
+        subscriber.subscriptions.filter(newsletter_list_id__in=list(list_ids)).values_list("status", flat=True)
+    )
+    return SubscriptionStatus.PENDING not in statuses and SubscriptionStatus.CONFIRMED in statuses

@@ -19,7 +19,7 @@ from subscribers import services, tokens
 from subscribers.consent import consent_text
 from subscribers.forms import PreferencesForm, SubscriptionForm, UnsubscribeForm
 from subscribers.models import Source, Subscriber
-from subscribers.selectors import confirmed_list_ids, public_lists
+from subscribers.selectors import confirmation_already_used, confirmed_list_ids, public_lists
 
 logger = logging.getLogger(__name__)
 MAX_EMAIL_LENGTH = 254
@@ -113,16 +113,25 @@ def confirm(request: HttpRequest, token: str) -> HttpResponse:
         return _invalid_link(request)
     lists = NewsletterList.objects.filter(pk__in=confirmation.list_ids).order_by("name")
     if request.method != "POST":
+        # A replayed link (a second click, a mail client's preview) says so, rather than asking again.
+        if confirmation_already_used(subscriber=subscriber, list_ids=confirmation.list_ids):
+            return _confirmed(request, subscriber=subscriber, lists=lists, newly_confirmed=False)
         return render(request, "subscribers/confirm.html", {"lists": lists, "subscriber": subscriber})
     confirmed = services.subscriber_confirm(confirmation=confirmation, ip_address=client_address(request))
     if confirmed is None:
         return _invalid_link(request)
+    return _confirmed(request, subscriber=subscriber, lists=lists, newly_confirmed=bool(confirmed))
+
+
+def _confirmed(
+    request: HttpRequest, *, subscriber: Subscriber, lists: QuerySet[NewsletterList], newly_confirmed: bool
+) -> HttpResponse:
     return render(
         request,
         "subscribers/confirmed.html",
         {
             "lists": lists,
-            "newly_confirmed": bool(confirmed),
+            "newly_confirmed": newly_confirmed,
             "preferences_token": tokens.preferences_token(subscriber.pk),
         },
     )

@@ -13,7 +13,7 @@ from wagtail.models import Collection, Orderable, Page
 
 from assets.models import CustomDocument, CustomImage, CustomMedia
 from config.time_zone import PARIS
-from demo.files import pdf_bytes, png_bytes, wav_bytes
+from demo.files import DEMO_AUDIO, pdf_bytes, png_bytes
 
 M = TypeVar("M", bound=models.Model)
 P = TypeVar("P", bound=Page)
@@ -112,6 +112,15 @@ def a_year(value: int | str, *, today: dt.date | None = None) -> int:
     return (today or demo_today()).year + int(relative["years"])
 
 
+def text_fit(text: str, limit: int) -> str:
+    """The text within ``limit`` characters, cut after a whole word and closed by « … » when it had to be cut."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1].rsplit(" ", 1)[0].rstrip(" ,;:·-—")
+    return f"{cut}…"
+
+
 def slug_for(title: str) -> str:
     return slugify(title)[:80].strip("-") or "page"
 
@@ -165,25 +174,37 @@ def document_ensure(*, title: str, paragraphs: list[str], pages: int, collection
     return document
 
 
-def image_ensure(*, title: str, size: int, colour: tuple[int, int, int], collection: Collection) -> CustomImage:
+def image_ensure(
+    *,
+    title: str,
+    size: int,
+    colour: tuple[int, int, int],
+    collection: Collection,
+    label: str | None = None,
+    height: int | None = None,
+    font_size: int | None = None,
+) -> CustomImage:
+    """A picture ``size`` wide (square unless ``height``), captioned with ``label`` (the title by default)."""
     image = CustomImage.objects.filter(title=title).first()
     if image is None:
         image = CustomImage(title=title, collection=collection, alt_text="")
-        content = png_bytes(width=size, height=size, colour=colour, label=title)
+        height = height or size
+        content = png_bytes(
+            width=size, height=height, colour=colour, label=title if label is None else label, font_size=font_size
+        )
         image.file.save(f"{slug_for(title)}.png", ContentFile(content), save=False)
-        image.width = image.height = size
+        image.width, image.height = size, height
         image.file_size = len(content)
         image.save()
     return image
 
 
-def audio_ensure(*, title: str, seconds: float, frequency: float, collection: Collection) -> CustomMedia:
+def audio_ensure(*, title: str, collection: Collection) -> CustomMedia:
+    """An episode's audio: the demo's MP3 tone (see demo/files.py), under the episode's title."""
     media = CustomMedia.objects.filter(title=title).first()
     if media is None:
         media = CustomMedia(title=title, type="audio", collection=collection)
-        media.file.save(
-            f"{slug_for(title)}.wav", ContentFile(wav_bytes(seconds=seconds, frequency=frequency)), save=False
-        )
+        media.file.save(f"{slug_for(title)}.mp3", ContentFile(DEMO_AUDIO.read_bytes()), save=False)
         media.full_clean()
         media.save()
     return media

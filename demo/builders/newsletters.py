@@ -5,7 +5,7 @@ from typing import Any
 from django.utils.text import slugify
 from wagtail.models import Page
 
-from demo.builders.common import a_date, page_ensure, slug_for
+from demo.builders.common import a_date, page_ensure, slug_for, text_fit
 from newsletters.models import NewsletterIndexPage, NewsletterIssuePage, NewsletterList
 from publications.models import ActionPage, ExperiencePage, PodcastEpisodePage, PublicationPage
 
@@ -78,7 +78,7 @@ def newsletters_load(index: NewsletterIndexPage, data: dict[str, Any]) -> None:
                 newsletter_list=newsletter_list,
                 number=row["number"],
                 issue_date=a_date(row["date"]),
-                preheader=row.get("preheader", "")[:150],
+                preheader=text_fit(row.get("preheader", ""), 150),
                 sections=[_section(section) for section in row["sections"]],
             ),
         )

@@ -28,8 +28,6 @@ from publications.models import (
     Theme,
 )
 
-AUDIO_SECONDS = 10.0
-
 
 def _timestamp(value: str) -> dt.timedelta:
     minutes, _, seconds = value.partition(":")
@@ -64,8 +62,15 @@ def podcasts_load(index: PodcastIndexPage, data: dict[str, Any]) -> None:
             category=series_row.get("category", "Society & Culture"),
             producer=Lookup(Organisation, key=lambda o: o.name)(series_row["owner"]),
             owner_email=series_row["owner_email"],
+            apple_podcasts_url=series_row.get("apple_podcasts_url", ""),
+            spotify_url=series_row.get("spotify_url", ""),
             cover=image_ensure(
-                title=f"Visuel — {series_row['title']}", size=1400, colour=(25, 45, 95), collection=collection
+                title=f"Visuel — {series_row['title']}",
+                size=1400,
+                colour=(25, 45, 95),
+                collection=collection,
+                label=series_row["title"],
+                font_size=160,
             ),
         )
 
@@ -79,7 +84,8 @@ def podcasts_load(index: PodcastIndexPage, data: dict[str, Any]) -> None:
             season, _ = page_ensure(
                 series,
                 PodcastSeasonPage(
-                    title=f"Saison {season_row['number']} — {season_row['name']}",
+                    # The name says « Saison 2 : héritages » already: prefixing the number again doubled it.
+                    title=season_row["name"],
                     slug=f"saison-{season_row['number']}",
                     number=season_row["number"],
                     description=paragraphs_html(season_row.get("description")),
@@ -93,12 +99,7 @@ def _episode(
     season: PodcastSeasonPage, row: dict[str, Any], *, people: Lookup, themes: Lookup, collection: Any
 ) -> None:
     number = row.get("number")
-    audio = audio_ensure(
-        title=f"{season.title} — {row['title']}",
-        seconds=AUDIO_SECONDS,
-        frequency=220 + 40 * (number or 0),
-        collection=collection,
-    )
+    audio = audio_ensure(title=f"{season.title} — {row['title']}", collection=collection)
     page = PodcastEpisodePage(
         title=row["title"],
         slug=slug_for(row["title"]),

@@ -31,6 +31,7 @@ from publications.models.publications import (
     PublicationIndexPage,
     PublicationPage,
 )
+from publications.models.site_identity import SiteIdentity
 from publications.models.taxonomy import (
     ActionFormat,
     Audience,
@@ -75,6 +76,7 @@ __all__ = [
     "PublicationIndexPage",
     "PublicationPage",
     "SeriesPerson",
+    "SiteIdentity",
     "Territory",
     "TerritoryKind",
     "Theme",

@@ -7,6 +7,7 @@ from typing import Any
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -80,6 +81,15 @@ class ActionPage(PageContextMixin, EditorialPageMixin, SearchTextMixin, SummaryM
         "publications.Audience", verbose_name=_("publics cibles"), blank=True, related_name="actions"
     )
     body = StreamField(BodyBlock(), verbose_name=_("présentation"), blank=True)
+    image = models.ForeignKey(
+        "assets.CustomImage",
+        verbose_name=_("visuel"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Illustre l'action dans l'agenda, sur l'accueil et dans les moteurs de recherche."),
+    )
     tentative_period = models.CharField(
         _("période envisagée"),
         max_length=120,
@@ -109,6 +119,7 @@ class ActionPage(PageContextMixin, EditorialPageMixin, SearchTextMixin, SummaryM
         *Page.content_panels,
         FieldPanel("summary"),
         FieldRowPanel([FieldPanel("format"), FieldPanel("axis")]),
+        FieldPanel("image"),
         FieldPanel("body"),
         MultiFieldPanel(
             [FieldPanel("tentative_period"), InlinePanel("sessions", label=_("Séance"))],
@@ -247,6 +258,13 @@ class ActionSession(Orderable):
     @property
     def is_online(self) -> bool:
         return self.attendance_mode in (AttendanceMode.ONLINE, AttendanceMode.MIXED)
+
+    @property
+    def connection_link(self) -> str:
+        """The link to join, while it is of use: an online session neither cancelled nor over, else ""."""
+        if not self.is_online or self.cancelled or not self.online_url:
+            return ""
+        return self.online_url if self.ends_at >= timezone.now() else ""
 
     def save(self, *args: Any, **kwargs: Any) -> None:
         # The stored row, not self: a revision being published carries the sequence of its draft time.

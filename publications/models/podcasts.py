@@ -81,6 +81,13 @@ class PodcastSeriesPage(PageContextMixin, EditorialPageMixin, Page):  # type: ig
         related_name="+",
     )
     owner_email = models.EmailField(_("courriel du producteur"))
+    # Where listeners subscribe, beside the RSS feed the site serves itself.
+    apple_podcasts_url = models.URLField(
+        _("lien Apple Podcasts"), blank=True, help_text=_("L'adresse de la série sur podcasts.apple.com.")
+    )
+    spotify_url = models.URLField(
+        _("lien Spotify"), blank=True, help_text=_("L'adresse de la série sur open.spotify.com.")
+    )
     # The feed's identity in podcast directories: it must never change.
     guid = models.UUIDField(default=uuid.uuid4, editable=False, unique=True)
 
@@ -91,6 +98,9 @@ class PodcastSeriesPage(PageContextMixin, EditorialPageMixin, Page):  # type: ig
         FieldPanel("cover"),
         FieldRowPanel([FieldPanel("category"), FieldPanel("explicit")]),
         FieldRowPanel([FieldPanel("producer"), FieldPanel("owner_email")]),
+        MultiFieldPanel(
+            [FieldPanel("apple_podcasts_url"), FieldPanel("spotify_url")], heading=_("Applications de podcast")
+        ),
         InlinePanel("committee", heading=_("Comité scientifique et animation"), label=_("Personne")),
     ]
     search_fields = [*Page.search_fields, index.SearchField("summary"), index.SearchField("description")]

@@ -106,13 +106,28 @@ def clock(value: Any) -> str:
     return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes:02d}:{secs:02d}"
 
 
-@register.simple_tag(takes_context=True)
-def site_name(context: template.Context) -> str:
-    from django.conf import settings
-
+def _site(context: template.Context) -> Site | None:
     request = context.get("request")
     site = Site.find_for_request(request) if request is not None else None
-    return (site.site_name if site is not None else "") or settings.WAGTAIL_SITE_NAME
+    page = context.get("page")
+    if site is None and isinstance(page, Page):
+        site = page.get_site()
+    return site
+
+
+@register.simple_tag(takes_context=True)
+def site_name(context: template.Context) -> str:
+    from publications.selectors import site_name_for
+
+    return site_name_for(site=_site(context))
+
+
+@register.simple_tag(takes_context=True)
+def site_identity(context: template.Context) -> Any:
+    """The centre's logo, colours, address and links (its SiteIdentity), read once per request."""
+    from publications.selectors import site_identity_for
+
+    return site_identity_for(site=_site(context), request=context.get("request"))
 
 
 @register.simple_tag
@@ -126,3 +141,18 @@ def breadcrumbs(page: Any) -> list[Page]:
 @register.filter
 def get_item(mapping: dict[Any, Any], key: Any) -> Any:
     return mapping.get(key, ()) if mapping else ()
+
+
+@register.simple_tag
+def identity_organisations(identity: Any, field: str) -> list[Any]:
+    """The partners or funders of the footer, with their logos."""
+    from publications.selectors import identity_organisations as organisations_of
+
+    return organisations_of(identity=identity, field=field) if identity is not None else []
+
+
+@register.filter
+def social_network_label(value: str) -> str:
+    from publications.models.site_identity import SocialNetwork
+
+    return str(SocialNetwork(value).label) if value in SocialNetwork.values else value

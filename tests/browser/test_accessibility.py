@@ -1,8 +1,12 @@
-"""axe-core in headless Chromium on every page type of the demo: no serious or critical violation.
+"""axe-core in headless Chromium on every page type of the demo, wide and narrow: no serious or critical violation.
 
 axe-core's script comes from the axe-playwright-python package (MIT, bundling axe-core, MPL-2.0),
-installed from PyPI: nothing is fetched from a CDN.
+installed from PyPI: nothing is fetched from a CDN. Each page is also photographed, at 1400 and
+390 px, into var/screenshots/ (git-ignored), for a person to look at.
 """
+
+import re
+from pathlib import Path
 
 import pytest
 from django.core.management import call_command
@@ -27,6 +31,9 @@ pytestmark = [
 ]
 
 BLOCKING = {"serious", "critical"}
+SCREENSHOTS = Path(__file__).resolve().parents[2] / "var" / "screenshots"
+# A desktop screen and a phone's (an iPhone 12 to 15 is 390 px wide).
+WIDTHS = (1400, 390)
 # Every rule axe has for WCAG 2.0/2.1 A and AA, plus its best practices (landmarks, heading order…).
 AXE_OPTIONS = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]}}
 
@@ -51,7 +58,13 @@ def demo_urls() -> list[str]:
     urls.append(people.organisation_url(action.organisations.first().organisation))
     agenda = Page.objects.get(slug="agenda").url
     urls += [f"{agenda}?quand=passees", f"{agenda}?format=inexistant", "/recherche/?q=conseils+citoyens"]
+    urls += ["/abonnement/", "/page-qui-n-existe-pas/"]
     return urls
+
+
+def screenshot_name(url: str, width: int) -> str:
+    slug = re.sub(r"[^a-z0-9]+", "-", url.lower()).strip("-") or "accueil"
+    return f"{slug[-90:].strip('-')}-{width}.png"
 
 
 def test_demo_pages_have_no_serious_or_critical_violation(browser, live_server):
@@ -60,18 +73,23 @@ def test_demo_pages_have_no_serious_or_critical_violation(browser, live_server):
     call_command("load_demo", verbosity=0)
     urls = demo_urls()
     axe = Axe()
-    context = browser.new_context(base_url=live_server.url, locale="fr-FR", viewport={"width": 1280, "height": 900})
-    context.set_default_timeout(TIMEOUT_MS)
-    tab = context.new_page()
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     failures = []
-    for url in urls:
-        response = tab.goto(url)
-        assert response.status == 200, url
-        results = axe.run(tab, options=AXE_OPTIONS).response
-        for violation in results["violations"]:
-            if violation["impact"] in BLOCKING:
-                targets = [node["target"] for node in violation["nodes"]][:3]
-                failures.append(f"{url}: {violation['id']} ({violation['impact']}) {targets}")
-    context.close()
+    for width in WIDTHS:
+        context = browser.new_context(
+            base_url=live_server.url, locale="fr-FR", viewport={"width": width, "height": 900}
+        )
+        context.set_default_timeout(TIMEOUT_MS)
+        tab = context.new_page()
+        for url in urls:
+            response = tab.goto(url)
+            assert response.status == (404 if "n-existe-pas" in url else 200), url
+            tab.screenshot(path=SCREENSHOTS / screenshot_name(url, width), full_page=True)
+            results = axe.run(tab, options=AXE_OPTIONS).response
+            for violation in results["violations"]:
+                if violation["impact"] in BLOCKING:
+                    targets = [node["target"] for node in violation["nodes"]][:3]
+                    failures.append(f"{width} px {url}: {violation['id']} ({violation['impact']}) {targets}")
+        context.close()
     assert len(urls) >= 20
     assert not failures, "\n".join(failures)

@@ -35,6 +35,7 @@ from publications.models import (
     ProgrammeIndexPage,
     ProgrammePage,
     PublicationPage,
+    SiteIdentity,
     Territory,
     Theme,
 )
@@ -141,6 +142,41 @@ def test_load_demo__podcast_has_two_seasons_with_real_audio(demo_site):
         assert episode.audio.duration > 5
         assert episode.audio.file_size == episode.audio.file.size
         episode.full_clean()
+
+
+def test_load_demo__audio_is_mp3_that_apple_podcasts_accepts(demo_site):
+    for media in CustomMedia.objects.filter(type="audio"):
+        assert media.file.name.endswith(".mp3"), media.file.name
+        assert media.mime_type == "audio/mpeg"
+        with media.file.open("rb") as stream:
+            head = stream.read(3)
+        assert head == b"ID3" or head[:2] == b"\xff\xfb", head
+
+
+def test_load_demo__season_titles_name_the_season_once(demo_site):
+    titles = sorted(PodcastSeasonPage.objects.values_list("title", flat=True))
+    assert titles == ["Saison 1 : la recherche en balade", "Saison 2 : héritages"]
+
+
+def test_load_demo__preheaders_are_cut_after_a_whole_word(demo_site):
+    rows = {row["number"]: row.get("preheader", "") for row in demo_data_read("newsletters")["issues"]}
+    for issue in NewsletterIssuePage.objects.all():
+        written = " ".join(rows[issue.number].split())
+        assert len(issue.preheader) <= 150
+        if issue.preheader != written:
+            assert issue.preheader.endswith("…"), issue.preheader
+            assert written.startswith(issue.preheader[:-1] + " "), issue.preheader
+
+
+def test_load_demo__site_identity_with_logo_coordinates_partners_and_funders(demo_site):
+    identity = SiteIdentity.objects.get(site=Site.objects.get(is_default_site=True))
+    assert identity.logo is not None
+    assert identity.town == "Saint-Denis"
+    assert identity.email
+    assert len(identity.social_links) >= 2
+    assert len(identity.partners) >= 2
+    assert len(identity.funders) >= 2
+    assert all(block.value.logo is not None for block in [*identity.partners, *identity.funders])
 
 
 def test_load_demo__publications_have_real_pdfs_in_several_collections(demo_site):

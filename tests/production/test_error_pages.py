@@ -13,6 +13,10 @@ def test_unknown_url__french_404_page(server):
     assert '<html lang="fr">' in response.text
     assert "Page introuvable" in response.text
     assert "Not Found" not in response.text
+    # In the site's layout: its header, menu and footer.
+    assert 'class="site-header"' in response.text
+    assert 'aria-label="Navigation principale"' in response.text
+    assert '<footer class="site-footer">' in response.text
 
 
 def test_unknown_url_in_a_section__french_404_page(server):
@@ -30,3 +34,5 @@ def test_database_down__french_500_page(server_without_database):
     assert "Erreur du serveur" in response.text
     assert "Server Error" not in response.text
     assert "Traceback" not in response.text
+    assert 'class="site-header"' in response.text
+    assert '<footer class="site-footer">' in response.text

@@ -3,7 +3,7 @@
 import pytest
 from django.core.exceptions import ValidationError
 
-from publications.webvtt import Cue, validate_webvtt, webvtt_parse
+from publications.webvtt import Cue, TranscriptLine, cue_turns, transcript_lines, validate_webvtt, webvtt_parse
 
 
 def refusal(text: str) -> ValidationError:
@@ -85,3 +85,26 @@ def test_webvtt__header_only_has_no_cues():
 def test_validate_webvtt__blank_transcript_is_accepted():
     validate_webvtt("")
     validate_webvtt("  \n ")
+
+
+def test_transcript_lines__voice_tags_become_speakers_named_when_they_start():
+    cues = webvtt_parse(
+        "WEBVTT\n\n00:00.000 --> 00:02.000\n<v Nadège Ribeiro>Bienvenue, élu·e·s &amp; habitant·e·s.</v>\n\n"
+        "00:02.000 --> 00:04.000\n<v.loud Nadège Ribeiro>Nous sommes à <i>Bobigny</i>.\n\n"
+        "00:04.000 --> 00:06.000\n<v Marc Delaunay>Merci.\n<v Nadège Ribeiro>Commençons.\n\n"
+        "00:06.000 --> 00:07.000\nMusique\n"
+    )
+    assert transcript_lines(cues) == [
+        TranscriptLine(
+            start=0.0, speaker="Nadège Ribeiro", text="Bienvenue, élu·e·s & habitant·e·s.", speaker_changed=True
+        ),
+        TranscriptLine(start=2.0, speaker="Nadège Ribeiro", text="Nous sommes à Bobigny.", speaker_changed=False),
+        TranscriptLine(start=4.0, speaker="Marc Delaunay", text="Merci.", speaker_changed=True),
+        TranscriptLine(start=4.0, speaker="Nadège Ribeiro", text="Commençons.", speaker_changed=True),
+        TranscriptLine(start=6.0, speaker="", text="Musique", speaker_changed=False),
+    ]
+
+
+def test_cue_turns__hostile_markup_is_dropped_as_text():
+    [cue] = webvtt_parse("WEBVTT\n\n00:00.000 --> 00:01.000\n<v <script>x>Texte<b onclick=1>gras</b>\n")
+    assert all("<" not in turn.text and "<" not in turn.speaker for turn in cue_turns(cue))

@@ -5,12 +5,15 @@ from dataclasses import dataclass
 
 import pytest
 from django.utils import timezone
+from wagtail.models import Site
 
-from publications.models import ActionPage, AgendaPage, PeopleIndexPage, Territory
+from publications.models import ActionPage, AgendaPage, PeopleIndexPage, SiteIdentity, Territory
 from tests.factories import (
     ActionFormatFactory,
     ActionPageFactory,
     ActionSessionFactory,
+    CustomImageFactory,
+    OrganisationFactory,
     ProgrammePageFactory,
     TerritoryFactory,
     ThemeFactory,
@@ -80,3 +83,24 @@ def agenda_content(site_tree, agenda, places) -> AgendaContent:
     past.save()
     ActionSessionFactory(page=past, starts_at=in_days(-30), ends_at=in_days(-30, 19), town=None)
     return AgendaContent(seminar=seminar, workshop=workshop, past=past)
+
+
+@pytest.fixture
+def identity(site_tree) -> SiteIdentity:
+    funder = OrganisationFactory(name="Agence nationale de la cohésion des territoires", logo=CustomImageFactory())
+    partner = OrganisationFactory(name="Question de Ville", website="https://questiondeville.example.org/")
+    return SiteIdentity.objects.create(
+        site=Site.objects.get(is_default_site=True),
+        logo=CustomImageFactory(title="Logo du centre"),
+        tagline="Centre de ressources politique de la ville en Seine-Saint-Denis",
+        accent_colour="#7a1f3d",
+        accent_dark_colour="#4f1427",
+        street_address="15 rue Catulienne",
+        postal_code="93200",
+        town="Saint-Denis",
+        email="contact@example.org",
+        phone="01 48 09 26 36",
+        social_links=[("link", {"network": "mastodon", "url": "https://social.example.org/@centre", "label": ""})],
+        partners=[("organisation", partner)],
+        funders=[("organisation", funder)],
+    )

@@ -1,14 +1,17 @@
 """schema.org JSON-LD: events, podcasts and reports, escaped data blocks that need no CSP nonce."""
 
+import datetime
 import json
 import re
 
 import pytest
+from django.utils import timezone
 
 from publications.models import ActionStatus, AttendanceMode
 from tests.factories import (
     ActionPageFactory,
     ActionSessionFactory,
+    CustomImageFactory,
     EpisodeChapterFactory,
     PodcastEpisodePageFactory,
     PodcastSeasonPageFactory,
@@ -51,9 +54,8 @@ def test_action__one_event_per_session_with_status_and_attendance_mode(client, s
         "EventCancelled",
     ]
     assert events[0]["location"][0]["@type"] == "Place"
-    assert events[1]["location"] == [
-        {"@type": "VirtualLocation", "url": "https://visio.example.org/seminaire-des-elus"}
-    ]
+    # Sessions of 2024, over: the connection link gives way to the action's page.
+    assert events[1]["location"] == [{"@type": "VirtualLocation", "url": action.full_url}]
     assert {place["@type"] for place in events[2]["location"]} == {"Place", "VirtualLocation"}
     assert events[0]["startDate"].endswith("+02:00")  # 11 May, Paris summer time
     assert events[0]["organizer"]["name"] == programme.centre.name
@@ -108,3 +110,64 @@ def test_podcast__series_and_episode(client, site_tree):
     assert episode_data["partOfSeries"]["name"] == series.title
     assert episode_data["partOfSeason"] == {"@type": "PodcastSeason", "seasonNumber": 2, "name": "Saison 2"}
     assert episode_data["associatedMedia"]["duration"] == "PT2S"
+
+
+def test_home__organization_with_logo_address_and_accounts(client, identity, site_tree):
+    organisation = json_ld(client.get(site_tree.home.url))
+    assert organisation["@type"] == "Organization"
+    assert organisation["url"] == site_tree.home.full_url
+    assert organisation["logo"].startswith("http://testserver/")
+    assert organisation["address"] == {
+        "@type": "PostalAddress",
+        "addressCountry": "FR",
+        "streetAddress": "15 rue Catulienne",
+        "postalCode": "93200",
+        "addressLocality": "Saint-Denis",
+    }
+    assert organisation["sameAs"] == ["https://social.example.org/@centre"]
+
+
+def test_event__image_free_offer_organizer_and_postal_address(client, identity, site_tree):
+    programme = ProgrammePageFactory(parent=site_tree.programmes)
+    action = ActionPageFactory(parent=programme, image=CustomImageFactory())
+    ActionSessionFactory(page=action)
+    [event] = json_ld(client.get(action.url))
+    assert event["image"][0].startswith("http://testserver/")
+    assert event["offers"]["price"] == 0
+    assert event["offers"]["priceCurrency"] == "EUR"
+    assert event["isAccessibleForFree"] is True
+    assert event["organizer"]["name"] == programme.centre.name
+    assert event["location"][0]["address"] == {
+        "@type": "PostalAddress",
+        "addressCountry": "FR",
+        "streetAddress": "9-11 rue Génin",
+        "postalCode": "93200",
+        "addressLocality": "Saint-Denis",
+    }
+
+
+def test_event__without_an_image_of_its_own_shows_the_centres_logo(client, identity, site_tree):
+    action = ActionPageFactory(parent=ProgrammePageFactory(parent=site_tree.programmes))
+    ActionSessionFactory(page=action)
+    [event] = json_ld(client.get(action.url))
+    assert event["image"] == ["http://testserver" + identity.logo.get_rendition("fill-1200x675").url]
+
+
+def test_online_session__link_shown_until_it_ends(client, site_tree):
+    action = ActionPageFactory(parent=ProgrammePageFactory(parent=site_tree.programmes))
+    soon = timezone.now() + datetime.timedelta(days=3)
+    ActionSessionFactory(page=action, online=True, starts_at=soon, ends_at=soon + datetime.timedelta(hours=2))
+    ActionSessionFactory(
+        page=action,
+        attendance_mode=AttendanceMode.ONLINE,
+        venue="",
+        address="",
+        online_url="https://visio.example.org/passee",
+    )  # the factory's date, 11 May 2024, is over
+    page = client.get(action.url).content.decode()
+    assert page.count("Lien de connexion") == 1
+    assert "https://visio.example.org/seminaire-des-elus" in page
+    assert "https://visio.example.org/passee" not in page
+    past, future = json_ld(client.get(action.url))  # in the order of their dates
+    assert future["location"] == [{"@type": "VirtualLocation", "url": "https://visio.example.org/seminaire-des-elus"}]
+    assert past["location"] == [{"@type": "VirtualLocation", "url": action.full_url}]

@@ -33,7 +33,7 @@ def _confirmation_path(message) -> str:
     return re.search(r"https?://[^/\s]+(/abonnement/confirmer/[^\s/]+/)", message.body).group(1)
 
 
-def test_subscribe__get_shows_lists_and_consent_text(client, resonances, la_lettre):
+def test_subscribe__get_shows_lists_and_consentpage_source(client, resonances, la_lettre):
     response = client.get(SUBSCRIBE)
     content = page_source(response)
     assert response.status_code == 200
@@ -117,6 +117,24 @@ def test_subscribe__confirmation_link_get_changes_nothing_post_confirms(
     assert replay.status_code == 200
     assert "déjà confirmé" in page_source(replay)
     assert ConsentRecord.objects.filter(action=ConsentAction.CONFIRMED).count() == 1
+
+    # Clicking the link again says so at once, rather than asking to confirm once more.
+    clicked_again = client.get(path)
+    assert clicked_again.status_code == 200
+    assert "Abonnement déjà confirmé" in page_source(clicked_again)
+    assert "Confirmer mon abonnement" not in page_source(clicked_again)
+    assert ConsentRecord.objects.filter(action=ConsentAction.CONFIRMED).count() == 1
+
+
+def test_subscribe__the_address_alone_is_required(client, django_capture_on_commit_callbacks, form_data, resonances):
+    data = form_data(name="", organisation="", role="", territory="")
+    response = _post(client, django_capture_on_commit_callbacks, data)
+    assert response.status_code == 200
+    assert "Vérifiez votre messagerie" in page_source(response)
+    subscription = Subscription.objects.get()
+    assert subscription.subscriber.email == "ines.benali@example.org"
+    assert (subscription.subscriber.name, subscription.subscriber.role) == ("", "")
+    assert len(mail.outbox) == 1
 
 
 def test_subscribe__single_list_confirmation_comes_from_the_list_sender(
