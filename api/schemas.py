@@ -219,6 +219,10 @@ class SessionOut(Schema):
     def resolve_uid(obj: Any) -> str:
         return str(obj.uid)
 
+    @staticmethod
+    def resolve_online_url(obj: Any) -> str:
+        return obj.public_online_url
+
 
 class ActionOut(PageOut):
     summary: str

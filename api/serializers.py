@@ -66,7 +66,7 @@ class SessionSerializer(serializers.Serializer):
     venue = serializers.CharField()
     address = serializers.CharField()
     town = TerritorySerializer(allow_null=True)
-    online_url = serializers.CharField()
+    online_url = serializers.CharField(source="public_online_url")
     accessibility_notes = serializers.CharField()
     cancelled = serializers.BooleanField()
 

@@ -69,8 +69,8 @@ def _location(session: Any) -> list[dict[str, Any]]:
         )
     if session.is_online:
         virtual: dict[str, Any] = {"@type": "VirtualLocation"}
-        if session.online_url:
-            virtual["url"] = session.online_url
+        if session.public_online_url:
+            virtual["url"] = session.public_online_url
         places.append(virtual)
     return places
 

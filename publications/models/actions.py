@@ -188,6 +188,11 @@ class ActionPage(EditorialPageMixin, SummaryMixin, ClassifiedMixin, Page):
 
         return action_context(self, request, super().get_context(request, *args, **kwargs))
 
+    @property
+    def registrations_managed(self) -> bool:
+        """Registrations are taken on this site (the registrations app's one-to-one settings row)."""
+        return hasattr(self, "registration_settings")
+
     def clean(self) -> None:
         super().clean()
         if self.registration_open and not self.registration_url:
@@ -260,6 +265,18 @@ class ActionSession(Orderable):
     @property
     def is_online(self) -> bool:
         return self.attendance_mode in (AttendanceMode.ONLINE, AttendanceMode.MIXED)
+
+    def online_url_shown(self, *, for_attendee: bool = False) -> bool:
+        """Whether the connection link may be shown: to everyone, unless the action takes its
+        registrations here (the registrations app's settings); then to registered people only."""
+        if not (self.is_online and self.online_url):
+            return False
+        return for_attendee or not self.page.registrations_managed
+
+    @property
+    def public_online_url(self) -> str:
+        """The connection link as the public pages, feeds and APIs show it ("" when hidden)."""
+        return self.online_url if self.online_url_shown() else ""
 
     def save(self, *args, **kwargs) -> None:
         # The stored row, not self: a revision being published carries the sequence of its draft time.
