@@ -22,7 +22,8 @@ pytestmark = pytest.mark.django_db
 def register(target, email, capture, **fields):
     with capture(execute=True):
         return registration_create(
-            target=target, applicant=Applicant(email=email, name=fields.pop("name", "Nadia Benali"), **fields),
+            target=target,
+            applicant=Applicant(email=email, name=fields.pop("name", "Nadia Benali"), **fields),
             consent_text="J'accepte.",
         )
 
@@ -36,9 +37,8 @@ def invitation(message) -> Calendar:
 
 
 def statuses(target) -> list[str]:
-    return list(
-        Registration.objects.filter(session=target.session).order_by("created_at", "pk").values_list("status", flat=True)
-    )
+    registrations = Registration.objects.filter(session=target.session).order_by("created_at", "pk")
+    return list(registrations.values_list("status", flat=True))
 
 
 def test_seats_then_waiting_list_in_order_of_arrival(first_target, django_capture_on_commit_callbacks):
@@ -104,7 +104,8 @@ def test_the_same_address_twice_is_one_registration(first_target, django_capture
     first = register(first_target, "Nadia@Example.org", django_capture_on_commit_callbacks)
     again = register(first_target, "nadia@example.org", django_capture_on_commit_callbacks, name="Quelqu'un d'autre")
 
-    assert first.created and not again.created
+    assert first.created
+    assert not again.created
     assert again.registration.pk == first.registration.pk
     assert Registration.objects.get().name == "Nadia Benali"
     assert mail.outbox[-1].to == ["Nadia@Example.org"]
