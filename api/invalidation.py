@@ -23,6 +23,9 @@ SNIPPET_MODELS = (
     "assets.CustomDocument",
     "assets.CustomMedia",
     "wagtailcore.PageViewRestriction",
+    # Whether an action takes its registrations here hides its sessions' connection links.
+    "registrations.RegistrationSettings",
+    "registrations.SessionCapacity",
 )
 
 

@@ -5,6 +5,7 @@ state; never who registered.
 """
 
 import datetime
+import re
 from dataclasses import dataclass
 
 from django.db.models import Count, Q, QuerySet
@@ -18,6 +19,9 @@ from registrations.models import (
     RegistrationStatus,
     SessionCapacity,
 )
+
+# What models.access_key_new makes (token_urlsafe); anything else never reaches a query.
+ACCESS_KEY = re.compile(r"[A-Za-z0-9_-]{20,64}")
 
 
 @dataclass(frozen=True)
@@ -133,7 +137,8 @@ def registration_counts(settings: RegistrationSettings) -> dict[int | None, dict
 
 
 def registration_by_key(key: str) -> Registration | None:
-    if not key or len(key) > 64:
+    """The registration a link's key opens; None for anything that is not one of our keys."""
+    if not ACCESS_KEY.fullmatch(key):
         return None
     return Registration.objects.select_related("action", "session", "territory").filter(access_key=key).first()
 

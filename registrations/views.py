@@ -11,6 +11,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from wagtail.models import Site
 from django.views.decorators.http import require_http_methods, require_POST
 
 from config.client_address import client_address
@@ -35,7 +36,7 @@ def _rate_limited(email: str, ip_address: str | None) -> bool:
 
 def _settings_visible(request: HttpRequest, action_id: int):
     reg_settings = selectors.settings_by_action_id(action_id)
-    if reg_settings is None or not page_is_visible(reg_settings.action, request=request):
+    if reg_settings is None or not page_is_visible(reg_settings.action, site=Site.find_for_request(request)):
         raise Http404
     return reg_settings
 
