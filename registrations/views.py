@@ -11,8 +11,8 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from wagtail.models import Site
 from django.views.decorators.http import require_http_methods, require_POST
+from wagtail.models import Site
 
 from config.client_address import client_address
 from config.ratelimit import RateLimit, rate_limits_hit
