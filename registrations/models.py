@@ -13,7 +13,7 @@ from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.models import Orderable
 
 from subscribers.models import SubscriberRole
@@ -63,15 +63,6 @@ class RegistrationSettings(ClusterableModel):
     reminder_hours = models.PositiveSmallIntegerField(
         _("rappel (heures avant la séance)"), default=48, help_text=_("0 : pas de rappel.")
     )
-
-    panels = [
-        FieldPanel("action"),
-        FieldPanel("scope"),
-        FieldRowPanel([FieldPanel("opens_at"), FieldPanel("closes_at")]),
-        FieldRowPanel([FieldPanel("capacity"), FieldPanel("waiting_list")]),
-        FieldPanel("reminder_hours"),
-        MultiFieldPanel([InlinePanel("questions", label=_("Question"))], heading=_("Questions du formulaire")),
-    ]
 
     class Meta:
         verbose_name = _("réglages des inscriptions")

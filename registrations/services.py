@@ -178,6 +178,13 @@ class CapacityBelowConfirmedError(Exception):
         ) % {"confirmed": confirmed}
 
 
+def capacity_check(*, target: Target, seats: int | None) -> None:
+    """Raise CapacityBelowConfirmedError if ``seats`` is below the seats already given (the admin form's check)."""
+    confirmed = active_registrations(target).filter(status=RegistrationStatus.CONFIRMED).count()
+    if seats is not None and confirmed > seats:
+        raise CapacityBelowConfirmedError(confirmed)
+
+
 @transaction.atomic
 def capacity_set(
     *, target: Target, seats: int | None, to_waiting: tuple[int, ...] = (), now: datetime.datetime | None = None
@@ -197,8 +204,8 @@ def capacity_set(
             registration.save(update_fields=["status", "confirmed_at"])
             _email(registration, "moved_to_waiting")
     if target.session is None:
+        RegistrationSettings.objects.filter(pk=target.settings.pk).update(capacity=seats)
         target.settings.capacity = seats
-        target.settings.save(update_fields=["capacity"])
     else:
         if seats is None:
             SessionCapacity.objects.filter(session=target.session).delete()

@@ -36,3 +36,7 @@ def per_session(action, sessions):
 @pytest.fixture
 def first_target(per_session, sessions) -> Target:
     return Target(settings=per_session, session=sessions[0])
+
+
+# The editorial team and its clients (tests/editorial/conftest.py), for the admin views.
+from tests.editorial.conftest import client_for, clients, team  # noqa: E402, F401
