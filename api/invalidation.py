@@ -18,6 +18,7 @@ from wagtail.snippets.models import get_snippet_models
 from wagtailmedia.models import get_media_model
 
 from api.cache import api_cache_bump
+from registrations.models import RegistrationSettings, SessionCapacity
 
 
 def invalidating_models() -> frozenset[type[models.Model]]:
@@ -26,7 +27,18 @@ def invalidating_models() -> frozenset[type[models.Model]]:
     Read at each save rather than once: data migrations save rows before the snippets are registered.
     """
     restrictions = [model for model in BaseViewRestriction.__subclasses__() if not model._meta.abstract]
-    return frozenset([*get_snippet_models(), get_image_model(), get_document_model(), get_media_model(), *restrictions])
+    return frozenset(
+        [
+            *get_snippet_models(),
+            get_image_model(),
+            get_document_model(),
+            get_media_model(),
+            *restrictions,
+            # Whether an action takes its registrations here hides its sessions' connection links.
+            RegistrationSettings,
+            SessionCapacity,
+        ]
+    )
 
 
 def _bump() -> None:

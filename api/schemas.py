@@ -214,6 +214,10 @@ class SessionOut(Schema):
     def resolve_uid(obj: Any) -> str:
         return str(obj.uid)
 
+    @staticmethod
+    def resolve_online_url(obj: Any) -> str:
+        return obj.connection_link
+
 
 class ActionOut(PageOut):
     summary: str

@@ -34,6 +34,7 @@ urlpatterns = [
     # Read API: Wagtail's API v2 at /api/v2/, the typed API at /api/ (schema /api/schema/).
     path("", include("api.urls")),
     path("", include("subscribers.urls")),
+    path("", include("registrations.urls")),
     # Feeds: podcast RSS, RSS/Atom, iCalendar, sitemap.xml and robots.txt.
     path("", include("feeds.urls")),
     # Email providers' tracking webhooks (bounces, complaints), each closed until its

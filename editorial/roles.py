@@ -49,15 +49,24 @@ COLLECTION_PERMISSIONS = {
 # Model permissions ("app_label.codename"); every role may reach the admin.
 _SNIPPETS = ("theme", "audience", "publicationcollection", "actionformat", "territory", "organisation", "person")
 _PEOPLE = ("organisation", "person")
+# Whoever runs an action opens its registrations and sees who registered (to welcome them, to tick
+# attendance); deleting a registration (the person's data) is for administrators.
+_REGISTRATIONS = tuple(
+    f"registrations.{action}_{model}"
+    for model in ("registrationsettings", "registration")
+    for action in ("add", "change", "view")
+)
 MODEL_PERMISSIONS = {
     EDITORS: (
         "wagtailadmin.access_admin",
         *(f"publications.{action}_{model}" for model in _PEOPLE for action in ("add", "change", "view")),
         *(f"publications.view_{model}" for model in _SNIPPETS),
+        *_REGISTRATIONS,
     ),
     REVIEWERS: (
         "wagtailadmin.access_admin",
         *(f"publications.{action}_{model}" for model in _SNIPPETS for action in ("add", "change", "view")),
+        *_REGISTRATIONS,
     ),
     BOARD: ("wagtailadmin.access_admin",),
     ADMINISTRATORS: (
@@ -65,6 +74,9 @@ MODEL_PERMISSIONS = {
         *(f"publications.{action}_{model}" for model in _SNIPPETS for action in ("add", "change", "delete", "view")),
         *(f"newsletters.{action}_newsletterlist" for action in ("add", "change", "delete", "view")),
         "newsletters.send_newsletter",
+        *_REGISTRATIONS,
+        "registrations.delete_registrationsettings",
+        "registrations.delete_registration",
         # Personal data: only administrators see subscribers (import, export, erasure).
         *(f"subscribers.{action}_subscriber" for action in ("add", "change", "delete", "view")),
         *(f"auth.{action}_user" for action in ("add", "change", "delete", "view")),

@@ -31,25 +31,25 @@ def session_status(session: ActionSession) -> str:
     return "CONFIRMED"
 
 
-def session_location(session: ActionSession) -> str:
+def session_location(session: ActionSession, *, for_attendee: bool = False) -> str:
     parts = [session.venue, session.address]
     if session.town and session.town.name not in session.address:
         parts.append(session.town.name)
     place = ", ".join(part for part in parts if part)
     if session.attendance_mode == AttendanceMode.ONLINE:
-        return session.online_url or "En visioconférence"
+        return session.online_url if session.online_url_shown(for_attendee=for_attendee) else "En visioconférence"
     if session.attendance_mode == AttendanceMode.MIXED:
         return f"{place} et en visioconférence" if place else "En visioconférence"
     return place
 
 
-def _description(session: ActionSession, page_url: str) -> str:
+def _description(session: ActionSession, page_url: str, *, for_attendee: bool) -> str:
     page = session.page
     lines = [page.summary] if page.summary else []
     lines.append(f"{page.format.name} · {session.get_attendance_mode_display()}")
     if session.cancelled or page.status == ActionStatus.CANCELLED:
         lines.append("Séance annulée.")
-    if session.is_online and session.online_url:
+    if session.online_url_shown(for_attendee=for_attendee):
         lines.append(f"Lien de connexion : {session.online_url}")
     if session.accessibility_notes:
         lines.append(f"Accessibilité : {session.accessibility_notes}")
@@ -57,7 +57,10 @@ def _description(session: ActionSession, page_url: str) -> str:
     return "\n".join(lines)
 
 
-def session_event(session: ActionSession, *, request: HttpRequest, stamp: datetime.datetime) -> Event:
+def session_event(
+    session: ActionSession, *, request: HttpRequest | None, stamp: datetime.datetime, for_attendee: bool = False
+) -> Event:
+    """One VEVENT; ``for_attendee`` for the invitation of a registered person (the connection link included)."""
     page = session.page
     page_url = page_absolute_url(page, request)
     event = Event()
@@ -67,13 +70,13 @@ def session_event(session: ActionSession, *, request: HttpRequest, stamp: dateti
     event.add("dtstart", session.starts_at.astimezone(PARIS))
     event.add("dtend", session.ends_at.astimezone(PARIS))
     event.add("summary", page.title)
-    event.add("description", _description(session, page_url))
+    event.add("description", _description(session, page_url, for_attendee=for_attendee))
     event.add("status", session_status(session))
     event.add("url", vUri(page_url))
-    location = session_location(session)
+    location = session_location(session, for_attendee=for_attendee)
     if location:
         event.add("location", location)
-    if session.is_online and session.online_url:
+    if session.online_url_shown(for_attendee=for_attendee):
         # RFC 7986: the address to join an online session.
         event.add("conference", vUri(session.online_url), parameters={"VALUE": "URI", "FEATURE": "VIDEO"})
     categories = [page.format.name, *(theme.name for theme in page.themes.all())]

@@ -82,7 +82,7 @@ class SessionSerializer(serializers.Serializer):
     venue = serializers.CharField()
     address = serializers.CharField()
     town = TerritorySerializer(allow_null=True)
-    online_url = serializers.CharField()
+    online_url = serializers.CharField(source="connection_link")
     accessibility_notes = serializers.CharField()
     cancelled = serializers.BooleanField()
 

@@ -12,6 +12,7 @@ from .cache import *  # noqa: F403
 from .celery import *  # noqa: F403
 from .email import *  # noqa: F403
 from .media import *  # noqa: F403
+from .registrations import *  # noqa: F403
 from .search import *  # noqa: F403
 from .security import *  # noqa: F403
 from .sending import *  # noqa: F403
@@ -29,6 +30,7 @@ INSTALLED_APPS = [
     "publications",
     "newsletters",
     "subscribers",
+    "registrations",
     "sending",
     "demo",
     "search",

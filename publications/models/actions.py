@@ -186,6 +186,11 @@ class ActionPage(PageContextMixin, EditorialPageMixin, SearchTextMixin, SummaryM
         verbose_name = _("action")
         verbose_name_plural = _("actions")
 
+    @property
+    def registrations_managed(self) -> bool:
+        """Registrations are taken on this site (the registrations app's one-to-one settings row)."""
+        return hasattr(self, "registration_settings")
+
     def clean(self) -> None:
         super().clean()
         if self.registration_open and not self.registration_url:
@@ -261,10 +266,20 @@ class ActionSession(Orderable):
 
     @property
     def connection_link(self) -> str:
-        """The link to join, while it is of use: an online session neither cancelled nor over, else ""."""
+        """The link to join, as the public pages, feeds and APIs show it: while it is of use (an online
+        session neither cancelled nor over) and unless the action takes its registrations here, for then
+        it goes to registered people only (their emails and invitations); else ""."""
         if not self.is_online or self.cancelled or not self.online_url:
             return ""
-        return self.online_url if self.ends_at >= timezone.now() else ""
+        if self.ends_at < timezone.now() or self.page.registrations_managed:
+            return ""
+        return self.online_url
+
+    def online_url_shown(self, *, for_attendee: bool = False) -> bool:
+        """Whether the connection link goes out: to a registered person's invitation, or publicly (above)."""
+        if for_attendee:
+            return bool(self.is_online and self.online_url)
+        return bool(self.connection_link)
 
     def save(self, *args: Any, **kwargs: Any) -> None:
         # The stored row, not self: a revision being published carries the sequence of its draft time.

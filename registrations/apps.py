@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class RegistrationsConfig(AppConfig):
+    default_auto_field = "django.db.models.BigAutoField"
+    name = "registrations"
+    verbose_name = "Inscriptions"

@@ -1,0 +1,42 @@
+import datetime
+
+import pytest
+from django.utils import timezone
+
+from registrations.models import RegistrationScope, RegistrationSettings, SessionCapacity
+from registrations.selectors import Target
+from tests.factories.pages import ActionPageFactory, ActionSessionFactory, ProgrammePageFactory
+
+
+def in_days(days: int, hour: int = 9) -> datetime.datetime:
+    moment = timezone.localtime() + datetime.timedelta(days=days)
+    return moment.replace(hour=hour, minute=30, second=0, microsecond=0)
+
+
+@pytest.fixture
+def action(site_tree):
+    programme = ProgrammePageFactory(parent=site_tree.programmes)
+    return ActionPageFactory(parent=programme, title="Atelier des conseils citoyens")
+
+
+@pytest.fixture
+def sessions(action):
+    first = ActionSessionFactory(page=action, starts_at=in_days(10), ends_at=in_days(10, hour=12))
+    second = ActionSessionFactory(page=action, starts_at=in_days(17), ends_at=in_days(17, hour=12), online=True)
+    return [first, second]
+
+
+@pytest.fixture
+def per_session(action, sessions):
+    settings = RegistrationSettings.objects.create(action=action, scope=RegistrationScope.PER_SESSION)
+    SessionCapacity.objects.create(session=sessions[0], seats=2)
+    return settings
+
+
+@pytest.fixture
+def first_target(per_session, sessions) -> Target:
+    return Target(settings=per_session, session=sessions[0])
+
+
+# The editorial team and its clients (tests/editorial/conftest.py), for the admin views.
+from tests.editorial.conftest import client_for, clients, team  # noqa: E402, F401
