@@ -19,6 +19,7 @@ from demo.builders.newsletters import newsletters_load
 from demo.builders.podcasts import podcasts_load
 from demo.builders.programmes import deliverables_link, programmes_load
 from demo.builders.publications import publications_load
+from demo.builders.registrations import registrations_load
 from demo.builders.site import site_load
 from demo.builders.subscribers import subscribers_load
 from demo.builders.taxonomy import people_load, taxonomy_load
@@ -74,3 +75,4 @@ def _content_load() -> None:
     experiences_load(tree.experiences, demo_data_read("experiences"))
     newsletters_load(tree.newsletters, demo_data_read("newsletters"))
     subscribers_load()
+    registrations_load()

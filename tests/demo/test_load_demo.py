@@ -41,6 +41,7 @@ from publications.models import (
 )
 from publications.models.actions import ActionStatus, AttendanceMode
 from publications.selectors import AgendaFilters, agenda_sessions, upcoming_sessions
+from registrations.models import Registration, RegistrationSettings, RegistrationStatus
 
 pytestmark = pytest.mark.django_db
 
@@ -298,3 +299,16 @@ def test_load_demo__loading_programmes_another_day_duplicates_nothing(demo_site,
     with mock.patch.object(programme_builder, "demo_today", return_value=later):
         programme_builder.programmes_load(ProgrammeIndexPage.objects.get(), demo_data_read("programmes"))
     assert _counts() | {"ActionOrganisation": ActionOrganisation.objects.count()} == before
+
+
+def test_load_demo__two_upcoming_actions_take_registrations_one_full_with_a_waiting_list(demo_site, client):
+    taking = list(RegistrationSettings.objects.select_related("action").order_by("pk"))
+    assert len(taking) == 2
+    statuses = [
+        sorted(Registration.objects.filter(action=item.action).values_list("status", flat=True)) for item in taking
+    ]
+    assert statuses[0] == [RegistrationStatus.CONFIRMED] * 5
+    assert statuses[1] == [RegistrationStatus.CONFIRMED] * 3 + [RegistrationStatus.WAITING] * 5
+    full = html.unescape(client.get(taking[1].action.url).content.decode())
+    assert "Liste d'attente" in full
+    assert 'class="registration-form' in full
