@@ -30,7 +30,7 @@ def secret_read_or_create(*, path: Path, nbytes: int) -> str:
             os.unlink(temporary)
     secret = path.read_text(encoding="ascii").strip()
     if not secret:
-        raise ImproperlyConfigured(f"{path} is empty: delete it to get a new one.")
+        raise ImproperlyConfigured(f"{path} is empty: delete it to get a new key.")
     return secret
 
 
