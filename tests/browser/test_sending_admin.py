@@ -59,3 +59,26 @@ def test_send_form__the_submit_button_shows_its_label(guarded_tab, issue, tmp_pa
     assert whole["top"] <= label["top"]
     assert label["bottom"] <= whole["bottom"]
     assert not Send.objects.exists()
+
+
+def test_send_now__asks_to_confirm_with_the_recipients_then_sends(guarded_tab, issue, tmp_path):
+    page = guarded_tab(user_with_role("sophie.bernard", roles.ADMINISTRATORS))
+    page.goto(reverse("sending_create", args=[issue.pk]))
+    page.get_by_label("Maintenant").check()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Programmer l'envoi").click()
+
+    confirm = page.get_by_role("button", name="Envoyer maintenant à 3 destinataires")
+    page.screenshot(path=tmp_path / "send-confirm.png", full_page=True)
+    print(f"screenshot: {tmp_path / 'send-confirm.png'}")
+    assert confirm.is_visible()
+    assert confirm.evaluate(LABEL_AND_ICON_BOXES)["label"]["width"] > 150
+    assert page.get_by_role("cell", name="lectrice.0@example.org").is_visible()
+    assert not Send.objects.exists()
+
+    with page.expect_navigation():
+        confirm.click()
+
+    send = Send.objects.get()
+    assert page.url.endswith(reverse("sending_detail", args=[send.pk]))
+    assert send.newsletter_list.name == "Résonances"
