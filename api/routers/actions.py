@@ -2,7 +2,7 @@
 
 from typing import Any
 
-from django.db.models import Min, Prefetch, Q, QuerySet
+from django.db.models import F, Min, Prefetch, Q, QuerySet
 from django.http import HttpRequest
 from django.utils import timezone
 from ninja import Query, Router
@@ -65,9 +65,10 @@ def _filtered(request: HttpRequest, filters: ActionFilters) -> QuerySet:
     # The session a list is ordered by: the next one for the agenda, otherwise the first.
     date_condition = sessions if filters.upcoming else Q()
     queryset = queryset.annotate(session_date=Min("sessions__starts_at", filter=date_condition))
+    # Actions without a session come last either way, as PostgreSQL and SQLite would not agree.
     orders = {
-        "date": ("session_date", "pk"),
-        "-date": ("-session_date", "-pk"),
+        "date": (F("session_date").asc(nulls_last=True), "pk"),
+        "-date": (F("session_date").desc(nulls_last=True), "-pk"),
         "title": ("title", "pk"),
         "-published": ("-first_published_at", "-pk"),
     }

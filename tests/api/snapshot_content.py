@@ -63,11 +63,13 @@ class SnapshotContent:
 
 def snapshot_content_create() -> SnapshotContent:
     """Everything, published, under the default site's index pages (the ``site_tree`` fixture)."""
-    region = TerritoryFactory(region=True, name="Île-de-France", code="11")
-    ssd = TerritoryFactory(departement=True, name="Seine-Saint-Denis", code="93", parent=region)
-    saint_denis = TerritoryFactory(name="Saint-Denis", code="93066", parent=ssd)
+    # Sorted lists (territories, themes by name) must sort alike on SQLite (by code point) and
+    # PostgreSQL (by its collation): no name here starts with an accented capital.
+    region = TerritoryFactory(region=True, name="Hauts-de-France", code="32")
+    ssd = TerritoryFactory(departement=True, name="Nord", code="59", parent=region)
+    roubaix = TerritoryFactory(name="Roubaix", code="59512", parent=ssd)
     sante = ThemeFactory(name="Santé", description="Santé mentale, accès aux soins, prévention.")
-    education = ThemeFactory(name="Éducation et jeunesse")
+    education = ThemeFactory(name="Jeunesse et éducation")
     elus = AudienceFactory(name="Élu·e·s")
     seminaire = ActionFormatFactory(name="Séminaire des élu·e·s", sort_order=1)
     actes = PublicationCollectionFactory(name="Actes")
@@ -133,9 +135,15 @@ def snapshot_content_create() -> SnapshotContent:
         registration_url="https://www.example.org/inscription",
     )
     action.themes.add(sante)
-    action.territories.add(saint_denis)
+    action.territories.add(roubaix)
     action.audiences.add(elus)
-    ActionSessionFactory(page=action, starts_at=_paris(2099, 5, 11, 17), town=saint_denis)
+    ActionSessionFactory(
+        page=action,
+        starts_at=_paris(2099, 5, 11, 17),
+        town=roubaix,
+        venue="Hôtel de ville",
+        address="Grand-Place, 59100 Roubaix",
+    )
     ActionSessionFactory(page=action, starts_at=_paris(2017, 3, 14, 9), online=True)
     ActionPersonFactory(page=action, person=speaker, role="animation")
     ActionOrganisationFactory(page=action, organisation=funder, role="financeur")
@@ -152,7 +160,7 @@ def snapshot_content_create() -> SnapshotContent:
     episode = PodcastEpisodePageFactory(
         parent=season,
         episode_number=1,
-        title="Épisode 1 : grandir à Saint-Denis",
+        title="Épisode 1 : grandir à Roubaix",
         slug="episode-1",
         audio=audio,
         co_producer=funder,
@@ -162,7 +170,7 @@ def snapshot_content_create() -> SnapshotContent:
     EpisodeChapterFactory(page=episode)
 
     experience = ExperiencePageFactory(
-        title="Un conseil citoyen qui co-écrit le contrat de ville", slug="conseil-citoyen", town=saint_denis
+        title="Un conseil citoyen qui co-écrit le contrat de ville", slug="conseil-citoyen", town=roubaix
     )
     experience.organisations.add(centre)
     experience.themes.add(education)

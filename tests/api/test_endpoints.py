@@ -6,7 +6,7 @@ import pytest
 from django.utils import timezone
 
 from tests.api.helpers import get_json, ids
-from tests.factories import ActionFormatFactory, ActionSessionFactory, PublicationCollectionFactory
+from tests.factories import ActionFormatFactory, ActionPageFactory, ActionSessionFactory, PublicationCollectionFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -70,6 +70,13 @@ def test_actions__status_and_ordering_by_session_date(client, content):
     descending = [item["id"] for item in get_json(client, "/api/actions/", {"order": "-date"})["results"]]
     assert ascending == [content.past_action.pk, content.action.pk]
     assert descending == list(reversed(ascending))
+
+
+def test_actions__without_a_session__last_in_either_order_on_every_database(client, content):
+    undated = ActionPageFactory(parent=content.action.get_parent(), title="Action sans date arrêtée")
+    for order in ("date", "-date"):
+        listed = [item["id"] for item in get_json(client, "/api/actions/", {"order": order})["results"]]
+        assert listed[-1] == undated.pk, order
 
 
 def test_actions__pagination_with_limit_and_offset(client, content):

@@ -78,11 +78,9 @@ def test_v2_page_details__match_snapshots(client, snapshot_content, snapshot_jso
 
 def test_v2_listings__match_snapshots(client, snapshot_content, snapshot_json):
     """Each page type with all its fields, every page with the fields common to all, images, documents."""
-    answers = {
-        page_type: _json(client, "/api/v2/pages/", {"type": page_type, "fields": "*", "order": "title"})
-        for page_type in V2_TYPES
-    }
-    answers["pages"] = _json(client, "/api/v2/pages/", {"fields": "*", "order": "title", "limit": "50"})
+    answers = {page_type: _json(client, "/api/v2/pages/", {"type": page_type, "fields": "*"}) for page_type in V2_TYPES}
+    # In tree order (Wagtail's default): titles would sort apart on SQLite and PostgreSQL.
+    answers["pages"] = _json(client, "/api/v2/pages/", {"fields": "*", "limit": "50"})
     for endpoint in ("images", "documents"):
         answers[endpoint] = _json(client, f"/api/v2/{endpoint}/", {"fields": "*"})
     for name, data in answers.items():
