@@ -1,11 +1,12 @@
 """Each page announces its feeds with <link rel="alternate">; action pages link their .ics."""
 
-from html.parser import HTMLParser
+from dataclasses import dataclass
 
 import pytest
 from django.template import Context, Template
 from django.test import RequestFactory
 
+from tests import html
 from tests.factories import PublicationPageFactory
 from tests.feeds.conftest import ics_get
 
@@ -14,41 +15,20 @@ pytestmark = pytest.mark.django_db
 BASE = "https://crpv.example.org"
 
 
-class _Links(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__()
-        self.alternates: list[tuple[str, str]] = []
-        self.anchors: list[tuple[str, str]] = []
-        self._anchor: dict[str, str] | None = None
-        self._in_head = False
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        attributes = {name: value or "" for name, value in attrs}
-        if tag == "head":
-            self._in_head = True
-        if tag == "link" and attributes.get("rel") == "alternate" and self._in_head:
-            self.alternates.append((attributes["type"], attributes["href"]))
-        if tag == "a":
-            self._anchor = {"href": attributes.get("href", ""), "text": ""}
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag == "head":
-            self._in_head = False
-        if tag == "a" and self._anchor is not None:
-            self.anchors.append((self._anchor["text"].strip(), self._anchor["href"]))
-            self._anchor = None
-
-    def handle_data(self, data: str) -> None:
-        if self._anchor is not None:
-            self._anchor["text"] += data
+@dataclass(frozen=True)
+class _Links:
+    alternates: list[tuple[str, str]]
+    anchors: list[tuple[str, str]]
 
 
 def _links(client, url: str) -> _Links:
     response = client.get(url)
     assert response.status_code == 200, url
-    parser = _Links()
-    parser.feed(response.content.decode())
-    return parser
+    page = html.parse(response)
+    return _Links(
+        alternates=[(link["type"], link["href"]) for link in page.head.find_all("link", rel="alternate")],
+        anchors=[(link.text, link.href) for link in html.links(page)],
+    )
 
 
 def test_series_season_and_episode_pages_announce_the_podcast_feed(client, podcast):

@@ -1,12 +1,10 @@
 """The password forms of restricted pages and document collections: guesses are throttled per client address."""
 
-import html
-
 import pytest
 from django.test import Client
 from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
 
-from tests import factories
+from tests import factories, html
 
 pytestmark = pytest.mark.django_db
 
@@ -41,10 +39,10 @@ def test_page_password__too_many_guesses__refused_in_french_even_the_right_one(c
     throttled = _guess(client, restricted, "quartiers-2026", "203.0.113.66")
 
     assert throttled.status_code == 429
-    assert "Trop de tentatives de mot de passe pour ce contenu" in html.unescape(throttled.content.decode())
+    assert "Trop de tentatives de mot de passe pour ce contenu" in html.page_source(throttled)
     assert client.get(restricted[0].url).status_code == 200
     assert "quartiers-2026" not in throttled.content.decode()
-    assert "Compte rendu du comité" not in html.unescape(client.get(restricted[0].url).content.decode())
+    assert "Compte rendu du comité" not in html.page_source(client.get(restricted[0].url))
 
 
 def test_page_password__another_visitor_behind_the_proxy__still_gets_in(client, restricted, settings):
@@ -57,7 +55,7 @@ def test_page_password__another_visitor_behind_the_proxy__still_gets_in(client, 
     answer = _guess(visitor, restricted, "quartiers-2026", "198.51.100.5")
 
     assert answer.status_code == 302
-    assert "Compte rendu du comité" in html.unescape(visitor.get(restricted[0].url).content.decode())
+    assert html.headings(html.main(html.parse(visitor.get(restricted[0].url))), "h1") == ["Compte rendu du comité"]
 
 
 def test_document_password__too_many_guesses__refused_in_french_even_the_right_one(client, db, settings):
@@ -82,5 +80,5 @@ def test_document_password__too_many_guesses__refused_in_french_even_the_right_o
     other_client = guess(Client(), "quartiers-2026", "198.51.100.5")
 
     assert throttled.status_code == 429
-    assert "Trop de tentatives de mot de passe pour ce contenu" in html.unescape(throttled.content.decode())
+    assert "Trop de tentatives de mot de passe pour ce contenu" in html.page_source(throttled)
     assert other_client.status_code == 302

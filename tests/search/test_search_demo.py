@@ -5,6 +5,7 @@ The demo is loaded once for the module (slow), so every test that needs real con
 
 import json
 import warnings
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from django.db import connection
@@ -13,6 +14,7 @@ from wagtail.models import Page
 
 from publications.models import ActionPage, Theme
 from search.selectors import SearchFilters, autocomplete_pages, search_pages
+from tests import html
 from tests.search.conftest import SearchRelevanceReport
 from tests.search.relevance import RELEVANCE_SET
 
@@ -173,12 +175,15 @@ def test_autocomplete__several_words_and_inclusive_writing():
 def test_search_page__renders_a_labelled_form_results_and_facets():
     response = Client().get("/recherche/", {"q": "santé mentale"}, HTTP_HOST="localhost")
     assert response.status_code == 200
-    body = response.content.decode()
-    assert '<label for="recherche-q">' in body
-    assert 'role="search"' in body
-    assert "<mark>" in body
-    assert "<legend>Type de contenu</legend>" in body
-    assert 'aria-live="polite"' in body
+    main = html.main(html.parse(response))
+    form = main.find("form", role="search")
+    assert html.text(form.find("label", attrs={"for": "recherche-q"})) == "Mots recherchés"
+    assert form.find("input", id="recherche-q")["name"] == "q"
+    assert "Type de contenu" in [html.text(legend) for legend in form.find_all("legend")]
+    assert main.find(role="status")["aria-live"] == "polite"
+    results = main.find("ol", class_="search-results")
+    assert all(item.find("h2").find("a", href=True) for item in results.find_all("li", recursive=False))
+    assert results.find(class_="excerpt").find("mark")
 
 
 def test_search_page__filters_and_pages_through_results():
@@ -186,7 +191,9 @@ def test_search_page__filters_and_pages_through_results():
     first = client.get("/recherche/", {"q": "quartiers", "type": "action"}, HTTP_HOST="localhost")
     second = client.get("/recherche/", {"q": "quartiers", "type": "action", "page": "2"}, HTTP_HOST="localhost")
     assert first.status_code == second.status_code == 200
-    assert "Page suivante" in first.content.decode()
+    pages = html.landmark(html.parse(first), "navigation", "Pages de résultats")
+    (following,) = [link.href for link in html.links(pages) if link.text == "Page suivante"]
+    assert parse_qs(urlsplit(following).query) == {"q": ["quartiers"], "type": ["action"], "page": ["2"]}
     assert first.context["search"].hits[0].page.pk != second.context["search"].hits[0].page.pk
 
 
