@@ -38,5 +38,5 @@ def first_target(per_session, sessions) -> Target:
     return Target(settings=per_session, session=sessions[0])
 
 
-# The editorial team and its clients (tests/editorial/conftest.py), for the admin views.
-from tests.editorial.conftest import client_for, clients, team  # noqa: E402, F401
+# A logged-in client per member of the editorial team (tests/editorial/conftest.py), for the admin views.
+from tests.editorial.conftest import clients  # noqa: E402, F401
