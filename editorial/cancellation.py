@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 from wagtail.models import Page, TaskState, WorkflowState
 
-from editorial import roles
+from editorial import roles, tasks
 from outbox.services import task_enqueue
 
 CANCEL_LOG_ACTION = "editorial.workflow_cancel"
@@ -54,7 +54,5 @@ def workflow_cancel(*, page: Page, user: Any, reason: str) -> WorkflowState:
             user=user,
             data={"workflow": state.workflow.name, "reason": reason},
         )
-        from editorial import tasks
-
         task_enqueue(task=tasks.workflow_cancelled_email, args=[state.pk])
     return state

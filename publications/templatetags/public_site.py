@@ -10,6 +10,10 @@ from django.utils.safestring import SafeString
 from django.utils.text import Truncator
 from wagtail.models import Page, Site
 
+from publications.models.site_identity import SocialNetwork
+from publications.selectors import identity_organisations as identity_organisations_of
+from publications.selectors import site_identity_for, site_name_for
+
 register = template.Library()
 
 # What json_script escapes, so that no title can close the <script> element or open a comment.
@@ -117,16 +121,12 @@ def _site(context: template.Context) -> Site | None:
 
 @register.simple_tag(takes_context=True)
 def site_name(context: template.Context) -> str:
-    from publications.selectors import site_name_for
-
     return site_name_for(site=_site(context))
 
 
 @register.simple_tag(takes_context=True)
 def site_identity(context: template.Context) -> Any:
     """The centre's logo, colours, address and links (its SiteIdentity), read once per request."""
-    from publications.selectors import site_identity_for
-
     return site_identity_for(site=_site(context), request=context.get("request"))
 
 
@@ -146,13 +146,9 @@ def get_item(mapping: dict[Any, Any], key: Any) -> Any:
 @register.simple_tag
 def identity_organisations(identity: Any, field: str) -> list[Any]:
     """The partners or funders of the footer, with their logos."""
-    from publications.selectors import identity_organisations as organisations_of
-
-    return organisations_of(identity=identity, field=field) if identity is not None else []
+    return identity_organisations_of(identity=identity, field=field) if identity is not None else []
 
 
 @register.filter
 def social_network_label(value: str) -> str:
-    from publications.models.site_identity import SocialNetwork
-
     return str(SocialNetwork(value).label) if value in SocialNetwork.values else value
