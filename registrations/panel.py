@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from django.http import QueryDict
 from django.utils.formats import date_format
+from django.utils.text import capfirst
 from django.utils.timezone import localtime
 
 from publications.models import ActionPage
@@ -28,7 +29,7 @@ class TargetRow:
         if session is None:
             return "L'ensemble des séances"
         start = localtime(session.starts_at)
-        return f"{date_format(start, 'l j F Y')}, {start:%H}h{start:%M}"
+        return capfirst(f"{date_format(start, 'l j F Y')}, {start:%H}h{start:%M}")
 
 
 @dataclass
@@ -59,8 +60,9 @@ def registration_panel(
 def _choice_label(row: TargetRow) -> str:
     if row.availability.state == PublicState.WAITING_LIST:
         return f"{row.label} — complet, liste d'attente"
-    if row.availability.seats_left is not None:
-        return f"{row.label} — {row.availability.seats_left} place(s) restante(s)"
+    left = row.availability.seats_left
+    if left is not None:
+        return f"{row.label} — {left} place{'s' if left > 1 else ''} restante{'s' if left > 1 else ''}"
     return row.label
 
 

@@ -91,7 +91,7 @@ def test_journey__editor_uploads_writes_an_action_with_an_image_and_submits(guar
     # The body's first block: an image uploaded from the chooser.
     editor.locator("#panel-child-contenu-body-section").get_by_role("button", name="Insérer un bloc").first.click()
     editor.get_by_role("option", name="Image").click()
-    editor.get_by_role("button", name="Choisir une image").click()
+    editor.locator("#panel-child-contenu-body-section").get_by_role("button", name="Choisir une image").click()
     dialog = editor.get_by_role("dialog")
     dialog.get_by_role("tab", name="Transférer").click()
     dialog.locator("input[type=file]").set_input_files(upload("atelier.png", "image/png", factories.png_bytes()))

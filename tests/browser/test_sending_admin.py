@@ -7,8 +7,8 @@ from editorial import roles
 from sending.models import Send
 from tests import factories
 from tests.browser.conftest import CHROMIUM
-from tests.editorial_views.workflow import user_with_role
 from tests.sending.conftest import subscribers_create
+from tests.users import user_with_role
 
 pytestmark = [
     pytest.mark.slow,

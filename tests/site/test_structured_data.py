@@ -5,6 +5,7 @@ import json
 import re
 
 import pytest
+from django.conf import settings
 from django.utils import timezone
 
 from publications.models import ActionStatus, AttendanceMode
@@ -116,7 +117,7 @@ def test_home__organization_with_logo_address_and_accounts(client, identity, sit
     organisation = json_ld(client.get(site_tree.home.url))
     assert organisation["@type"] == "Organization"
     assert organisation["url"] == site_tree.home.full_url
-    assert organisation["logo"].startswith("http://testserver/")
+    assert organisation["logo"].startswith(f"{settings.BASE_URL}/")
     assert organisation["address"] == {
         "@type": "PostalAddress",
         "addressCountry": "FR",
@@ -132,7 +133,7 @@ def test_event__image_free_offer_organizer_and_postal_address(client, identity, 
     action = ActionPageFactory(parent=programme, image=CustomImageFactory())
     ActionSessionFactory(page=action)
     [event] = json_ld(client.get(action.url))
-    assert event["image"][0].startswith("http://testserver/")
+    assert event["image"][0].startswith(f"{settings.BASE_URL}/")
     assert event["offers"]["price"] == 0
     assert event["offers"]["priceCurrency"] == "EUR"
     assert event["isAccessibleForFree"] is True
@@ -150,7 +151,7 @@ def test_event__without_an_image_of_its_own_shows_the_centres_logo(client, ident
     action = ActionPageFactory(parent=ProgrammePageFactory(parent=site_tree.programmes))
     ActionSessionFactory(page=action)
     [event] = json_ld(client.get(action.url))
-    assert event["image"] == ["http://testserver" + identity.logo.get_rendition("fill-1200x675").url]
+    assert event["image"] == [settings.BASE_URL + identity.logo.get_rendition("fill-1200x675").url]
 
 
 def test_online_session__link_shown_until_it_ends(client, site_tree):
