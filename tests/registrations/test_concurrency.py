@@ -17,7 +17,8 @@ from django.db import connection
 from registrations.models import Registration, RegistrationStatus, SessionCapacity
 
 pytestmark = [
-    pytest.mark.django_db(transaction=True),
+    # The live server needs committed data; the migration's groups and workflows are restored after.
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
     pytest.mark.slow,
     # The test database of SQLite is in shared memory, where concurrent writers get « table is
     # locked » at once instead of waiting: the file database of the quick start waits (IMMEDIATE, timeout).
