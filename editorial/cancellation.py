@@ -33,7 +33,7 @@ def workflow_cancel(*, page: Page, user: Any, reason: str) -> WorkflowState:
         raise ValidationError(_("Indiquez le motif : il est envoyé à l'auteur·rice."))
     with transaction.atomic():
         state = (
-            WorkflowState.objects.select_for_update()
+            WorkflowState.objects.select_for_update(of=("self",))
             .filter(
                 base_content_type=page.get_base_content_type(),
                 object_id=str(page.pk),
