@@ -36,10 +36,14 @@ def json_ld(response) -> object:
 def test_action__one_event_per_session_with_status_and_attendance_mode(client, site_tree):
     programme = ProgrammePageFactory(parent=site_tree.programmes)
     action = ActionPageFactory(parent=programme, status=ActionStatus.POSTPONED)
-    ActionSessionFactory(page=action)
-    ActionSessionFactory(page=action, online=True)
-    ActionSessionFactory(page=action, attendance_mode=AttendanceMode.MIXED, online_url="https://visio.example.org/x")
-    ActionSessionFactory(page=action, cancelled=True)
+    # Distinct days: sessions are listed by start, and equal starts have no order on PostgreSQL.
+    day = [timezone.make_aware(datetime.datetime(2024, 5, 11 + n, 17, 0)) for n in range(4)]
+    ActionSessionFactory(page=action, starts_at=day[0])
+    ActionSessionFactory(page=action, starts_at=day[1], online=True)
+    ActionSessionFactory(
+        page=action, starts_at=day[2], attendance_mode=AttendanceMode.MIXED, online_url="https://visio.example.org/x"
+    )
+    ActionSessionFactory(page=action, starts_at=day[3], cancelled=True)
     events = json_ld(client.get(action.url))
     assert [event["@type"] for event in events] == ["Event"] * 4
     assert [event["eventAttendanceMode"].rsplit("/", 1)[1] for event in events] == [
