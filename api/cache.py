@@ -1,13 +1,6 @@
-"""Cached API responses, invalidated all at once by bumping a generation number.
-
-Every cached body's key holds the generation current when it was stored; bumping the
-generation makes all of them unreachable at once (they expire on their own), which works
-the same on Redis and in local memory, without pattern deletes.
-"""
+"""Cached API responses, keyed by the public content generation (`config/content_generation.py`)."""
 
 import hashlib
-import logging
-import time
 from collections.abc import Callable
 from functools import wraps
 from typing import Any
@@ -18,29 +11,9 @@ from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 from django.template.response import SimpleTemplateResponse
 
-logger = logging.getLogger(__name__)
+from config.content_generation import content_generation
 
-GENERATION_KEY = "api:generation"
 CACHE_HEADER = "X-Api-Cache"
-
-
-def api_cache_generation() -> int:
-    """The current generation; a fresh one starts from the clock, above any evicted one."""
-    generation = cache.get(GENERATION_KEY)
-    if generation is None:
-        cache.add(GENERATION_KEY, time.time_ns(), timeout=None)
-        generation = cache.get(GENERATION_KEY)
-    # None: the cache is unreachable, and nothing is stored under any generation meanwhile.
-    return int(generation) if generation is not None else 0
-
-
-def api_cache_bump() -> None:
-    """Make every cached API response stale: called on publish, unpublish, move, delete."""
-    try:
-        cache.incr(GENERATION_KEY)
-    except ValueError:
-        cache.add(GENERATION_KEY, time.time_ns(), timeout=None)
-    logger.debug("API cache generation bumped")
 
 
 def _request_key(request: HttpRequest, generation: int) -> str:
@@ -56,7 +29,7 @@ def cached_response(view: Callable[..., HttpResponse]) -> Callable[..., HttpResp
     def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         if request.method not in ("GET", "HEAD"):
             return view(request, *args, **kwargs)
-        generation = api_cache_generation()
+        generation = content_generation()
         key = _request_key(request, generation)
         stored = cache.get(key)
         if stored is not None:

@@ -17,7 +17,7 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 from wagtail.snippets.models import get_snippet_models
 from wagtailmedia.models import get_media_model
 
-from api.cache import api_cache_bump
+from config.content_generation import content_changed
 from registrations.models import RegistrationSettings, SessionCapacity
 
 
@@ -44,8 +44,8 @@ def invalidating_models() -> frozenset[type[models.Model]]:
 def _bump() -> None:
     # Bump now, and again after the commit, so that no reader caches the old
     # content between the two.
-    api_cache_bump()
-    transaction.on_commit(api_cache_bump)
+    content_changed()
+    transaction.on_commit(content_changed)
 
 
 def _page_changed(**kwargs: Any) -> None:

@@ -7,7 +7,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from api.cache import api_cache_bump
+from config.content_generation import content_changed
 from tests.api.helpers import TYPED_LISTS, V2_PAGE_TYPES
 from tests.factories import (
     ActionDeliverableFactory,
@@ -40,7 +40,7 @@ def _queries(client, url: str, params: dict) -> int:
     # A first request fills the process-wide caches (Wagtail's site root paths); then a cache
     # miss of the API's own, so that the queries counted are the view's.
     client.get(url, params, HTTP_HOST="localhost")
-    api_cache_bump()
+    content_changed()
     with CaptureQueriesContext(connection) as context:
         response = client.get(url, params, HTTP_HOST="localhost")
     assert response.status_code == 200, response.content[:300]
