@@ -1,6 +1,7 @@
 """Highlighted excerpts: the passage of a page's text that best matches the query terms."""
 
 import re
+from functools import lru_cache
 
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
@@ -11,8 +12,14 @@ _WORDS = re.compile(r"\S+")
 EXCERPT_WORDS = 36
 
 
+@lru_cache(maxsize=100_000)
+def _stems(word: str) -> frozenset[str]:
+    """The terms a word of the text stands for; words recur, so each is folded and stemmed once."""
+    return frozenset(stem(folded) for folded in fold_words(word) if folded not in STOP_WORDS)
+
+
 def _matches(word: str, terms: frozenset[str]) -> bool:
-    return any(folded not in STOP_WORDS and stem(folded) in terms for folded in fold_words(word))
+    return not terms.isdisjoint(_stems(word))
 
 
 def excerpt(text: str, terms: list[str], *, size: int = EXCERPT_WORDS) -> SafeString:

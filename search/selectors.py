@@ -1,19 +1,19 @@
 """Reads for the public search: one query over every content type, facets with counts, excerpts.
 
-The query and the pages meet on French-normalised terms (search_text/french.py), through
-whichever Wagtail search backend is configured; filters and facet counts are plain SQL
-on the set of matching pages.
+The query and the pages meet on French-normalised terms (search_text/french.py); the match is
+made once (search/matching.py) and gives the total, the best ids and the facet counts, which
+this module turns into display-ready hits and facet values.
 """
 
 import math
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Count, F, IntegerField, Model, OuterRef, Q, QuerySet, Subquery, prefetch_related_objects
-from django.db.models.functions import ExtractYear, Length, Substr
+from django.db.models import Model, Q, prefetch_related_objects
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page, PageQuerySet, Site
@@ -33,6 +33,7 @@ from publications.models import (
 )
 from publications.visibility import pages_visible
 from search.highlight import excerpt
+from search.matching import CLASSIFIED, Match, classification_through, pages_match, year_expressions
 from search_text.documents import page_prose, page_summary
 from search_text.french import MAX_QUERY_CHARS, MAX_QUERY_WORDS, fold_words, query_terms
 from search_text.french import terms as text_terms
@@ -44,8 +45,6 @@ AUTOCOMPLETE_LIMIT = 8
 # How many of the backend's best hits the title and summary re-ranking reorders (see _reranked).
 RERANK_DEPTH = 30
 RERANK_MIN_SHARE = 0.5
-# Elasticsearch returns matching ids in pages; facet counts cover at most this many hits there.
-ES_FACET_LIMIT = 10_000
 
 
 @dataclass(frozen=True)
@@ -65,8 +64,6 @@ KINDS: tuple[ContentKind, ...] = (
     ContentKind("programme", ProgrammePage, _("Programmes")),
 )
 KINDS_BY_KEY = {kind.key: kind for kind in KINDS}
-# The types that carry themes and territories (ClassifiedMixin).
-CLASSIFIED = (ActionPage, PublicationPage, PodcastEpisodePage, ExperiencePage)
 
 # What a hit's summary and meta line read, loaded for all the hits of a type at once.
 DISPLAY_RELATIONS: dict[type[Page], tuple[str, ...]] = {
@@ -76,6 +73,9 @@ DISPLAY_RELATIONS: dict[type[Page], tuple[str, ...]] = {
     NewsletterIssuePage: ("newsletter_list",),
     ProgrammePage: ("centre",),
 }
+
+# What the summaries the re-ranking reads need (search_text.documents), for all its pages at once.
+SUMMARY_RELATIONS: dict[type[Page], tuple[str, ...]] = {ProgrammePage: ("centre",)}
 
 MESSAGE_EMPTY = _("Saisissez un ou plusieurs mots pour lancer la recherche.")
 MESSAGE_NO_TERMS = _(
@@ -192,26 +192,40 @@ def search_pages(
     if len(query) > MAX_QUERY_CHARS or len(set(text_terms(query[:MAX_QUERY_CHARS]))) > MAX_QUERY_WORDS:
         response.messages.append(str(MESSAGE_SHORTENED % {"words": MAX_QUERY_WORDS}))
 
+    offset = (page - 1) * per_page
+    # The first pages of results come from the re-ranked best hits; beyond, from the backend's order.
+    window = (0, RERANK_DEPTH) if offset < RERANK_DEPTH else (offset, per_page)
     scope = _filtered_pages(filters, site=site)
-    results = scope.search(" ".join(response.terms), operator="and")
-    response.total = results.count()
-    if not response.total and len(response.terms) > 1:
-        results = scope.search(" ".join(response.terms), operator="or")
-        response.total = results.count()
-        response.relaxed = bool(response.total)
+
+    def matched(operator: str) -> Match:
+        return pages_match(
+            terms=response.terms,
+            operator=operator,
+            scope=scope,
+            models=[kind.model for kind in KINDS],
+            offset=window[0],
+            limit=window[1],
+        )
+
+    match = matched("and")
+    if not match.total and len(response.terms) > 1:
+        match = matched("or")
+        response.relaxed = bool(match.total)
         if response.relaxed:
             response.messages.append(str(MESSAGE_RELAXED))
+    response.total = match.total
     if not response.total:
         response.messages.append(str(MESSAGE_NO_RESULTS))
         return response
 
-    offset = (page - 1) * per_page
     if offset < RERANK_DEPTH:
-        ranked = _reranked(_specific(results[:RERANK_DEPTH]), response.terms)[offset : offset + per_page]
+        ranked = _reranked(_with_relations(_specific(match.ids), SUMMARY_RELATIONS), response.terms)[
+            offset : offset + per_page
+        ]
     else:
-        ranked = _specific(results[offset : offset + per_page])
-    response.hits = _hits(ranked, response.terms)
-    response.facets = _facets(_hit_ids(results), filters)
+        ranked = _specific(match.ids)
+    response.hits = _hits(_with_relations(ranked, DISPLAY_RELATIONS), response.terms)
+    response.facets = _facets(match.counts, filters)
     return response
 
 
@@ -227,10 +241,16 @@ def _reranked(pages: list[Page], terms: list[str]) -> list[Page]:
     wanted = set(terms)
 
     def share(text: str) -> float:
-        held = len(wanted.intersection(text_terms(text))) / len(wanted)
+        held = len(wanted.intersection(_terms_of(text))) / len(wanted)
         return held if held >= RERANK_MIN_SHARE else 0.0
 
     return sorted(pages, key=lambda page: -(2 * share(page.title) + share(page_summary(page))))
+
+
+@lru_cache(maxsize=20_000)
+def _terms_of(text: str) -> frozenset[str]:
+    """The terms of a title or summary: the same pages come back query after query."""
+    return frozenset(text_terms(text))
 
 
 def autocomplete_pages(*, query: str, limit: int = AUTOCOMPLETE_LIMIT, site: Site | None = None) -> list[SearchHit]:
@@ -239,7 +259,7 @@ def autocomplete_pages(*, query: str, limit: int = AUTOCOMPLETE_LIMIT, site: Sit
     if len("".join(words)) < AUTOCOMPLETE_MIN_CHARS:
         return []
     results = _scope(site).autocomplete(" ".join(words), operator="and")
-    return _hits(_specific(results[:limit]), [])
+    return _hits(_with_relations(_specific([page.pk for page in results[:limit]]), DISPLAY_RELATIONS), [])
 
 
 def _scope(site: Site | None) -> PageQuerySet:
@@ -260,122 +280,34 @@ def _filtered_pages(filters: SearchFilters, *, site: Site | None) -> PageQuerySe
         pages = pages.filter(pk__in=ActionPage.objects.filter(format__slug__in=filters.formats).values("pk"))
     if filters.years:
         condition = Q()
-        for model, year in _year_expressions().items():
+        for model, year in year_expressions().items():
             matching = model.objects.annotate(facet_year=year).filter(facet_year__in=filters.years)
             condition |= Q(pk__in=matching.values("pk"))
         pages = pages.filter(condition)
     return pages
 
 
-def _through(model: type[Page], name: str) -> tuple[type[Model], str]:
-    """The link table of a classification (``themes`` or ``territories``) and its page column."""
-    relation = model._meta.get_field(name)
-    return relation.remote_field.through, f"{relation.m2m_field_name()}_id"
-
-
 def _classified_with(name: str, condition: Q) -> Q:
     """Pages of any classified type linked to a theme or territory matching ``condition``."""
     combined = Q()
     for model in CLASSIFIED:
-        through, page_column = _through(model, name)
+        through, page_column = classification_through(model, name)
         combined |= Q(pk__in=through._default_manager.filter(condition).values(page_column))
     return combined
 
 
-def _year_expressions() -> dict[type[Page], Any]:
-    """The year each dated content type is listed under; an action, its programme's year."""
-    programme_year = ProgrammePage.objects.filter(
-        path=Substr(OuterRef("path"), 1, Length(OuterRef("path")) - Page.steplen)
-    ).values("year")[:1]
-    return {
-        ActionPage: Subquery(programme_year, output_field=IntegerField()),
-        PublicationPage: ExtractYear("publication_date"),
-        PodcastEpisodePage: ExtractYear("release_date"),
-        NewsletterIssuePage: ExtractYear("issue_date"),
-        ProgrammePage: F("year"),
-    }
-
-
-def _hit_ids(results: Any) -> QuerySet | list[int]:
-    """The ids of every page matching the search, as a subquery where the backend allows."""
-    if hasattr(results, "get_queryset"):
-        # Database backends: the matching pages are a queryset the facets can join on.
-        return results.get_queryset().order_by().values("pk")
-    return _elasticsearch_hit_ids(results)
-
-
-def _elasticsearch_hit_ids(results: Any) -> list[int]:
-    backend, compiler = results.backend, results.query_compiler
-    response = backend.es.search(
-        index=backend.get_index_for_model(compiler.queryset.model).name,
-        query=compiler.get_query(),
-        _source=False,
-        stored_fields=["pk"],
-        size=ES_FACET_LIMIT,
-    )
-    return [int(hit["fields"]["pk"][0]) for hit in response["hits"]["hits"]]
-
-
-def _counted(rows: Iterable[Mapping[str, Any]], key: str) -> Counter:
-    counts: Counter = Counter()
-    for row in rows:
-        if row[key] is not None:
-            counts[row[key]] += row["n"]
-    return counts
-
-
-def _classification_rows(model: type[Page], name: str, column: str, hit_ids: QuerySet | list[int]) -> QuerySet:
-    through, page_column = _through(model, name)
-    return (
-        through._default_manager.filter(**{f"{page_column}__in": hit_ids})
-        .values(column)
-        .annotate(n=Count("pk"))
-        .order_by()
-    )
-
-
-def _union_counts(querysets: list[QuerySet], key: str) -> Counter:
-    """Counts from several grouped querysets of the same shape, in one query."""
-    first, *others = querysets
-    return _counted(first.union(*others, all=True), key)
-
-
-def _facets(hit_ids: QuerySet | list[int], filters: SearchFilters) -> dict[str, list[FacetValue]]:
-    """Counts of the matching pages by type, theme, territory, format and year."""
-    by_content_type = _counted(
-        Page.objects.filter(pk__in=hit_ids).values("content_type_id").annotate(n=Count("pk")), "content_type_id"
-    )
+def _facets(counts: dict[str, Counter], filters: SearchFilters) -> dict[str, list[FacetValue]]:
+    """The facet values of the matching pages, with their counts, most frequent first."""
     content_types = ContentType.objects.get_for_models(*(kind.model for kind in KINDS))
     types = [
         FacetValue(kind.key, str(kind.label), count, kind.key in filters.types)
         for kind in KINDS
-        if (count := by_content_type.get(content_types[kind.model].pk, 0))
+        if (count := counts["type"].get(content_types[kind.model].pk, 0))
     ]
-
-    themes = _union_counts(
-        [_classification_rows(model, "themes", "theme_id", hit_ids) for model in CLASSIFIED], "theme_id"
-    )
-    territories = _union_counts(
-        [_classification_rows(model, "territories", "territory_id", hit_ids) for model in CLASSIFIED], "territory_id"
-    )
-    formats = _counted(
-        ActionPage.objects.filter(pk__in=hit_ids).values("format_id").annotate(n=Count("pk")).order_by(), "format_id"
-    )
-    years = _union_counts(
-        [
-            model.objects.filter(pk__in=hit_ids)
-            .annotate(facet_year=year)
-            .values("facet_year")
-            .annotate(n=Count("pk"))
-            .order_by()
-            for model, year in _year_expressions().items()
-        ],
-        "facet_year",
-    )
 
     def named(counts: Counter, model: type[Model], key: str, selected: Iterable[Any]) -> list[FacetValue]:
         chosen = {str(value) for value in selected}
-        objects = model._default_manager.filter(pk__in=list(counts))
+        objects = model._default_manager.filter(pk__in=list(counts)) if counts else []
         values = [
             FacetValue(str(getattr(obj, key)), str(obj), counts[obj.pk], str(getattr(obj, key)) in chosen)
             for obj in objects
@@ -384,22 +316,25 @@ def _facets(hit_ids: QuerySet | list[int], filters: SearchFilters) -> dict[str, 
 
     return {
         "type": types,
-        "theme": named(themes, Theme, "slug", filters.themes),
-        "territory": named(territories, Territory, "pk", filters.territories),
-        "format": named(formats, ActionFormat, "slug", filters.formats),
+        "theme": named(counts["theme"], Theme, "slug", filters.themes),
+        "territory": named(counts["territory"], Territory, "pk", filters.territories),
+        "format": named(counts["format"], ActionFormat, "slug", filters.formats),
         "year": [
             FacetValue(str(year), str(year), count, year in filters.years)
-            for year, count in sorted(years.items(), reverse=True)
+            for year, count in sorted(counts["year"].items(), reverse=True)
         ],
     }
 
 
-def _specific(results: Iterable[Page]) -> list[Page]:
-    """The pages of a slice of search results, in order, as their specific types (a query per type)."""
-    pks = [page.pk for page in results]
+def _specific(pks: list[int]) -> list[Page]:
+    """The pages of these ids, in order, as their specific types (a query per type)."""
     specific = {page.pk: page for page in Page.objects.filter(pk__in=pks).specific()}
-    pages = [specific[pk] for pk in pks if pk in specific]
-    for model, lookups in DISPLAY_RELATIONS.items():
+    return [specific[pk] for pk in pks if pk in specific]
+
+
+def _with_relations(pages: list[Page], relations: dict[type[Page], tuple[str, ...]]) -> list[Page]:
+    """The pages with ``relations`` loaded (a query per type and relation)."""
+    for model, lookups in relations.items():
         prefetch_related_objects([page for page in pages if type(page) is model], *lookups)
     return pages
 
