@@ -1,14 +1,16 @@
 """Search latency on PostgreSQL, as a ratio to fetching the same pages by primary key.
 
-Run from the repository root: `.venv/bin/python bench/search.py [--quick]`.
+Run from the repository root: `.venv/bin/python bench/search.py [--quick] [--sizes 20000,100000]`.
 It creates a throw-away database `bench_search_<pid>` on the PostgreSQL server that
 --server-url names (tables made from the models, as Django's test runner does without
 migrations, plus the French text search configuration), generates pages of French text
-recombined from the demo data (20,000, or 1,000 with --quick), indexes them with
-`search.indexing`, then times 50 mixed queries through `search.selectors.search_pages`
-(count, ranking, facets and excerpts: what /recherche/ does) against a bare `SELECT` of
-the same pages by primary key, in the same run. It drops the database at the end.
-The final line is the ratio of the median latencies.
+recombined from the demo data, indexes them with `search.indexing`, then at each size (20,000 then
+100,000 pages by default, the library growing between the two; 1,000 with --quick) times 50
+mixed queries through `search.selectors.search_pages` (count, ranking, facets and excerpts: what
+/recherche/ does) against a bare `SELECT` of the same pages by primary key, in the same run.
+The searches run with the answer cache off (every one a real match); one more round with it on
+says what a popular query costs. It drops the database at the end.
+The final line is the ratio of the 95th percentiles, search to primary-key fetch, at the largest size.
 """
 
 from _support import DEFAULT_SERVER, ROOT, database_create  # first: bench/http.py shadows http
@@ -50,8 +52,11 @@ def _corpus() -> tuple[list[str], list[str]]:
     return titles, sentences
 
 
-def _generate(count: int) -> None:
-    """``count`` action and publication pages under a few programmes, inserted in bulk."""
+def _generate(start_at: int, count: int) -> None:
+    """Pages ``start_at`` to ``count`` (actions and publications, under a few programmes), in bulk.
+
+    The site, the taxonomy and the programmes are made with the first pages.
+    """
     from django.conf import settings
     from django.contrib.contenttypes.models import ContentType
     from django.db import connection
@@ -65,30 +70,34 @@ def _generate(count: int) -> None:
     from publications.models import (
         ActionFormat,
         ActionPage,
+        ProgrammeIndexPage,
         ProgrammePage,
         PublicationCollection,
+        PublicationIndexPage,
         PublicationPage,
         Territory,
         Theme,
     )
 
-    rng = random.Random(20_000)  # noqa: S311 (reproducible text, not secrets)
-    # What Wagtail's data migrations would have created.
-    Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
-    Page.add_root(instance=Page(title="Root", slug="root", content_type=ContentType.objects.get_for_model(Page)))
-    Collection.add_root(name="Root")
-    taxonomy_load(demo_data_read("taxonomy"))
-    people_load(demo_data_read("people"))
-    tree = site_load()
+    rng = random.Random(count)  # noqa: S311 (reproducible text, not secrets)
+    if not start_at:
+        # What Wagtail's data migrations would have created.
+        Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
+        Page.add_root(instance=Page(title="Root", slug="root", content_type=ContentType.objects.get_for_model(Page)))
+        Collection.add_root(name="Root")
+        taxonomy_load(demo_data_read("taxonomy"))
+        people_load(demo_data_read("people"))
+        site_load()
+        home = Page.objects.get(depth=2)
+        for year in range(2010, 2026):
+            programme = ProgrammePage(title=f"Programme d'actions {year}", slug=f"programme-{year}", year=year)
+            Page.objects.get(pk=_section(home, ProgrammeIndexPage).pk).add_child(instance=programme)
+    home = Page.objects.get(depth=2)
     titles, sentences = _corpus()
     words = [w for title in titles for w in title.split() if len(w) > 3]
     formats, themes = list(ActionFormat.objects.all()), list(Theme.objects.all())
     territories, collections = list(Territory.objects.all()), list(PublicationCollection.objects.all())
-    programmes = []
-    for year in range(2010, 2026):
-        programme = ProgrammePage(title=f"Programme d'actions {year}", slug=f"programme-{year}", year=year)
-        tree.programmes.add_child(instance=programme)
-        programmes.append(programme)
+    programmes = list(ProgrammePage.objects.order_by("year"))
 
     def text(n: int) -> str:
         return " ".join(rng.choice(sentences) for _ in range(n))
@@ -97,9 +106,10 @@ def _generate(count: int) -> None:
         base = rng.choice(titles).split(" : ")[0]
         return f"{base} : {' '.join(rng.sample(words, 3))}"
 
-    parents = [(programme, ActionPage) for programme in programmes] + [(tree.publications, PublicationPage)]
+    parents = [(programme, ActionPage) for programme in programmes]
+    parents.append((_section(home, PublicationIndexPage), PublicationPage))
     now = timezone.now()
-    for start in range(0, count, CHUNK):
+    for start in range(start_at, count, CHUNK):
         # Each chunk goes under one parent; about four in five pages are actions.
         parent, model = parents[(start // CHUNK) % len(parents)] if (start // CHUNK) % 5 else parents[-1]
         parent = Page.objects.get(pk=parent.pk)
@@ -156,6 +166,27 @@ def _generate(count: int) -> None:
         )
 
 
+def _section(home, model):
+    """The site's index page of a type (the programmes', the publications')."""
+    return model.objects.child_of(home).get()
+
+
+def _index(models: tuple, after: int) -> int:
+    """Index the pages of ``models`` with an id above ``after``, chunk by chunk, as search.indexing does."""
+    from modelsearch.backends import get_search_backend
+
+    from search.indexing import CHUNK_SIZE
+    from search_text.documents import indexing_queryset
+
+    backend, done = get_search_backend("default"), 0
+    for model in models:
+        last = after
+        while chunk := list(indexing_queryset(model).filter(pk__gt=last).order_by("pk")[:CHUNK_SIZE]):
+            backend.add_bulk(model, chunk)
+            done, last = done + len(chunk), chunk[-1].pk
+    return done
+
+
 def _timed(func) -> float:
     start = time.perf_counter()
     func()
@@ -169,12 +200,13 @@ def _percentile(samples: list[float], share: float) -> float:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--quick", action="store_true", help="1,000 pages and one round, under a minute")
-    parser.add_argument("--pages", type=int, help="how many pages to generate (default 20,000, --quick 1,000)")
+    parser.add_argument("--quick", action="store_true", help="1,000 pages and one round, under two minutes")
+    parser.add_argument("--sizes", help="library sizes, growing, comma-separated (default 20000,100000)")
+    parser.add_argument("--rounds", type=int, help="rounds of the 50 queries at each size (default 3, --quick 1)")
     parser.add_argument("--server-url", default=DEFAULT_SERVER, help="a PostgreSQL server the bench may create on")
     args = parser.parse_args()
-    count = args.pages or (1_000 if args.quick else 20_000)
-    rounds = 1 if args.quick else 5
+    sizes = [int(size) for size in (args.sizes or ("1000" if args.quick else "20000,100000")).split(",")]
+    rounds = args.rounds or (1 if args.quick else 3)
 
     with tempfile.TemporaryDirectory() as workdir:
         original_name = database_create(args.server_url, workdir, name=f"bench_search_{os.getpid()}")
@@ -183,59 +215,81 @@ def main() -> None:
 
         settings.DEBUG = False
         try:
-            started = time.perf_counter()
-            _generate(count)
-            generated = time.perf_counter() - started
-            from search.indexing import search_index_rebuild
+            ratio, previous = 0.0, 0
+            for count in sorted(sizes):
+                from wagtail.models import Page
 
-            started = time.perf_counter()
-            indexed = search_index_rebuild(backend_name="default")
-            indexing = time.perf_counter() - started
-            with connection.cursor() as cursor:
-                cursor.execute("ANALYZE")
-            _measure(count, rounds, generated, indexed, indexing)
+                from publications.models import ActionPage, PublicationPage
+
+                started = time.perf_counter()
+                last_pk = Page.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
+                _generate(previous, count)
+                generated = time.perf_counter() - started
+                started = time.perf_counter()
+                if previous:
+                    indexed = _index((ActionPage, PublicationPage), last_pk)
+                else:
+                    from search.indexing import search_index_rebuild
+
+                    indexed = search_index_rebuild(backend_name="default")
+                indexing = time.perf_counter() - started
+                with connection.cursor() as cursor:
+                    cursor.execute("ANALYZE")
+                ratio = _measure(count, rounds, generated, indexed, indexing)
+                previous = count
+            print(f"ratio: {ratio:.1f}")
         finally:
             connection.creation.destroy_test_db(original_name, verbosity=0)
 
 
-def _measure(count: int, rounds: int, generated: float, indexed: int, indexing: float) -> None:
+def _measure(count: int, rounds: int, generated: float, indexed: int, indexing: float) -> float:
+    """Time the queries at this size; print the figures; return the p95 ratio."""
     from django.db import connection
+    from django.test import override_settings
 
     from search.selectors import search_pages
     from tests.search.relevance import RELEVANCE_SET
 
     queries = [query for query, _ in RELEVANCE_SET][:50]
-    searched, selected, totals = [], [], []
-    for query in queries[:10]:  # warm-up: caches, the stemmer's memo
-        search_pages(query=query)
-    for _ in range(rounds):
-        for query in queries:
-            box: dict = {}
+    searched, selected, cached, totals = [], [], [], []
+    with override_settings(SEARCH_CACHE_TIMEOUT=0):
+        for query in queries[:10]:  # warm-up: the connection, the stemmer's memo
+            search_pages(query=query)
+        for _ in range(rounds):
+            for query in queries:
+                box: dict = {}
 
-            def search(query: str = query, box: dict = box) -> None:
-                box["response"] = search_pages(query=query)
+                def search(query: str = query, box: dict = box) -> None:
+                    box["response"] = search_pages(query=query)
 
-            searched.append(_timed(search))
-            response = box["response"]
-            totals.append(response.total)
-            pks = [hit.page.pk for hit in response.hits] or [0]
+                searched.append(_timed(search))
+                response = box["response"]
+                totals.append(response.total)
+                pks = [hit.page.pk for hit in response.hits] or [0]
 
-            def select(pks: list[int] = pks) -> None:
-                with connection.cursor() as cursor:
-                    cursor.execute("SELECT * FROM wagtailcore_page WHERE id = ANY(%s)", [pks])
-                    cursor.fetchall()
+                def select(pks: list[int] = pks) -> None:
+                    with connection.cursor() as cursor:
+                        cursor.execute("SELECT * FROM wagtailcore_page WHERE id = ANY(%s)", [pks])
+                        cursor.fetchall()
 
-            selected.append(_timed(select))
+                selected.append(_timed(select))
+    with override_settings(SEARCH_CACHE_TIMEOUT=300):
+        for query in queries:  # each answer cached once, then served
+            search_pages(query=query)
+        cached = [_timed(lambda query=query: search_pages(query=query)) for query in queries]
 
     p50, p95 = statistics.median(searched), _percentile(searched, 0.95)
     b50, b95 = statistics.median(selected), _percentile(selected, 0.95)
-    print(f"pages: {count} generated in {generated:.1f} s, {indexed} objects indexed in {indexing:.1f} s")
+    c50, c95 = statistics.median(cached), _percentile(cached, 0.95)
+    print(f"pages: {count}, generated in {generated:.1f} s, {indexed} objects indexed in {indexing:.1f} s")
     print(f"queries: {len(queries)} × {rounds} rounds, median hits per query {statistics.median(totals):.0f}")
-    print(f"{'':<26} {'p50':>10} {'p95':>10}")
-    print(f"{'search (page of results)':<26} {p50 * 1000:>8.1f}ms {p95 * 1000:>8.1f}ms")
-    print(f"{'SELECT by primary key':<26} {b50 * 1000:>8.2f}ms {b95 * 1000:>8.2f}ms")
-    print(f"{'ratio':<26} {p50 / b50:>10.0f} {p95 / b95:>10.0f}")
-    print(f"ratio: {p50 / b50:.1f}")
+    print(f"{'':<30} {'p50':>10} {'p95':>10}")
+    print(f"{'search (page of results)':<30} {p50 * 1000:>8.1f}ms {p95 * 1000:>8.1f}ms")
+    print(f"{'search, answer cached':<30} {c50 * 1000:>8.2f}ms {c95 * 1000:>8.2f}ms")
+    print(f"{'SELECT by primary key':<30} {b50 * 1000:>8.2f}ms {b95 * 1000:>8.2f}ms")
+    print(f"{'ratio search / SELECT':<30} {p50 / b50:>10.1f} {p95 / b95:>10.1f}")
+    print(f"{'ratio cached / SELECT':<30} {c50 / b50:>10.1f} {c95 / b95:>10.1f}", flush=True)
+    return p95 / b95
 
 
 if __name__ == "__main__":

@@ -5,19 +5,23 @@ made once (search/matching.py) and gives the total, the best ids and the facet c
 this module turns into display-ready hits and facet values.
 """
 
+import hashlib
 import math
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
+from django.core.cache import cache
 from django.db.models import Model, Q, prefetch_related_objects
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page, PageQuerySet, Site
 
+from config.content_generation import content_generation
 from config.parsing import positive_int
 from newsletters.models import NewsletterIssuePage
 from publications.facets import facets_parse
@@ -65,17 +69,18 @@ KINDS: tuple[ContentKind, ...] = (
 )
 KINDS_BY_KEY = {kind.key: kind for kind in KINDS}
 
-# What a hit's summary and meta line read, loaded for all the hits of a type at once.
-DISPLAY_RELATIONS: dict[type[Page], tuple[str, ...]] = {
-    ActionPage: ("format", "sessions"),
+# What a hit's summary and meta line read: joined to the page's own row (SELECTED), or loaded
+# for all the shown hits of a type at once (PREFETCHED).
+SELECTED_RELATIONS: dict[type[Page], tuple[str, ...]] = {
+    ActionPage: ("format",),
     PublicationPage: ("collection",),
     ExperiencePage: ("town",),
     NewsletterIssuePage: ("newsletter_list",),
     ProgrammePage: ("centre",),
 }
+PREFETCHED_RELATIONS: dict[type[Page], tuple[str, ...]] = {ActionPage: ("sessions",)}
 
-# What the summaries the re-ranking reads need (search_text.documents), for all its pages at once.
-SUMMARY_RELATIONS: dict[type[Page], tuple[str, ...]] = {ProgrammePage: ("centre",)}
+FACET_LABELS_TIMEOUT = 3600
 
 MESSAGE_EMPTY = _("Saisissez un ou plusieurs mots pour lancer la recherche.")
 MESSAGE_NO_TERMS = _(
@@ -176,10 +181,30 @@ def search_pages(
     """Search the visible content pages (of ``site``) for ``query``: a page of hits, facets and messages.
 
     Never raises on a visitor's input: an empty, overlong or meaningless query gives a
-    response with a message and no hits.
+    response with a message and no hits. The answer depends only on the public content (no
+    user is asked for), so it is the same for every visitor, logged in or not: it is cached for
+    ``SEARCH_CACHE_TIMEOUT`` seconds under the public content generation, which every content
+    change bumps (api/invalidation.py), so a change purges it with every other public answer.
+    An unreachable cache only costs the search its speed (config/cache_backends.py).
     """
     filters = filters or SearchFilters()
     page = min(max(1, page), MAX_PAGE)
+    if not settings.SEARCH_CACHE_TIMEOUT:
+        return _search(query=query, filters=filters, page=page, per_page=per_page, site=site)
+    key = _answer_key(query=query, filters=filters, page=page, per_page=per_page, site=site)
+    response = cache.get(key)
+    if response is None:
+        response = _search(query=query, filters=filters, page=page, per_page=per_page, site=site)
+        cache.set(key, response, settings.SEARCH_CACHE_TIMEOUT)
+    return response
+
+
+def _answer_key(*, query: str, filters: SearchFilters, page: int, per_page: int, site: Site | None) -> str:
+    asked = repr((query, filters, page, per_page, site.pk if site else None))
+    return f"search:answer:{content_generation()}:{hashlib.sha256(asked.encode()).hexdigest()}"
+
+
+def _search(*, query: str, filters: SearchFilters, page: int, per_page: int, site: Site | None) -> SearchResponse:
     response = SearchResponse(query=query.strip()[:MAX_QUERY_CHARS], filters=filters, page=page, per_page=per_page)
     response.messages.extend(filters.errors)
     if not response.query:
@@ -219,12 +244,10 @@ def search_pages(
         return response
 
     if offset < RERANK_DEPTH:
-        ranked = _reranked(_with_relations(_specific(match.ids), SUMMARY_RELATIONS), response.terms)[
-            offset : offset + per_page
-        ]
+        ranked = _reranked(_specific(match.ids, match.content_types), response.terms)[offset : offset + per_page]
     else:
-        ranked = _specific(match.ids)
-    response.hits = _hits(_with_relations(ranked, DISPLAY_RELATIONS), response.terms)
+        ranked = _specific(match.ids, match.content_types)
+    response.hits = _hits(_with_prefetched(ranked), response.terms)
     response.facets = _facets(match.counts, filters)
     return response
 
@@ -259,7 +282,7 @@ def autocomplete_pages(*, query: str, limit: int = AUTOCOMPLETE_LIMIT, site: Sit
     if len("".join(words)) < AUTOCOMPLETE_MIN_CHARS:
         return []
     results = _scope(site).autocomplete(" ".join(words), operator="and")
-    return _hits(_with_relations(_specific([page.pk for page in results[:limit]]), DISPLAY_RELATIONS), [])
+    return _hits(_with_prefetched(_specific([page.pk for page in results[:limit]])), [])
 
 
 def _scope(site: Site | None) -> PageQuerySet:
@@ -305,20 +328,23 @@ def _facets(counts: dict[str, Counter], filters: SearchFilters) -> dict[str, lis
         if (count := counts["type"].get(content_types[kind.model].pk, 0))
     ]
 
-    def named(counts: Counter, model: type[Model], key: str, selected: Iterable[Any]) -> list[FacetValue]:
+    labels = _facet_labels()
+
+    def named(counts: Counter, model: type[Model], selected: Iterable[Any]) -> list[FacetValue]:
         chosen = {str(value) for value in selected}
-        objects = model._default_manager.filter(pk__in=list(counts)) if counts else []
+        known = labels[model._meta.label]
         values = [
-            FacetValue(str(getattr(obj, key)), str(obj), counts[obj.pk], str(getattr(obj, key)) in chosen)
-            for obj in objects
+            FacetValue(known[pk][0], known[pk][1], count, known[pk][0] in chosen)
+            for pk, count in counts.items()
+            if pk in known
         ]
         return sorted(values, key=lambda value: (-value.count, value.label))
 
     return {
         "type": types,
-        "theme": named(counts["theme"], Theme, "slug", filters.themes),
-        "territory": named(counts["territory"], Territory, "pk", filters.territories),
-        "format": named(counts["format"], ActionFormat, "slug", filters.formats),
+        "theme": named(counts["theme"], Theme, filters.themes),
+        "territory": named(counts["territory"], Territory, filters.territories),
+        "format": named(counts["format"], ActionFormat, filters.formats),
         "year": [
             FacetValue(str(year), str(year), count, year in filters.years)
             for year, count in sorted(counts["year"].items(), reverse=True)
@@ -326,15 +352,50 @@ def _facets(counts: dict[str, Counter], filters: SearchFilters) -> dict[str, lis
     }
 
 
-def _specific(pks: list[int]) -> list[Page]:
-    """The pages of these ids, in order, as their specific types (a query per type)."""
-    specific = {page.pk: page for page in Page.objects.filter(pk__in=pks).specific()}
+# The value (in the query string) each facet's objects are named by.
+FACET_KEYS: dict[type[Model], str] = {Theme: "slug", Territory: "pk", ActionFormat: "slug"}
+
+
+def _facet_labels() -> dict[str, dict[int, tuple[str, str]]]:
+    """Each facet model's objects as value and label, by id: three small tables, read once per content generation.
+
+    They are snippets, whose edits bump the generation (api/invalidation.py).
+    """
+    key = f"search:facet-labels:{content_generation()}"
+    labels = cache.get(key)
+    if labels is None:
+        labels = {
+            model._meta.label: {obj.pk: (str(getattr(obj, name)), str(obj)) for obj in model._default_manager.all()}
+            for model, name in FACET_KEYS.items()
+        }
+        cache.set(key, labels, FACET_LABELS_TIMEOUT)
+    return labels
+
+
+def _specific(pks: list[int], content_types: Mapping[int, int] | None = None) -> list[Page]:
+    """The pages of these ids, in order, as their specific types with the relations joined (a query per type).
+
+    ``content_types`` (page id → content type id) saves the query that reads them, when known.
+    """
+    if content_types is None or not set(pks) <= content_types.keys():
+        content_types = dict(Page.objects.filter(pk__in=pks).values_list("pk", "content_type_id"))
+    by_type: dict[int, list[int]] = defaultdict(list)
+    for pk in pks:
+        if pk in content_types:
+            by_type[content_types[pk]].append(pk)
+    specific: dict[int, Page] = {}
+    for content_type_id, ids in by_type.items():
+        model = ContentType.objects.get_for_id(content_type_id).model_class()
+        if model is None or not issubclass(model, Page):
+            continue
+        rows = model._default_manager.filter(pk__in=ids).select_related(*SELECTED_RELATIONS.get(model, ()))
+        specific.update((page.pk, page) for page in rows)
     return [specific[pk] for pk in pks if pk in specific]
 
 
-def _with_relations(pages: list[Page], relations: dict[type[Page], tuple[str, ...]]) -> list[Page]:
-    """The pages with ``relations`` loaded (a query per type and relation)."""
-    for model, lookups in relations.items():
+def _with_prefetched(pages: list[Page]) -> list[Page]:
+    """The shown pages with their many-valued relations loaded (a query per type and relation)."""
+    for model, lookups in PREFETCHED_RELATIONS.items():
         prefetch_related_objects([page for page in pages if type(page) is model], *lookups)
     return pages
 

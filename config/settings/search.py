@@ -9,6 +9,10 @@ from config.env import env
 
 ELASTICSEARCH_URL = env.str("ELASTICSEARCH_URL", default="")
 
+# Seconds a search answer stays cached (under the public content generation, which every content
+# change bumps, so a change purges it sooner); 0 turns the cache off.
+SEARCH_CACHE_TIMEOUT = env.int("SEARCH_CACHE_TIMEOUT", default=300)
+
 # PostgreSQL: unaccent then the French Snowball stemmer, a configuration created by
 # search/migrations/0001 (SQLite's FTS5 ignores this option and folds accents itself).
 SEARCH_CONFIG_POSTGRES = "french_unaccent"
