@@ -229,6 +229,11 @@ HOSTILE_QUERIES = [
     "santé NEAR/3 ville",
     "\x00\u200b\ufeff",
     "<script>alert(1)</script>",
+    # PostgreSQL tsquery syntax: operators, prefixes, weights, phrase distance, quotes, backslashes.
+    "santé & ville | !emploi <-> quartier:* 'élus':AB \\' (",
+    "&&& ||| !!! ::: *** <2> ''' \"\"\"",
+    "sant\x00é vil\x00le",
+    "ﬁnancement 𝔰𝔞𝔫𝔱𝔢 👩‍👩‍👧 مدينة Ελλάδα ΣΑΝΤΕ",
 ]
 
 

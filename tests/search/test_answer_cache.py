@@ -1,0 +1,68 @@
+"""Cached search answers: served again until the public content changes; Redis down, still answered."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from config.content_generation import content_changed
+from search.selectors import search_pages
+from tests.factories.pages import ActionPageFactory
+from tests.outages import cache_down
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def action(local_cache):
+    return ActionPageFactory(title="Les jardins partagés des quartiers")
+
+
+def _titles(query: str) -> list[str]:
+    return [hit.title for hit in search_pages(query=query).hits]
+
+
+def test_cached_answer__served_without_a_query(action):
+    first = search_pages(query="jardins partagés")
+    with CaptureQueriesContext(connection) as queries:
+        again = search_pages(query="jardins partagés")
+    assert len(queries) == 0
+    assert [hit.title for hit in again.hits] == [hit.title for hit in first.hits] == [action.title]
+    assert again.facets == first.facets
+
+
+def test_cached_answer__purged_by_a_content_change(action):
+    assert _titles("jardins partagés") == [action.title]
+    ActionPageFactory(title="Jardins partagés et santé", parent=action.get_parent(), format=action.format)
+    # A page saved without the publish signal: the cached answer still stands…
+    assert _titles("jardins partagés") == [action.title]
+    # …until the content generation moves, as every publication makes it (api/invalidation.py).
+    content_changed()
+    assert sorted(_titles("jardins partagés")) == sorted([action.title, "Jardins partagés et santé"])
+
+
+def test_cached_answer__unpublishing_purges_it(action):
+    assert _titles("jardins partagés") == [action.title]
+    action.unpublish()
+    assert _titles("jardins partagés") == []
+
+
+def test_cached_answer__distinct_per_page_and_filters(action):
+    first = search_pages(query="jardins partagés")
+    second = search_pages(query="jardins partagés", page=2)
+    assert first.page == 1
+    assert second.page == 2
+
+
+def test_cache_off__every_search_matches(action, settings):
+    settings.SEARCH_CACHE_TIMEOUT = 0
+    search_pages(query="jardins partagés")
+    with CaptureQueriesContext(connection) as queries:
+        search_pages(query="jardins partagés")
+    assert len(queries) > 0
+
+
+def test_redis_down__search_still_answers(settings, db):
+    action = ActionPageFactory(title="Les jardins partagés des quartiers")
+    cache_down(settings)
+    assert _titles("jardins partagés") == [action.title]
+    assert _titles("jardins partagés") == [action.title]
