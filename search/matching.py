@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import EmptyResultSet
 from django.db import connection
 from django.db.models import Count, F, IntegerField, Model, OuterRef, QuerySet, Subquery
 from django.db.models.functions import ExtractYear, Length, Substr
@@ -125,7 +126,10 @@ def _postgres_match(
     offset: int,
     limit: int,
 ) -> Match:
-    scope_sql, scope_params = scope.order_by().values("pk").query.sql_with_params()
+    try:
+        scope_sql, scope_params = scope.order_by().values("pk").query.sql_with_params()
+    except EmptyResultSet:  # a scope Django knows to be empty (``.none()``) has no SQL
+        return Match()
     page, entry = _table(Page), _table(IndexEntry)
     # The rank modelsearch orders by: title (times its norm) and body, with the boosts' weights.
     sql = f"""
