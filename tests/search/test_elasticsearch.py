@@ -15,7 +15,7 @@ from wagtail.search.backends.elasticsearch9 import Elasticsearch9SearchBackend
 
 import config.settings.search as search_settings
 from publications.models import ActionPage
-from search.selectors import _elasticsearch_hit_ids
+from search.matching import _elasticsearch_hit_ids
 
 ES_URL = "http://elasticsearch.invalid:9200"
 
