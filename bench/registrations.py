@@ -103,7 +103,7 @@ def _serve(env: dict[str, str], port: int) -> subprocess.Popen:
         "--worker-class=gthread",
         "--threads=4",
         "--backlog=2048",
-        "--timeout=120",
+        "--timeout=900",
         "--log-level=warning",
     ]
     process = subprocess.Popen(command, cwd=ROOT, env=env)  # noqa: S603
@@ -124,7 +124,7 @@ class Client:
     """One person: their connection, their CSRF cookie and token."""
 
     def __init__(self, port: int, number: int) -> None:
-        self.connection = http.client.HTTPConnection(HOST, port, timeout=120)
+        self.connection = http.client.HTTPConnection(HOST, port, timeout=900)
         self.number = number
         self.cookie = ""
         self.token = ""
@@ -241,7 +241,11 @@ def main() -> None:
                 viewed, views = _crowd(clients, lambda client: client.request("GET", page_path)[0])
             finally:
                 server.terminate()
-                server.wait(timeout=30)
+                try:
+                    server.wait(timeout=60)
+                except subprocess.TimeoutExpired:
+                    server.kill()
+                    server.wait()
             from registrations.models import Registration, RegistrationStatus
 
             confirmed = Registration.objects.filter(session_id=session_id, status=RegistrationStatus.CONFIRMED).count()
