@@ -47,3 +47,17 @@ def rate_limits_hit(*, limits: list[RateLimit], window: int) -> bool:
         rate_limit_hit(scope=limit.scope, value=limit.value, limit=limit.limit, window=window) for limit in limits
     ]
     return all(allowed)
+
+
+def form_rate_limited(
+    *, scope: str, email: str, ip_address: str | None, per_ip: int, per_email: int, window: int
+) -> bool:
+    """Count one submission of a public form by client address and by email; True once either is over.
+
+    Shared by the subscription and registration forms, each under its own ``scope``.
+    """
+    limits = [
+        RateLimit(scope=f"{scope}:ip", value=ip_address or "unknown", limit=per_ip),
+        RateLimit(scope=f"{scope}:email", value=email.lower(), limit=per_email),
+    ]
+    return not rate_limits_hit(limits=limits, window=window)

@@ -1,15 +1,30 @@
-"""The information text a person accepts when registering; recorded with the registration."""
+"""The information text a person accepts when registering; recorded with the registration.
+
+It names the controller (the centre, the site's name) and the retention period the centre set
+(``RegistrationPrivacy``), as the person reads them on the form at that moment.
+"""
 
 from django.conf import settings
 
 from publications.models import ActionPage
+from registrations.models import RegistrationPrivacy
+
+
+def retention_months(action: ActionPage) -> int:
+    site = action.get_site()
+    if site is None:
+        return int(RegistrationPrivacy._meta.get_field("retention_months").get_default())
+    return RegistrationPrivacy.for_site(site).retention_months
 
 
 def consent_text(action: ActionPage) -> str:
+    controller = settings.WAGTAIL_SITE_NAME
+    months = retention_months(action)
     return (
-        f"J'accepte que {settings.WAGTAIL_SITE_NAME} utilise mon adresse, mon nom, mon organisme, ma fonction, "
-        f"mon territoire et mes réponses pour gérer mon inscription à « {action.title} » (confirmation, liste "
-        "d'attente, accueil le jour de la séance) et compter la participation, de façon anonyme, dans ses bilans. "
-        "Ces données ne sont jamais cédées. Je peux les consulter, les corriger ou annuler mon inscription par "
-        "le lien de chaque courriel."
+        f"J'accepte que {controller}, responsable du traitement, utilise mon adresse, mon nom, mon organisme, "
+        f"ma fonction, mon territoire et mes réponses pour gérer mon inscription à « {action.title} » "
+        "(confirmation, liste d'attente, rappel, accueil le jour de la séance) et compter la participation, "
+        "de façon anonyme, dans ses bilans. Ces données ne sont jamais cédées ; elles sont anonymisées "
+        f"{months} mois après la dernière séance. Je peux les consulter, les corriger ou annuler mon inscription "
+        "par le lien de chaque courriel, et demander leur effacement en répondant à l'un d'eux."
     )

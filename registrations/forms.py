@@ -3,10 +3,13 @@
 from typing import Any, cast
 
 from django import forms
+from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from newsletters.models import NewsletterList
 from registrations.models import QuestionKind, RegistrationQuestion
 from registrations.services import Applicant
+from subscribers.consent import consent_text as newsletter_consent_text
 from subscribers.forms import single_line, territory_field
 from subscribers.models import SubscriberRole
 
@@ -93,9 +96,28 @@ class RegistrationForm(RegistrationDetailsForm):
     # Honeypot: hidden from people (CSS and aria-hidden), filled in by naive bots.
     website = forms.CharField(label=_("Ne pas remplir ce champ"), required=False)
 
-    def __init__(self, *args: Any, session_choices: list[tuple[int, str]], **kwargs: Any) -> None:
+    def __init__(
+        self,
+        *args: Any,
+        session_choices: list[tuple[int, str]],
+        newsletter_lists: QuerySet[NewsletterList] | None = None,
+        **kwargs: Any,
+    ) -> None:
         super().__init__(*args, **kwargs)
         self.order_fields(["email", "session", "name", "organisation", "role", "territory"])
+        self.newsletter_consent_text = ""
+        if newsletter_lists is not None and newsletter_lists.exists():
+            # Optional; a ticked box starts the newsletter's own double opt-in, never a subscription.
+            self.fields["newsletters"] = forms.ModelMultipleChoiceField(
+                label=_("Recevoir aussi nos lettres d'information (facultatif)"),
+                queryset=newsletter_lists,
+                widget=forms.CheckboxSelectMultiple,
+                required=False,
+                help_text=_(
+                    "Un courriel vous demandera de confirmer l'abonnement ; sans confirmation, rien ne change."
+                ),
+            )
+            self.newsletter_consent_text = newsletter_consent_text(newsletter_lists)
         if session_choices:
             session = cast(forms.TypedChoiceField, self.fields["session"])
             session.choices = session_choices

@@ -6,7 +6,9 @@ takes effect at once, without a new revision of the action page going through it
 
 import secrets
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Lower
@@ -14,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.models import Orderable
 
 from subscribers.models import SubscriberRole
@@ -156,6 +159,8 @@ class Registration(models.Model):
     created_at = models.DateTimeField(_("inscrit·e le"), auto_now_add=True)
     confirmed_at = models.DateTimeField(_("confirmée le"), null=True, blank=True)
     cancelled_at = models.DateTimeField(_("annulée le"), null=True, blank=True)
+    # Set once the retention period is over or the person asked for erasure: only counts remain.
+    anonymised_at = models.DateTimeField(_("anonymisée le"), null=True, blank=True)
 
     class Meta:
         ordering = ["created_at", "pk"]
@@ -181,3 +186,90 @@ class Registration(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} — {self.action}"
+
+
+class ReminderSent(models.Model):
+    """The reminder of one session sent to one registration: written with the email's queuing, at most once."""
+
+    registration = models.ForeignKey(Registration, on_delete=models.CASCADE, related_name="reminders")
+    session = models.ForeignKey("publications.ActionSession", on_delete=models.CASCADE, related_name="+")
+    sent_at = models.DateTimeField(_("envoyé le"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("rappel envoyé")
+        verbose_name_plural = _("rappels envoyés")
+        constraints = [models.UniqueConstraint("registration", "session", name="reminder_once_per_session")]
+
+    def __str__(self) -> str:
+        return f"{self.registration_id} / {self.session_id}"
+
+
+class SessionNotice(models.Model):
+    """What registered people were last told of a session (a digest of its date, place and state).
+
+    A save of the session that changes the digest sends them the iCalendar update; one that does
+    not (a new revision of the page, a changed summary) sends nothing.
+    """
+
+    session = models.OneToOneField("publications.ActionSession", on_delete=models.CASCADE, related_name="+")
+    fingerprint = models.CharField(max_length=64)
+
+    class Meta:
+        verbose_name = _("état annoncé d'une séance")
+        verbose_name_plural = _("états annoncés des séances")
+
+    def __str__(self) -> str:
+        return str(self.session_id)
+
+
+class SessionMessage(models.Model):
+    """A message the centre sent to everyone registered to a session (or to a cycle): the log of it."""
+
+    action = models.ForeignKey(
+        "publications.ActionPage", verbose_name=_("action"), on_delete=models.CASCADE, related_name="+"
+    )
+    session = models.ForeignKey(
+        "publications.ActionSession",
+        verbose_name=_("séance"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    subject = models.CharField(_("objet"), max_length=150)
+    body = models.TextField(_("message"), max_length=5000)
+    sent_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("envoyé par"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    recipients = models.PositiveIntegerField(_("destinataires"))
+    created_at = models.DateTimeField(_("envoyé le"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("message aux inscrit·e·s")
+        verbose_name_plural = _("messages aux inscrit·e·s")
+
+    def __str__(self) -> str:
+        return self.subject
+
+
+@register_setting(icon="lock")
+class RegistrationPrivacy(BaseSiteSetting):
+    """The centre's rules for the personal data of registrations (one centre per site)."""
+
+    retention_months = models.PositiveSmallIntegerField(
+        _("durée de conservation (mois)"),
+        default=12,
+        validators=[MinValueValidator(1), MaxValueValidator(120)],
+        help_text=_(
+            "Après la dernière séance, les inscriptions sont anonymisées : le nom, l'adresse, l'organisme, "
+            "les réponses et les besoins sont effacés ; la fonction, le territoire et l'état restent pour les bilans."
+        ),
+    )
+
+    class Meta:
+        verbose_name = _("données des inscriptions")

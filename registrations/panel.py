@@ -5,14 +5,13 @@ import datetime
 from dataclasses import dataclass
 
 from django.http import QueryDict
-from django.utils.formats import date_format
-from django.utils.text import capfirst
-from django.utils.timezone import localtime
 
 from publications.models import ActionPage
+from registrations.dates import session_when
 from registrations.forms import RegistrationForm
 from registrations.models import RegistrationSettings
 from registrations.selectors import Availability, PublicState, Target, availability, settings_for, targets_of
+from subscribers.selectors import public_lists
 
 # Targets the form offers: a seat, or a place on the waiting list.
 _TAKING = {PublicState.OPEN, PublicState.WAITING_LIST}
@@ -28,8 +27,7 @@ class TargetRow:
         session = self.target.session
         if session is None:
             return "L'ensemble des séances"
-        start = localtime(session.starts_at)
-        return capfirst(f"{date_format(start, 'l j F Y')}, {start:%H}h{start:%M}")
+        return session_when(session, with_end=False)
 
 
 @dataclass
@@ -53,7 +51,12 @@ def registration_panel(
     form = None
     if taking:
         per_session = [(row.target.session.pk, _choice_label(row)) for row in taking if row.target.session is not None]
-        form = RegistrationForm(data, questions=list(settings.questions.all()), session_choices=per_session)
+        form = RegistrationForm(
+            data,
+            questions=list(settings.questions.all()),
+            session_choices=per_session,
+            newsletter_lists=public_lists(),
+        )
     return RegistrationPanel(settings=settings, rows=rows, form=form)
 
 

@@ -82,6 +82,15 @@ def active_registrations(target: Target) -> QuerySet[Registration]:
     )
 
 
+def confirmed_registrations(target: Target) -> QuerySet[Registration]:
+    """The registrations holding one of the target's seats."""
+    return active_registrations(target).filter(status=RegistrationStatus.CONFIRMED)
+
+
+def confirmed_count(target: Target) -> int:
+    return confirmed_registrations(target).count()
+
+
 def refusal_reason(target: Target, *, now: datetime.datetime) -> str | None:
     """Why the target takes no registration at ``now`` (French), or None when it does."""
     settings = target.settings
@@ -103,7 +112,7 @@ def availability(target: Target, *, now: datetime.datetime) -> Availability:
     """Seats left and the public state at ``now``."""
     refusal = refusal_reason(target, now=now)
     seats = target_seats(target)
-    confirmed = active_registrations(target).filter(status=RegistrationStatus.CONFIRMED).count()
+    confirmed = confirmed_count(target)
     left = None if seats is None else max(seats - confirmed, 0)
     settings = target.settings
     if refusal is not None:

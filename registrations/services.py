@@ -7,23 +7,33 @@ served one after the other; those who find no seat wait, in order of arrival.
 """
 
 import datetime
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from django.db import IntegrityError, transaction
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from outbox.services import task_enqueue
 from publications.models import ActionSession
 from registrations import tasks
+from registrations.emails import EmailKind, email_prepare
 from registrations.models import (
     Registration,
     RegistrationSettings,
     RegistrationStatus,
     SessionCapacity,
 )
-from registrations.selectors import Target, active_registrations, refusal_reason, target_seats
+from registrations.notices import notice_record, session_is_cancelled
+from registrations.selectors import (
+    Target,
+    active_registrations,
+    confirmed_count,
+    confirmed_registrations,
+    refusal_reason,
+    target_seats,
+)
 
 
 class RegistrationRefusedError(Exception):
@@ -61,8 +71,16 @@ def _target_lock(target: Target) -> int | None:
     return target_seats(target)
 
 
-def _email(registration: Registration, kind: str) -> None:
-    task_enqueue(task=tasks.registration_email, args=[registration.pk, kind])
+def email_enqueue(
+    registration: Registration, kind: EmailKind, *, session_id: int | None = None, message_id: int | None = None
+) -> None:
+    """Queue one email to the person once the transaction commits (surviving a broker or worker outage)."""
+    kwargs = {"session_id": session_id, "message_id": message_id}
+    task_enqueue(
+        task=tasks.registration_email,
+        args=[registration.pk, str(kind)],
+        kwargs={name: value for name, value in kwargs.items() if value is not None},
+    )
 
 
 @transaction.atomic
@@ -85,11 +103,14 @@ def registration_create(
         if reason:
             raise RegistrationRefusedError(reason)
     seats = _target_lock(target)
+    for session in [target.session] if target.session else target.settings.action.sessions.all():
+        # From now on, a change of the session is told to the people registered.
+        notice_record(session)
     existing = active_registrations(target).filter(email__iexact=applicant.email).first()
     if existing is not None:
-        _email(existing, "reminder_of_state")
+        email_enqueue(existing, EmailKind.REMINDER_OF_STATE)
         return RegistrationResult(existing, created=False)
-    confirmed = active_registrations(target).filter(status=RegistrationStatus.CONFIRMED).count()
+    confirmed = confirmed_count(target)
     if seats is None or confirmed < seats or added_by_hand:
         status = RegistrationStatus.CONFIRMED
     elif target.settings.waiting_list:
@@ -118,13 +139,13 @@ def registration_create(
         # kept so that a race on another path answers as a repeat rather than a 500).
         existing = active_registrations(target).get(email__iexact=applicant.email)
         return RegistrationResult(existing, created=False)
-    _email(registration, "confirmed" if status == RegistrationStatus.CONFIRMED else "waiting")
+    email_enqueue(registration, EmailKind.CONFIRMED if status == RegistrationStatus.CONFIRMED else EmailKind.WAITING)
     return RegistrationResult(registration, created=True)
 
 
 def _promote(target: Target, seats: int | None, *, now: datetime.datetime) -> list[Registration]:
     """Under the target's lock: give free seats to the oldest waiting registrations."""
-    confirmed = active_registrations(target).filter(status=RegistrationStatus.CONFIRMED).count()
+    confirmed = confirmed_count(target)
     free = None if seats is None else max(seats - confirmed, 0)
     waiting = active_registrations(target).filter(status=RegistrationStatus.WAITING).order_by("created_at", "pk")
     promoted = list(waiting if free is None else waiting[:free])
@@ -132,15 +153,18 @@ def _promote(target: Target, seats: int | None, *, now: datetime.datetime) -> li
         registration.status = RegistrationStatus.CONFIRMED
         registration.confirmed_at = now
         registration.save(update_fields=["status", "confirmed_at"])
-        _email(registration, "promoted")
+        email_enqueue(registration, EmailKind.PROMOTED)
     return promoted
 
 
 @transaction.atomic
-def registration_cancel(*, registration: Registration, now: datetime.datetime | None = None) -> bool:
+def registration_cancel(
+    *, registration: Registration, now: datetime.datetime | None = None, notify: bool = True
+) -> bool:
     """Cancel at the person's request; the seat goes at once to the next on the waiting list.
 
-    False when it was already cancelled (a replayed link changes nothing).
+    False when it was already cancelled (a replayed link changes nothing). ``notify=False`` when
+    the person asked for their data to be erased: nothing more is written to them.
     """
     now = now or timezone.now()
     target = Target.of(registration)
@@ -151,7 +175,8 @@ def registration_cancel(*, registration: Registration, now: datetime.datetime | 
     registration.status = RegistrationStatus.CANCELLED
     registration.cancelled_at = now
     registration.save(update_fields=["status", "cancelled_at"])
-    _email(registration, "cancelled")
+    if notify:
+        email_enqueue(registration, EmailKind.CANCELLED)
     _promote(target, seats, now=now)
     return True
 
@@ -180,7 +205,7 @@ class CapacityBelowConfirmedError(Exception):
 
 def capacity_check(*, target: Target, seats: int | None) -> None:
     """Raise CapacityBelowConfirmedError if ``seats`` is below the seats already given (the admin form's check)."""
-    confirmed = active_registrations(target).filter(status=RegistrationStatus.CONFIRMED).count()
+    confirmed = confirmed_count(target)
     if seats is not None and confirmed > seats:
         raise CapacityBelowConfirmedError(confirmed)
 
@@ -193,7 +218,7 @@ def capacity_set(
     list (``to_waiting``, registration ids), or the change is refused. Returns who was promoted."""
     now = now or timezone.now()
     _target_lock(target)
-    confirmed = active_registrations(target).filter(status=RegistrationStatus.CONFIRMED)
+    confirmed = confirmed_registrations(target)
     if seats is not None and confirmed.count() > seats:
         moving = confirmed.filter(pk__in=to_waiting)
         if confirmed.count() - moving.count() > seats:
@@ -202,7 +227,7 @@ def capacity_set(
             registration.status = RegistrationStatus.WAITING
             registration.confirmed_at = None
             registration.save(update_fields=["status", "confirmed_at"])
-            _email(registration, "moved_to_waiting")
+            email_enqueue(registration, EmailKind.MOVED_TO_WAITING)
     if target.session is None:
         RegistrationSettings.objects.filter(pk=target.settings.pk).update(capacity=seats)
         target.settings.capacity = seats
@@ -212,3 +237,39 @@ def capacity_set(
         else:
             SessionCapacity.objects.update_or_create(session=target.session, defaults={"seats": seats})
     return _promote(target, seats, now=now)
+
+
+def _concerned(session: ActionSession) -> QuerySet[Registration]:
+    """Active registrations holding ``session``: to this session, or to its whole action (a cycle)."""
+    return (
+        Registration.objects.filter(action_id=session.page_id, anonymised_at__isnull=True)
+        .filter(Q(session=session) | Q(session__isnull=True))
+        .exclude(status=RegistrationStatus.CANCELLED)
+        .order_by("created_at", "pk")
+    )
+
+
+@transaction.atomic
+def session_change_notify(*, session: ActionSession) -> int:
+    """After a session is saved: if its date, place, link or state changed, write to everyone registered.
+
+    Confirmed and waiting people get the update (the calendar invitation with the same UID and the
+    raised SEQUENCE for those holding a seat), or the cancellation. Returns how many were written to.
+    """
+    if not notice_record(session):
+        return 0
+    kind = EmailKind.SESSION_CANCELLED if session_is_cancelled(session) else EmailKind.SESSION_CHANGED
+    registrations = list(_concerned(session))
+    for registration in registrations:
+        email_enqueue(registration, kind, session_id=session.pk)
+    return len(registrations)
+
+
+def session_removal_notify(*, session: ActionSession) -> int:
+    """Before a session is deleted: its cancellation, rendered now, for its registrations go with it."""
+    registrations = list(_concerned(session).select_related("action", "session"))
+    with transaction.atomic():
+        for registration in registrations:
+            prepared = email_prepare(registration=registration, kind=EmailKind.SESSION_CANCELLED, session=session)
+            task_enqueue(task=tasks.prepared_email, args=[asdict(prepared)])
+    return len(registrations)

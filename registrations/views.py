@@ -15,23 +15,27 @@ from django.views.decorators.http import require_http_methods, require_POST
 from wagtail.models import Site
 
 from config.client_address import client_address
-from config.ratelimit import RateLimit, rate_limits_hit
+from config.ratelimit import form_rate_limited
 from publications.visibility import page_is_visible
 from registrations import selectors, services
 from registrations.consent import consent_text
 from registrations.forms import RegistrationDetailsForm
 from registrations.models import Registration, RegistrationSettings, RegistrationStatus
 from registrations.panel import registration_panel
+from subscribers.services import Profile, subscription_request
 
 logger = logging.getLogger(__name__)
 
 
 def _rate_limited(email: str, ip_address: str | None) -> bool:
-    limits = [
-        RateLimit(scope="register:ip", value=ip_address or "unknown", limit=settings.REGISTRATIONS_RATE_LIMIT_PER_IP),
-        RateLimit(scope="register:email", value=email.lower(), limit=settings.REGISTRATIONS_RATE_LIMIT_PER_EMAIL),
-    ]
-    return not rate_limits_hit(limits=limits, window=settings.RATE_LIMIT_WINDOW)
+    return form_rate_limited(
+        scope="register",
+        email=email,
+        ip_address=ip_address,
+        per_ip=settings.REGISTRATIONS_RATE_LIMIT_PER_IP,
+        per_email=settings.REGISTRATIONS_RATE_LIMIT_PER_EMAIL,
+        window=settings.RATE_LIMIT_WINDOW,
+    )
 
 
 def _settings_visible(request: HttpRequest, action_id: int) -> RegistrationSettings:
@@ -76,6 +80,20 @@ def register(request: HttpRequest, action_id: int) -> HttpResponse:
     except services.RegistrationRefusedError as refusal:
         form.add_error(None, refusal.message)
         return render(request, "registrations/register.html", context, status=409)
+    if form.cleaned_data.get("newsletters"):
+        # The subscription form's own path: a request the person confirms from their mailbox.
+        subscription_request(
+            email=email,
+            profile=Profile(
+                name=form.cleaned_data["name"],
+                organisation=form.cleaned_data["organisation"],
+                role=form.cleaned_data["role"],
+                territory=form.cleaned_data.get("territory"),
+            ),
+            lists=list(form.cleaned_data["newsletters"]),
+            consent_text=form.newsletter_consent_text,
+            ip_address=client_address(request),
+        )
     return render(request, "registrations/register_done.html", context)
 
 

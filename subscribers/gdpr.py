@@ -23,7 +23,7 @@ def gdpr_section_register(name: str, reader: Callable[[Subscriber], Any]) -> Non
     _sections[name] = reader
 
 
-def _row(instance: models.Model) -> dict[str, Any]:
+def gdpr_row(instance: models.Model) -> dict[str, Any]:
     """Every stored column, including the dates the model form would leave out, as the person reads it.
 
     Keys are the fields' French names, coded values (« citizen_councillor », « confirmed ») their
@@ -49,20 +49,20 @@ def _other_apps_rows(subscriber: Subscriber) -> dict[str, list[dict[str, Any]]]:
         if model._meta.app_label == Subscriber._meta.app_label:
             continue
         rows = model._default_manager.filter(**{relation.field.name: subscriber}).order_by("pk")
-        found[str(model._meta.verbose_name_plural)] = [_row(row) for row in rows]
+        found[str(model._meta.verbose_name_plural)] = [gdpr_row(row) for row in rows]
     return found
 
 
 def subscriber_data_export(subscriber: Subscriber) -> dict[str, Any]:
     """Everything held about one person."""
     data: dict[str, Any] = {
-        "abonné·e": _row(subscriber),
+        "abonné·e": gdpr_row(subscriber),
         "abonnements": [
-            _row(subscription)
+            gdpr_row(subscription)
             for subscription in subscriber.subscriptions.select_related("newsletter_list").order_by("pk")
         ],
         "consentements": [
-            _row(record)
+            gdpr_row(record)
             for record in subscriber.consents.select_related("newsletter_list").order_by("created_at", "pk")
         ],
         "autres données": _other_apps_rows(subscriber),

@@ -13,7 +13,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
 from config.client_address import client_address
-from config.ratelimit import RateLimit, rate_limits_hit
+from config.ratelimit import form_rate_limited
 from newsletters.models import NewsletterList
 from subscribers import services, tokens
 from subscribers.consent import consent_text
@@ -39,11 +39,14 @@ def _profile(cleaned: dict) -> services.Profile:
 
 
 def _rate_limited(email: str, ip_address: str | None) -> bool:
-    limits = [
-        RateLimit(scope="subscribe:ip", value=ip_address or "unknown", limit=settings.SUBSCRIBERS_RATE_LIMIT_PER_IP),
-        RateLimit(scope="subscribe:email", value=email.lower(), limit=settings.SUBSCRIBERS_RATE_LIMIT_PER_EMAIL),
-    ]
-    return not rate_limits_hit(limits=limits, window=settings.SUBSCRIBERS_RATE_LIMIT_WINDOW)
+    return form_rate_limited(
+        scope="subscribe",
+        email=email,
+        ip_address=ip_address,
+        per_ip=settings.SUBSCRIBERS_RATE_LIMIT_PER_IP,
+        per_email=settings.SUBSCRIBERS_RATE_LIMIT_PER_EMAIL,
+        window=settings.SUBSCRIBERS_RATE_LIMIT_WINDOW,
+    )
 
 
 def _initial_from_query(request: HttpRequest, lists: QuerySet[NewsletterList]) -> dict[str, Any]:

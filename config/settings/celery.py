@@ -2,6 +2,8 @@
 
 from typing import Any
 
+from celery.schedules import crontab
+
 from config.env import VAR_DIR, env
 from config.time_zone import PARIS_TIME_ZONE_NAME
 
@@ -55,6 +57,13 @@ CELERY_BEAT_SCHEDULE = {
     },
     # Hands over the tasks that waited in the outbox through a broker outage (outbox/services.py).
     "outbox-sweep": {"task": "outbox.sweep", "schedule": env.float("OUTBOX_SWEEP_SECONDS", default=30.0)},
+    # Reminders before sessions, each at its action's delay, once per person (registrations/reminders.py).
+    "registrations-reminders": {
+        "task": "registrations.reminders_send",
+        "schedule": env.float("REGISTRATIONS_REMINDER_SECONDS", default=600.0),
+    },
+    # Anonymises registrations past the centre's retention period (registrations/privacy.py).
+    "registrations-retention": {"task": "registrations.retention_apply", "schedule": crontab(hour=3, minute=30)},
 }
 CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default=False)
 

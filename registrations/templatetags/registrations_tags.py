@@ -5,6 +5,8 @@ from typing import Any
 from django import template
 from django.utils import timezone
 
+from publications.models import ActionSession
+from registrations import dates
 from registrations.consent import consent_text
 from registrations.panel import action_registration_panel
 
@@ -23,3 +25,8 @@ def registration_panel(context: dict[str, Any], action: Any) -> dict[str, Any]:
 @register.simple_tag
 def registration_consent_text(action: Any) -> str:
     return consent_text(action)
+
+
+@register.filter
+def session_when(session: ActionSession) -> str:
+    return dates.session_when(session)

@@ -1,12 +1,16 @@
 """The public form on the action page and the registration page, through HTTP, with hostile input."""
 
+import datetime
 import html
 import re
 
 import pytest
 from django.core import mail
+from django.utils import timezone
 
 from registrations.models import Registration, RegistrationSettings, RegistrationStatus
+from subscribers.models import ConsentRecord, Subscription, SubscriptionStatus
+from tests.factories.newsletters import NewsletterListFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -164,3 +168,120 @@ def test_the_public_calendar_hides_the_connection_link_once_registrations_are_ta
     assert "visio.example.org" in client.get(f"/flux/actions/{action.pk}.ics").content.decode()
     RegistrationSettings.objects.create(action=action)
     assert "visio.example.org" not in client.get(f"/flux/actions/{action.pk}.ics").content.decode()
+
+
+# Newsletter opt-in, and more hostile input
+
+
+def test_newsletter_box__starts_the_newsletter_double_opt_in_and_subscribes_nobody_yet(
+    client, action, per_session, sessions, django_capture_on_commit_callbacks
+):
+    resonances = NewsletterListFactory(name="Résonances")
+    page = text(client.get(action.url))
+    assert "Recevoir aussi nos lettres d'information (facultatif)" in page
+    assert "la ou les lettres cochées parmi « Résonances »" in page
+
+    data = form_data(sessions[0], newsletters=str(resonances.pk))
+    assert post(client, django_capture_on_commit_callbacks, action, data).status_code == 200
+
+    subscription = Subscription.objects.get()
+    assert subscription.status == SubscriptionStatus.PENDING
+    assert subscription.subscriber.email == "nadia.benali@example.org"
+    assert ConsentRecord.objects.get().consent_text.startswith("J'accepte de recevoir par courriel")
+    subjects = [message.subject for message in mail.outbox]
+    assert len(subjects) == 2
+    assert "Inscription confirmée : Atelier des conseils citoyens" in subjects
+
+
+def test_newsletter_box__left_empty_subscribes_nothing(
+    client, action, per_session, sessions, django_capture_on_commit_callbacks
+):
+    NewsletterListFactory(name="Résonances")
+    assert post(client, django_capture_on_commit_callbacks, action, form_data(sessions[0])).status_code == 200
+    assert not Subscription.objects.exists()
+    assert len(mail.outbox) == 1
+
+
+@pytest.mark.parametrize(
+    ("overrides", "message"),
+    [
+        ({"newsletters": "999999"}, "Sélectionnez un choix valide"),
+        ({"organisation": "O" * 5000}, "au plus 200 caractères"),
+        ({"accessibility_needs": "A" * 5000}, "au plus 1000 caractères"),
+        ({"email": "a" * 250 + "@example.org"}, "au plus 254 caractères"),
+        ({"email": "nadia@example.org\r\nBcc: victime@example.org"}, "Saisissez une adresse électronique valide"),
+        ({"organisation": "Ville\nBcc: victime@example.org"}, "Ce champ doit tenir sur une seule ligne."),
+    ],
+)
+def test_hostile_input_of_the_newsletter_box_and_long_fields_registers_nobody(
+    client, action, per_session, sessions, overrides, message, django_capture_on_commit_callbacks
+):
+    NewsletterListFactory(name="Résonances")
+    response = post(client, django_capture_on_commit_callbacks, action, {**form_data(sessions[0]), **overrides})
+    assert response.status_code == 400
+    assert message in text(response)
+    assert not Registration.objects.exists()
+    assert not Subscription.objects.exists()
+    assert mail.outbox == []
+
+
+def test_a_title_with_line_breaks_never_reaches_a_header(
+    client, action, per_session, sessions, django_capture_on_commit_callbacks
+):
+    action.title = "Atelier\r\nBcc: victime@example.org"
+    action.save_revision().publish()
+    assert post(client, django_capture_on_commit_callbacks, action, form_data(sessions[0])).status_code == 200
+    [message] = mail.outbox
+    assert message.subject == "Inscription confirmée : Atelier Bcc: victime@example.org"
+    assert message.to == ["nadia.benali@example.org"]
+    assert message.bcc == []
+    assert "victime" not in str(message.message()["To"])
+
+
+def test_registering_twice_in_another_case_gives_one_registration_and_the_same_page(
+    client, action, per_session, sessions, django_capture_on_commit_callbacks
+):
+    first = post(client, django_capture_on_commit_callbacks, action, form_data(sessions[0]))
+    again = post(
+        client, django_capture_on_commit_callbacks, action, form_data(sessions[0], email="NADIA.Benali@example.org")
+    )
+    assert text(first) == text(again)
+    assert Registration.objects.count() == 1
+    # The second email goes to the address that registered, never to the one typed the second time.
+    assert [message.to for message in mail.outbox] == [["nadia.benali@example.org"]] * 2
+
+
+def test_a_replayed_cancellation_link_changes_nothing(
+    client, action, per_session, sessions, django_capture_on_commit_callbacks
+):
+    post(client, django_capture_on_commit_callbacks, action, form_data(sessions[0]))
+    path = registration_path(mail.outbox[0])
+    with django_capture_on_commit_callbacks(execute=True):
+        first = client.post(f"{path}annuler/")
+        replayed = client.post(f"{path}annuler/")
+    assert first.status_code == replayed.status_code == 200
+    assert "déjà annulée" in text(replayed)
+    assert len(mail.outbox) == 2, "one cancellation email"
+    assert client.get(f"{path}annuler/").status_code == 405
+
+
+def test_past_and_closed_sessions_take_no_registration(
+    client, action, per_session, sessions, django_capture_on_commit_callbacks
+):
+    per_session.closes_at = timezone.now() - datetime.timedelta(minutes=1)
+    per_session.save()
+    closed = post(client, django_capture_on_commit_callbacks, action, form_data(sessions[0]))
+    assert closed.status_code == 409
+    assert "Les inscriptions à cette action ne sont pas ouvertes." in text(closed)
+
+    per_session.closes_at = None
+    per_session.save()
+    for session in sessions:
+        session.starts_at = timezone.now() - datetime.timedelta(days=2)
+        session.ends_at = session.starts_at + datetime.timedelta(hours=2)
+        session.save()
+    past = post(client, django_capture_on_commit_callbacks, action, form_data(sessions[0]))
+    assert past.status_code == 409
+    assert "Les inscriptions à cette action ne sont pas ouvertes." in text(past)
+    assert not Registration.objects.exists()
+    assert mail.outbox == []
