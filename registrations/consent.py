@@ -1,15 +1,21 @@
-"""The information text a person accepts when registering; recorded with the registration."""
+"""The information text a person accepts when registering; recorded with the registration.
 
-from django.conf import settings
+It names the site's controller and the retention period of its « Informations légales » setting, the
+same facts as the site's « Données personnelles » page (legal/selectors.py).
+"""
 
+from wagtail.models import Site
+
+from legal.selectors import legal_facts_for
 from publications.models import ActionPage
 
 
-def consent_text(action: ActionPage) -> str:
+def consent_text(action: ActionPage, *, site: Site | None) -> str:
+    facts = legal_facts_for(site=site)
     return (
-        f"J'accepte que {settings.WAGTAIL_SITE_NAME} utilise mon adresse, mon nom, mon organisme, ma fonction, "
-        f"mon territoire et mes réponses pour gérer mon inscription à « {action.title} » (confirmation, liste "
-        "d'attente, accueil le jour de la séance) et compter la participation, de façon anonyme, dans ses bilans. "
-        "Ces données ne sont jamais cédées. Je peux les consulter, les corriger ou annuler mon inscription par "
-        "le lien de chaque courriel."
+        f"J'accepte que {facts.controller}, responsable du traitement, utilise mon adresse, mon nom, mon organisme, "
+        f"ma fonction, mon territoire et mes réponses pour gérer mon inscription à « {action.title} » (confirmation, "
+        "liste d'attente, accueil le jour de la séance) et compter la participation, de façon anonyme, dans ses "
+        f"bilans. Ces données ne sont jamais cédées et sont conservées {facts.information.registration_retention}. "
+        "Je peux les consulter, les corriger ou annuler mon inscription par le lien de chaque courriel."
     )
