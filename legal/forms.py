@@ -57,7 +57,7 @@ class ContactForm(forms.Form):
         return self.cleaned_data["email"].strip()
 
     def clean_message(self) -> str:
-        # NUL and other control characters (but line breaks and tabs) are dropped: PostgreSQL and mail refuse NUL.
+        # Control and format characters but line breaks and tabs (a bidi override can disguise a link) are dropped.
         text = "".join(char for char in self.cleaned_data["message"] if char.isprintable() or char in "\n\t")
         if not text.strip():
             raise forms.ValidationError(_("Écrivez votre message."))

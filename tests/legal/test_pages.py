@@ -52,7 +52,7 @@ def test_legal_notice__names_publisher_director_and_host(client, legal, identity
     assert "Ce site est édité par Pôle ressources (exemple) , Association loi 1901." in publisher
     assert "Camille Exemple, présidente" in publisher
     assert "12 rue de l'Exemple, 93200 Saint-Denis" in publisher
-    assert "Hébergeur Exemple SAS, 1 avenue de l'Exemple, 75000 Paris" in text(section(page, "Hébergement"))
+    assert "Hébergeur Exemple SAS , 1 avenue de l'Exemple, 75000 Paris" in text(section(page, "Hébergement"))
 
 
 def test_legal_notice__falls_back_on_the_site_name(client, site):
