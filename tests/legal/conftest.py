@@ -15,7 +15,11 @@ def site(home_page) -> Site:
 @pytest.fixture
 def identity(site) -> SiteIdentity:
     return SiteIdentity.objects.create(
-        site=site, street_address="12 rue de l'Exemple", postal_code="93200", town="Saint-Denis", email="accueil@example.org"
+        site=site,
+        street_address="12 rue de l'Exemple",
+        postal_code="93200",
+        town="Saint-Denis",
+        email="accueil@example.org",
     )
 
 

@@ -64,9 +64,7 @@ def test_contact__closed_without_any_address(client, home_page, django_capture_o
     assert mail.outbox == []
 
 
-def test_contact__honeypot_answers_as_a_success_and_sends_nothing(
-    client, legal, django_capture_on_commit_callbacks
-):
+def test_contact__honeypot_answers_as_a_success_and_sends_nothing(client, legal, django_capture_on_commit_callbacks):
     response = post(client, django_capture_on_commit_callbacks, form_data(website="http://spam.example"))
 
     assert response.status_code == 302
