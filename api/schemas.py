@@ -7,6 +7,7 @@ from ninja import Schema
 from wagtail.models import Page
 
 from config.public_url import absolute_url
+from feeds.podcast import podcast_feed_url
 from publications.visibility import page_is_visible, pages_visible
 
 
@@ -280,6 +281,7 @@ class ActionDetailOut(ActionOut):
     participants_target: int | None
     deliverables: list[DeliverableOut]
     continues: PageRef | None
+    image: ImageOut | None
 
     @staticmethod
     def resolve_body(obj: Any) -> list[dict[str, Any]]:
@@ -352,10 +354,17 @@ class SeriesOut(PageOut):
     explicit: bool
     guid: str
     producer: OrganisationOut | None
+    feed_url: str
+    apple_podcasts_url: str
+    spotify_url: str
 
     @staticmethod
     def resolve_guid(obj: Any) -> str:
         return str(obj.guid)
+
+    @staticmethod
+    def resolve_feed_url(obj: Any) -> str:
+        return podcast_feed_url(obj)
 
 
 class SeriesDetailOut(SeriesOut):

@@ -35,6 +35,8 @@ urlpatterns = [
     path("", include("api.urls")),
     path("", include("subscribers.urls")),
     path("", include("registrations.urls")),
+    # The legal pages of the footer (mentions légales, données personnelles, accessibilité, plan, contact).
+    path("", include("legal.urls")),
     # Feeds: podcast RSS, RSS/Atom, iCalendar, sitemap.xml and robots.txt.
     path("", include("feeds.urls")),
     # Email providers' tracking webhooks (bounces, complaints), each closed until its

@@ -15,6 +15,7 @@ from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from demo.builders.experiences import experiences_load
 from demo.builders.identity import identity_load
+from demo.builders.legal import legal_load
 from demo.builders.newsletters import newsletters_load
 from demo.builders.podcasts import podcasts_load
 from demo.builders.programmes import deliverables_link, programmes_load
@@ -67,6 +68,7 @@ def _content_load() -> None:
     people_load(demo_data_read("people"))
     tree = site_load()
     identity_load()
+    legal_load()
     programmes = demo_data_read("programmes")
     programmes_load(tree.programmes, programmes)
     publications_load(tree.publications, demo_data_read("publications"))

@@ -3,6 +3,8 @@
 Plain models with no need for revisions, choosers or previews: the case wagtail-modeladmin fits.
 """
 
+from typing import Any
+
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from django_celery_beat.models import PeriodicTask
@@ -20,6 +22,14 @@ class PeriodicTaskAdmin(ModelAdmin):
     list_display = ("name", "celery_task", "enabled", "last_run_at", "total_run_count")
     list_filter = ("enabled",)
     search_fields = ("name", "task")
+
+    def get_edit_handler(self) -> Any:
+        """The edit form's « Task Name » (a verbose name outside django-celery-beat's catalogue) in French."""
+        handler = super().get_edit_handler()
+        for panel in handler.children:
+            if getattr(panel, "field_name", None) == "task":
+                panel.heading = _("Tâche Celery")
+        return handler
 
     # django-celery-beat's French catalogue leaves its « Task Name » column in English.
     @admin.display(description=_("tâche Celery"), ordering="task")

@@ -2,6 +2,9 @@
 
 from typing import Any
 
+from django import forms
+from django.conf import settings
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 
@@ -17,6 +20,20 @@ class EditorialPageForm(WagtailAdminPageForm):
         self.editorial_line_kept = FLAG in self.fields and editorial_line_kept(page=self.instance, user=self.for_user)
         if self.editorial_line_kept:
             self.initial[FLAG] = True
+
+    def clean_slug(self) -> str:
+        """A typed slug follows WAGTAIL_ALLOW_UNICODE_SLUGS like the one made from the title: « santé » → « sante ».
+
+        Page.slug accepts any Unicode letter; without this, an accented slug typed by hand reached every URL as
+        %C3%A9. Made ASCII before Wagtail's clean() checks that no sibling has it.
+        """
+        typed = self.cleaned_data.get("slug") or ""
+        slug = slugify(typed, allow_unicode=settings.WAGTAIL_ALLOW_UNICODE_SLUGS)
+        if typed and not slug:
+            raise forms.ValidationError(
+                _("Ce slug ne garde aucune lettre latine ni aucun chiffre : écrivez-le en lettres sans accent.")
+            )
+        return slug
 
     def clean(self) -> dict[str, Any]:
         cleaned_data = super().clean()

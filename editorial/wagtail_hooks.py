@@ -18,6 +18,7 @@ from editorial.listings import ContentListings
 from editorial.modeladmins import ContentTypeWorkflowAdmin, PeriodicTaskAdmin
 from editorial.page_views import EditorialPageViewSet, editorial_page_viewsets
 from editorial.panels import homepage_panels_edit
+from editorial.site_admin import sites_listing_columns_translate
 from editorial.views import calendar_view, workflow_cancel_view
 
 
@@ -32,6 +33,7 @@ def register_editorial_page_viewsets() -> list[EditorialPageViewSet]:
 
 
 modeladmin_register(PeriodicTaskAdmin)
+sites_listing_columns_translate()
 modeladmin_register(ContentTypeWorkflowAdmin)
 
 

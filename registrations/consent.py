@@ -1,11 +1,13 @@
 """The information text a person accepts when registering; recorded with the registration.
 
-It names the controller (the centre, the site's name) and the retention period the centre set
-(``RegistrationPrivacy``), as the person reads them on the form at that moment.
+It names the site's controller (its « Informations légales », legal/selectors.py, as on the site's
+« Données personnelles » page) and the retention period the centre set (``RegistrationPrivacy``,
+the one the retention task applies), as the person reads them on the form at that moment.
 """
 
-from django.conf import settings
+from wagtail.models import Site
 
+from legal.selectors import legal_facts_for
 from publications.models import ActionPage
 from registrations.models import RegistrationPrivacy
 
@@ -17,8 +19,8 @@ def retention_months(action: ActionPage) -> int:
     return RegistrationPrivacy.for_site(site).retention_months
 
 
-def consent_text(action: ActionPage) -> str:
-    controller = settings.WAGTAIL_SITE_NAME
+def consent_text(action: ActionPage, *, site: Site | None) -> str:
+    controller = legal_facts_for(site=site).controller
     months = retention_months(action)
     return (
         f"J'accepte que {controller}, responsable du traitement, utilise mon adresse, mon nom, mon organisme, "

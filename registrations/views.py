@@ -75,7 +75,7 @@ def register(request: HttpRequest, action_id: int) -> HttpResponse:
         services.registration_create(
             target=target,
             applicant=form.applicant(email=email),
-            consent_text=consent_text(reg_settings.action),
+            consent_text=consent_text(reg_settings.action, site=Site.find_for_request(request)),
         )
     except services.RegistrationRefusedError as refusal:
         form.add_error(None, refusal.message)

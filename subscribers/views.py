@@ -11,6 +11,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
+from wagtail.models import Site
 
 from config.client_address import client_address
 from config.ratelimit import form_rate_limited
@@ -71,7 +72,7 @@ def subscribe(request: HttpRequest, list_slug: str | None = None) -> HttpRespons
         if newsletter_list is None:
             raise Http404
         lists = lists.filter(pk=newsletter_list.pk)
-    text = consent_text(lists)
+    text = consent_text(lists, site=Site.find_for_request(request))
     context = {"newsletter_list": newsletter_list, "consent_text": text}
     if request.method != "POST":
         form = SubscriptionForm(lists=lists, initial=_initial_from_query(request, lists))
@@ -150,7 +151,7 @@ def preferences(request: HttpRequest, token: str) -> HttpResponse:
     if subscriber is None:
         return _invalid_link(request)
     lists = public_lists()
-    text = consent_text(lists)
+    text = consent_text(lists, site=Site.find_for_request(request))
     saved = False
     form: PreferencesForm | None
     if request.method == "POST":

@@ -88,7 +88,7 @@ def action_list(request: HttpRequest, filters: Query[ActionFilters]) -> dict[str
 def action_detail(request: HttpRequest, action_id: int) -> ActionPage:
     queryset = (
         _actions(request)
-        .select_related("axis", "continues")
+        .select_related("axis", "continues", "image")
         .prefetch_related(
             "audiences",
             "people__person__organisation",

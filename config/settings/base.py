@@ -11,6 +11,7 @@ from .api import *  # noqa: F403
 from .cache import *  # noqa: F403
 from .celery import *  # noqa: F403
 from .email import *  # noqa: F403
+from .legal import *  # noqa: F403
 from .media import *  # noqa: F403
 from .registrations import *  # noqa: F403
 from .search import *  # noqa: F403
@@ -28,6 +29,7 @@ INSTALLED_APPS = [
     # Project apps first so their templates override third-party ones.
     "assets",
     "publications",
+    "legal",
     "newsletters",
     "subscribers",
     "registrations",

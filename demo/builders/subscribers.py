@@ -1,6 +1,7 @@
 """Demo subscribers: a few dozen readers confirmed on the demo lists, each with its consent records."""
 
 from django.utils import timezone
+from wagtail.models import Site
 
 from newsletters.models import NewsletterList
 from subscribers.consent import consent_text
@@ -32,7 +33,7 @@ def subscribers_load() -> None:
     lists = list(NewsletterList.objects.order_by("name"))
     if not lists:
         return
-    text = consent_text(lists)
+    text = consent_text(lists, site=Site.objects.filter(is_default_site=True).first())
     now = timezone.now()
     number = 0
     for first in _FIRST_NAMES:

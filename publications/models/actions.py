@@ -13,6 +13,7 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import StreamField
+from wagtail.images.api.fields import ImageRenditionField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
@@ -178,6 +179,8 @@ class ActionPage(PageContextMixin, EditorialPageMixin, SearchTextMixin, SummaryM
         APIField("continues", serializer=PageRefSerializer()),
         APIField("registration_open"),
         APIField("registration_url"),
+        APIField("image"),
+        APIField("image_thumbnail", serializer=ImageRenditionField("fill-800x450", source="image")),
     ]
     parent_page_types = ["publications.ProgrammePage"]
     subpage_types: list[str] = []

@@ -114,6 +114,8 @@ class PodcastSeriesPage(PageContextMixin, EditorialPageMixin, Page):  # type: ig
         APIField("producer", serializer=OrganisationSerializer()),
         APIField("guid"),
         APIField("committee", serializer=PersonRoleSerializer(many=True)),
+        APIField("apple_podcasts_url"),
+        APIField("spotify_url"),
     ]
     parent_page_types = ["publications.PodcastIndexPage"]
     subpage_types = ["publications.PodcastSeasonPage"]

@@ -4,6 +4,7 @@ from typing import Any
 
 from django import template
 from django.utils import timezone
+from wagtail.models import Site
 
 from publications.models import ActionSession
 from registrations import dates
@@ -22,9 +23,10 @@ def registration_panel(context: dict[str, Any], action: Any) -> dict[str, Any]:
     }
 
 
-@register.simple_tag
-def registration_consent_text(action: Any) -> str:
-    return consent_text(action)
+@register.simple_tag(takes_context=True)
+def registration_consent_text(context: template.Context, action: Any) -> str:
+    request = context.get("request")
+    return consent_text(action, site=Site.find_for_request(request) if request is not None else None)
 
 
 @register.filter

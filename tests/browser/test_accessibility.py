@@ -59,6 +59,7 @@ def demo_urls() -> list[str]:
     agenda = Page.objects.get(slug="agenda").url
     urls += [f"{agenda}?quand=passees", f"{agenda}?format=inexistant", "/recherche/?q=conseils+citoyens"]
     urls += ["/abonnement/", "/page-qui-n-existe-pas/"]
+    urls += ["/mentions-legales/", "/donnees-personnelles/", "/accessibilite/", "/plan-du-site/", "/contact/"]
     return urls
 
 

@@ -106,7 +106,7 @@ def test_consent_text__names_the_controller_and_the_site_s_retention_period(acti
     privacy = RegistrationPrivacy.for_site(Site.objects.get(is_default_site=True))
     privacy.retention_months = 18
     privacy.save()
-    text = consent_text(action)
+    text = consent_text(action, site=action.get_site())
     assert f"{settings.WAGTAIL_SITE_NAME}, responsable du traitement" in text
     assert "anonymisées 18 mois après la dernière séance" in text
 
