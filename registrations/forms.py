@@ -5,6 +5,7 @@ from typing import Any, cast
 from django import forms
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
+from wagtail.models import Site
 
 from newsletters.models import NewsletterList
 from registrations.models import QuestionKind, RegistrationQuestion
@@ -101,6 +102,7 @@ class RegistrationForm(RegistrationDetailsForm):
         *args: Any,
         session_choices: list[tuple[int, str]],
         newsletter_lists: QuerySet[NewsletterList] | None = None,
+        site: Site | None = None,
         **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
@@ -117,7 +119,7 @@ class RegistrationForm(RegistrationDetailsForm):
                     "Un courriel vous demandera de confirmer l'abonnement ; sans confirmation, rien ne change."
                 ),
             )
-            self.newsletter_consent_text = newsletter_consent_text(newsletter_lists)
+            self.newsletter_consent_text = newsletter_consent_text(newsletter_lists, site=site)
         if session_choices:
             session = cast(forms.TypedChoiceField, self.fields["session"])
             session.choices = session_choices

@@ -56,6 +56,7 @@ def registration_panel(
             questions=list(settings.questions.all()),
             session_choices=per_session,
             newsletter_lists=public_lists(),
+            site=settings.action.get_site(),
         )
     return RegistrationPanel(settings=settings, rows=rows, form=form)
 
