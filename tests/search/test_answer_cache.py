@@ -12,6 +12,11 @@ from tests.outages import cache_down
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(autouse=True)
+def answers_cached(settings):
+    settings.SEARCH_CACHE_TIMEOUT = 300
+
+
 @pytest.fixture
 def action(local_cache):
     return ActionPageFactory(title="Les jardins partagés des quartiers")
