@@ -14,6 +14,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 import os  # noqa: E402
+import secrets  # noqa: E402
 import socket  # noqa: E402
 
 DEFAULT_SERVER = "postgres://postgres@127.0.0.1:5432/postgres"
@@ -54,3 +55,30 @@ def database_create(server_url: str, workdir: str, *, name: str) -> str:
         connection.creation.destroy_test_db(original, verbosity=0)
         raise
     return original
+
+
+def production_environment(
+    *, workdir: Path, port: int, database_url: str, redis_url: str, name: str, extra: dict[str, str] | None = None
+) -> dict[str, str]:
+    """The production settings with local values for the required variables (DEBUG off, no TLS here,
+    the cache under a key prefix of the benchmark's own)."""
+    env = {key: value for key, value in os.environ.items() if not key.startswith(("DJANGO_", "DATABASE_"))}
+    env.update(
+        {
+            "DJANGO_SETTINGS_MODULE": "config.settings.production",
+            "SECRET_KEY": secrets.token_urlsafe(50),
+            "ALLOWED_HOSTS": f"{HOST},localhost",
+            "BASE_URL": f"http://{HOST}:{port}",
+            "DATABASE_URL": database_url,
+            "REDIS_URL": redis_url,
+            "CACHE_KEY_PREFIX": f"bench-{name}-{os.getpid()}",
+            "EMAIL_URL": "smtp://127.0.0.1:1025",
+            "DEFAULT_FROM_EMAIL": "Bench <bench@example.org>",
+            "STATIC_ROOT": str(workdir / "static"),
+            "MEDIA_ROOT": str(workdir / "media"),
+            "SECURE_SSL_REDIRECT": "false",
+            "LOG_LEVEL": "WARNING",
+            **(extra or {}),
+        }
+    )
+    return env

@@ -11,7 +11,12 @@ server (whitenoise) in the same run. The figure is each URL's throughput as a ra
 its static twin (how many times fewer requests per second); the final line is the median.
 """
 
-from _support import HOST, ROOT, free_port  # first: this file is named like the standard library's http package
+from _support import (  # first: this file is named like the standard library's http package
+    HOST,
+    ROOT,
+    free_port,
+    production_environment,
+)
 
 # isort: split
 import argparse
@@ -42,25 +47,10 @@ def _redis_answers(url: str) -> bool:
 
 
 def _environment(workdir: Path, port: int, redis_url: str) -> dict[str, str]:
-    env = {key: value for key, value in os.environ.items() if not key.startswith(("DJANGO_", "DATABASE_"))}
-    env.update(
-        {
-            "DJANGO_SETTINGS_MODULE": "config.settings.production",
-            "SECRET_KEY": secrets.token_urlsafe(50),
-            "ALLOWED_HOSTS": f"{HOST},localhost",
-            "BASE_URL": f"http://{HOST}:{port}",
-            "DATABASE_URL": f"sqlite:///{workdir}/bench.sqlite3",
-            "REDIS_URL": redis_url,
-            "CACHE_KEY_PREFIX": f"bench-http-{os.getpid()}",
-            "EMAIL_URL": "smtp://127.0.0.1:1025",
-            "DEFAULT_FROM_EMAIL": "Bench <bench@example.org>",
-            "STATIC_ROOT": str(workdir / "static"),
-            "MEDIA_ROOT": str(workdir / "media"),
-            "SECURE_SSL_REDIRECT": "false",
-            "LOG_LEVEL": "WARNING",
-        }
+    database_url = f"sqlite:///{workdir}/bench.sqlite3"
+    return production_environment(
+        workdir=workdir, port=port, database_url=database_url, redis_url=redis_url, name="http"
     )
-    return env
 
 
 def _manage(env: dict[str, str], *args: str) -> None:

@@ -13,14 +13,19 @@ latency of a registration next to a plain GET of the action page, and last
 `ratio: <p95 registration / p95 page GET>`.
 """
 
-from _support import DEFAULT_SERVER, HOST, database_create, free_port  # first: bench/http.py shadows http
+from _support import (  # first: bench/http.py shadows http
+    DEFAULT_SERVER,
+    HOST,
+    database_create,
+    free_port,
+    production_environment,
+)
 
 # isort: split
 import argparse
 import http.client
 import os
 import re
-import secrets
 import statistics
 import subprocess
 import sys
@@ -67,29 +72,15 @@ def _content() -> tuple[int, int, str]:
 
 
 def _environment(port: int, database_url: str, redis_url: str, workdir: Path) -> dict[str, str]:
-    env = {key: value for key, value in os.environ.items() if not key.startswith(("DJANGO_", "DATABASE_"))}
-    env.update(
-        {
-            "DJANGO_SETTINGS_MODULE": "config.settings.production",
-            "SECRET_KEY": secrets.token_urlsafe(50),
-            "ALLOWED_HOSTS": f"{HOST},localhost",
-            "BASE_URL": f"http://{HOST}:{port}",
-            "DATABASE_URL": database_url,
-            "REDIS_URL": redis_url,
-            "CELERY_BROKER_URL": redis_url,
-            "CACHE_KEY_PREFIX": f"bench-registrations-{os.getpid()}",
-            "EMAIL_URL": "smtp://127.0.0.1:1025",
-            "DEFAULT_FROM_EMAIL": "Bench <bench@example.org>",
-            "STATIC_ROOT": str(workdir / "static"),
-            "MEDIA_ROOT": str(workdir / "media"),
-            "SECURE_SSL_REDIRECT": "false",
-            "LOG_LEVEL": "WARNING",
-            # Every client comes from 127.0.0.1: the per-address limit would stop the crowd at 20.
-            "REGISTRATIONS_RATE_LIMIT_PER_IP": "1000000",
-            "REGISTRATIONS_RATE_LIMIT_PER_EMAIL": "1000000",
-        }
+    extra = {
+        "CELERY_BROKER_URL": redis_url,
+        # Every client comes from 127.0.0.1: the per-address limit would stop the crowd at 20.
+        "REGISTRATIONS_RATE_LIMIT_PER_IP": "1000000",
+        "REGISTRATIONS_RATE_LIMIT_PER_EMAIL": "1000000",
+    }
+    return production_environment(
+        workdir=workdir, port=port, database_url=database_url, redis_url=redis_url, name="registrations", extra=extra
     )
-    return env
 
 
 def _serve(env: dict[str, str], port: int) -> subprocess.Popen:
