@@ -71,6 +71,16 @@ def home_slug(n: int) -> str:
     return f"accueil-{n}" if taken else "accueil"
 
 
+class OrderableFactory(factory.django.DjangoModelFactory):
+    """Inline rows numbered as the admin's inline panels number them: rows with no sort order come back in
+    whatever order the database likes, so that SQLite and PostgreSQL would disagree."""
+
+    class Meta:
+        abstract = True
+
+    sort_order = factory.Sequence(lambda n: n)
+
+
 # Home and index pages
 
 
@@ -162,7 +172,7 @@ class ProgrammePageFactory(wagtail_factories.PageFactory):
     )
 
 
-class ProgrammeAxisFactory(factory.django.DjangoModelFactory):
+class ProgrammeAxisFactory(OrderableFactory):
     class Meta:
         model = ProgrammeAxis
 
@@ -178,7 +188,7 @@ class ProgrammeAxisFactory(factory.django.DjangoModelFactory):
     stance = "Le centre outille les professionnel·le·s et met en débat les pratiques."
 
 
-class ProgrammeProgressPointFactory(factory.django.DjangoModelFactory):
+class ProgrammeProgressPointFactory(OrderableFactory):
     class Meta:
         model = ProgrammeProgressPoint
 
@@ -212,7 +222,7 @@ class ActionPageFactory(wagtail_factories.PageFactory):
     funding_note = "Financement IREV + CDC"
 
 
-class ActionSessionFactory(factory.django.DjangoModelFactory):
+class ActionSessionFactory(OrderableFactory):
     """A two-hour in-person session; trait `online` for a visioconférence."""
 
     class Meta:
@@ -235,7 +245,7 @@ class ActionSessionFactory(factory.django.DjangoModelFactory):
     online_url = ""
 
 
-class ActionPersonFactory(factory.django.DjangoModelFactory):
+class ActionPersonFactory(OrderableFactory):
     class Meta:
         model = ActionPerson
 
@@ -244,7 +254,7 @@ class ActionPersonFactory(factory.django.DjangoModelFactory):
     role = "animation"
 
 
-class ActionOrganisationFactory(factory.django.DjangoModelFactory):
+class ActionOrganisationFactory(OrderableFactory):
     class Meta:
         model = ActionOrganisation
 
@@ -253,7 +263,7 @@ class ActionOrganisationFactory(factory.django.DjangoModelFactory):
     role = "financeur"
 
 
-class ActionProgressNoteFactory(factory.django.DjangoModelFactory):
+class ActionProgressNoteFactory(OrderableFactory):
     class Meta:
         model = ActionProgressNote
 
@@ -263,7 +273,7 @@ class ActionProgressNoteFactory(factory.django.DjangoModelFactory):
     text = "Au 24/03/2017 : 730 personnes formées sur 2 000."
 
 
-class ActionDeliverableFactory(factory.django.DjangoModelFactory):
+class ActionDeliverableFactory(OrderableFactory):
     class Meta:
         model = ActionDeliverable
 
@@ -296,7 +306,7 @@ class PublicationPageFactory(wagtail_factories.PageFactory):
     abstract = "<p>Une synthèse des travaux du groupe de travail, avec des fiches pratiques.</p>"
 
 
-class PublicationAuthorFactory(factory.django.DjangoModelFactory):
+class PublicationAuthorFactory(OrderableFactory):
     class Meta:
         model = PublicationAuthor
 
@@ -305,7 +315,7 @@ class PublicationAuthorFactory(factory.django.DjangoModelFactory):
     role = "auteur"
 
 
-class PublicationDocumentFactory(factory.django.DjangoModelFactory):
+class PublicationDocumentFactory(OrderableFactory):
     class Meta:
         model = PublicationDocument
 
@@ -330,7 +340,7 @@ class PodcastSeriesPageFactory(wagtail_factories.PageFactory):
     cover = None
 
 
-class SeriesPersonFactory(factory.django.DjangoModelFactory):
+class SeriesPersonFactory(OrderableFactory):
     class Meta:
         model = SeriesPerson
 
@@ -369,7 +379,7 @@ class PodcastEpisodePageFactory(wagtail_factories.PageFactory):
     transcript = "WEBVTT\n\n00:00.000 --> 00:01.500\nBienvenue dans Penser le 9-3.\n"
 
 
-class EpisodePersonFactory(factory.django.DjangoModelFactory):
+class EpisodePersonFactory(OrderableFactory):
     class Meta:
         model = EpisodePerson
 
@@ -378,7 +388,7 @@ class EpisodePersonFactory(factory.django.DjangoModelFactory):
     role = "invite"
 
 
-class EpisodeChapterFactory(factory.django.DjangoModelFactory):
+class EpisodeChapterFactory(OrderableFactory):
     class Meta:
         model = EpisodeChapter
 
