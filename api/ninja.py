@@ -1,10 +1,11 @@
 """The typed read API under /api/: one router per content type, OpenAPI 3 at /api/schema/."""
 
-from ninja import NinjaAPI, Redoc
+from ninja import NinjaAPI
 from ninja.renderers import JSONRenderer
 
 from api.cache import cached_response
 from api.errors import register_error_handlers
+from api.reference import FrenchReference
 from api.routers import actions, experiences, newsletters, podcasts, preview, publications, search, taxonomy
 
 DESCRIPTION = """
@@ -31,7 +32,7 @@ api = NinjaAPI(
     description=DESCRIPTION,
     urls_namespace="api",
     openapi_url="/schema/",
-    docs=Redoc(),
+    docs=FrenchReference(),
     docs_url="/docs/",
     renderer=FrenchJSONRenderer(),
 )

@@ -60,6 +60,7 @@ def demo_urls() -> list[str]:
     urls += [f"{agenda}?quand=passees", f"{agenda}?format=inexistant", "/recherche/?q=conseils+citoyens"]
     urls += ["/abonnement/", "/page-qui-n-existe-pas/"]
     urls += ["/mentions-legales/", "/donnees-personnelles/", "/accessibilite/", "/plan-du-site/", "/contact/"]
+    urls.append("/api/docs/")
     return urls
 
 
