@@ -1,0 +1,1 @@
+"""Experience records shared between instances: a versioned JSON file, exported and imported (docs/exchange.md)."""
