@@ -159,6 +159,9 @@ class Servers:
 
 
 def start(port: int, *, skip_install: bool) -> None:
+    if _server_listens(port):
+        # Otherwise the other server's answer would pass for ours, and this one's failure go unseen.
+        sys.exit(f"Port {port} is already in use (another `dev.py start`?): stop it, or choose one with --port.")
     print(f"[1/{STEPS}] Dependencies (the first time: a few minutes) ...", end=" ", flush=True)
     began = time.monotonic()
     if skip_install:

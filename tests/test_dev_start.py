@@ -134,3 +134,23 @@ def test_dev_start__first_start_is_short_and_ends_with_the_logins(started):
         check=True,
     )
     assert again.stdout.splitlines() == frame_lines
+
+
+def test_dev_start__refuses_a_port_already_in_use_before_doing_anything(tmp_path):
+    port = free_port()
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", port))
+        taken.listen()
+        env = {name: value for name, value in os.environ.items() if name not in _RUNNER_ENV}
+        answer = subprocess.run(  # noqa: S603 (dev.py with fixed arguments)
+            [sys.executable, "dev.py", "start", "--port", str(port), "--no-install"],
+            cwd=ROOT,
+            env={**env, "VAR_DIR": str(tmp_path / "var")},
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+    assert answer.returncode == 1
+    assert f"Port {port} is already in use" in answer.stderr
+    assert "[1/4]" not in answer.stdout
+    assert not (tmp_path / "var").exists()
