@@ -18,6 +18,7 @@ from pydantic import ValidationError
 from pydantic_core import ErrorDetails
 from wagtail.admin.rich_text.converters.contentstate import ContentstateConverter
 from wagtail.models import Page
+from wagtail.rich_text import expand_db_html
 
 from editorial.revisions import page_revision_save
 from publications.blocks import RICH_TEXT_FEATURES
@@ -57,8 +58,41 @@ class ImportReport:
         )
 
 
+# Pydantic's messages are English: each error type the schema can raise, in French.
+ERROR_MESSAGES = {
+    "missing": "champ obligatoire absent",
+    "extra_forbidden": "champ inconnu de la version 1",
+    "string_type": "un texte est attendu",
+    "string_too_short": "ne peut pas être vide",
+    "string_too_long": "trop long ({max_length} caractères au plus)",
+    "string_pattern_mismatch": "forme invalide (lettres minuscules, chiffres et tirets)",
+    "uuid_parsing": "identifiant invalide (UUID attendu)",
+    "uuid_type": "identifiant invalide (UUID attendu)",
+    "url_parsing": "adresse web invalide",
+    "url_scheme": "adresse web invalide (http ou https)",
+    "url_type": "adresse web invalide",
+    "datetime_parsing": "date et heure invalides (ISO 8601 attendu)",
+    "datetime_from_date_parsing": "date et heure invalides (ISO 8601 attendu)",
+    "datetime_type": "date et heure invalides (ISO 8601 attendu)",
+    "list_type": "une liste est attendue",
+    "too_long": "trop d'éléments ({max_length} au plus)",
+    "model_type": "un objet est attendu",
+    "dict_type": "un objet est attendu",
+    "model_attributes_type": "un objet est attendu",
+    "literal_error": "valeur non admise",
+}
+
+
 def _location(error: ErrorDetails) -> str:
     return " › ".join(str(part + 1) if isinstance(part, int) else str(part) for part in error["loc"])
+
+
+def _message(error: ErrorDetails) -> str:
+    context = error.get("ctx", {})
+    if error["type"] == "value_error":
+        return str(context.get("error", "valeur invalide"))  # our validators' own French words
+    template = ERROR_MESSAGES.get(error["type"], "valeur invalide")
+    return template.format(**{key: value for key, value in context.items() if isinstance(value, (int, str))})
 
 
 def exchange_file_parse(payload: bytes) -> ExchangeFile:
@@ -76,7 +110,8 @@ def exchange_file_parse(payload: bytes) -> ExchangeFile:
     try:
         return ExchangeFile.model_validate(data)
     except ValidationError as error:
-        problems = [f"{_location(item)} : {item['msg']}" for item in error.errors()[:20]]
+        logger.info("Experience exchange file refused: %s", error.errors(include_input=False)[:20])
+        problems = [f"{_location(item)} : {_message(item)}" for item in error.errors()[:20]]
         raise ExchangeError(problems) from error
 
 
@@ -145,8 +180,14 @@ def _classification(record: Record, report: ImportReport) -> tuple[list[Theme], 
     return themes, territories
 
 
+def _current(page: ExperiencePage, name: str) -> Any:
+    """The page's value as an import would write it: its rich text through the same export and cleaning."""
+    value = getattr(page, name)
+    return rich_text_clean(expand_db_html(value)) if name in RICH_TEXT_FIELDS else value
+
+
 def _differs(page: ExperiencePage, values: dict[str, Any], relations: dict[str, list[Any]]) -> bool:
-    if any(getattr(page, name) != value for name, value in values.items()):
+    if any(_current(page, name) != value for name, value in values.items()):
         return True
     return any(
         {item.pk for item in getattr(page, name).all()} != {item.pk for item in items}

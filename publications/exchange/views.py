@@ -42,6 +42,7 @@ class ImportForm(forms.Form):
         self.fields["parent"].queryset = ExperienceIndexPage.objects.filter(  # type: ignore[attr-defined]
             pk__in=[parent.pk for parent in parents]
         )
+        self.fields["parent"].initial = parents[0].pk
 
     def clean_file(self) -> Any:
         upload = self.cleaned_data["file"]

@@ -80,6 +80,15 @@ def test_import__into_another_instance_creates_drafts_then_changes_nothing_the_s
     assert Organisation.objects.filter(name="Conseil citoyen de Sarcelles").count() == 1
 
 
+def test_import__its_own_export_back_into_the_same_instance_changes_nothing(site_tree, record, editor):
+    record.description = f'<p data-block-key="a1b2c">Un <a linktype="page" id="{site_tree.home.pk}">lien</a>.</p>'
+    record.save_revision().publish()
+    report = experiences_import(payload=payload(exported(site_tree)), parent=site_tree.experiences, user=editor)
+    assert (len(report.created), len(report.updated), len(report.unchanged)) == (0, 0, 1)
+    record.refresh_from_db()
+    assert not record.has_unpublished_changes
+
+
 def test_import__a_newer_file_updates_as_a_draft_revision_and_leaves_the_live_text(site_tree, record, editor):
     data = exported(site_tree)
     data["records"][0]["title"] = "Un conseil citoyen qui co-écrit le contrat de ville (2e édition)"
@@ -126,9 +135,10 @@ def test_import__names_each_invalid_field_and_imports_nothing(site_tree, record,
     with pytest.raises(ExchangeError) as refused:
         experiences_import(payload=payload(data), parent=site_tree.experiences, user=editor)
     text = " | ".join(refused.value.messages)
-    assert "records › 1 › contact › email" in text
-    assert "records › 1 › unexpected" in text
-    assert "records › 1 › title" in text
+    assert "records › 1 › contact › email : adresse électronique invalide" in text
+    assert "records › 1 › unexpected : champ inconnu de la version 1" in text
+    assert "records › 1 › title : ne peut pas être vide" in text
+    assert "error" not in text.lower()
     assert not ExperiencePage.objects.exists()
 
 
