@@ -7,7 +7,7 @@ from typing import Any
 
 from django.http import HttpRequest
 
-from newsletters.linked_pages import issue_linked_pages_load
+from newsletters.email_content import issue_sections
 from newsletters.models import NewsletterIndexPage, NewsletterIssuePage, NewsletterList
 from publications import selectors
 from publications.context_builders import Context, page_context_register
@@ -38,7 +38,7 @@ def newsletter_index_context(page: Any, request: HttpRequest, context: Context) 
 
 @page_context_register(NewsletterIssuePage)
 def newsletter_issue_context(page: Any, request: HttpRequest, context: Context) -> Context:
-    # The items' pages, specific, in one query per type rather than one per item.
-    issue_linked_pages_load(page.sections)
+    # The email's own sections: one visibility rule for both versions, linked pages read per type, not per item.
+    context["issue_sections"] = issue_sections(page.sections)
     context["newsletter_list"] = page.newsletter_list
     return context
