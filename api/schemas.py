@@ -270,6 +270,11 @@ class AxisOut(Schema):
     stance: str
 
 
+class AxisRefOut(Schema):
+    id: int
+    title: str
+
+
 class CycleOut(Schema):
     id: int
     title: str
@@ -314,7 +319,7 @@ class IndicatorOut(Schema):
 class ActionDetailOut(ActionOut):
     body: list[dict[str, Any]]
     axis: AxisOut | None
-    other_axis_ids: list[int]
+    other_axes: list[AxisRefOut]
     cycle: CycleOut | None
     highlighted: bool
     findings: str
@@ -342,8 +347,8 @@ class ActionDetailOut(ActionOut):
         return visible_ref(obj.continues)
 
     @staticmethod
-    def resolve_other_axis_ids(obj: Any) -> list[int]:
-        return sorted(axis.pk for axis in obj.other_axes.all())
+    def resolve_other_axes(obj: Any) -> list[Any]:
+        return list(obj.other_axes.all())
 
 
 class ProgrammeOut(PageOut):

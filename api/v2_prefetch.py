@@ -76,7 +76,7 @@ RELATIONS: dict[type, dict[str, Relation]] = {
         "people": _with("people", ActionPerson, "person__organisation"),
         "organisations": _with("organisations", ActionOrganisation, "organisation"),
         "progress_notes": "progress_notes",
-        "other_axis_ids": "other_axes",
+        "other_axes": "other_axes",
         "cycle": "cycle",
         "fundings": _with("fundings", ActionFunding, "funder"),
         "indicators": "indicators",

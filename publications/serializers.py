@@ -120,11 +120,11 @@ class CycleSerializer(serializers.Serializer):
     description = serializers.CharField()
 
 
-class PrimaryKeysSerializer(serializers.Field):
-    """The ids of a many-to-many relation, in id order."""
+class AxisRefSerializer(serializers.Serializer):
+    """An axis named from an action (the other axes it is listed under)."""
 
-    def to_representation(self, value: Any) -> list[int]:
-        return sorted(item.pk for item in value.all())
+    id = serializers.IntegerField()
+    title = serializers.CharField()
 
 
 class FundingSerializer(serializers.Serializer):

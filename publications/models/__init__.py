@@ -16,6 +16,7 @@ from publications.models.actions import (
 from publications.models.agenda import AgendaPage
 from publications.models.directory import PeopleIndexPage
 from publications.models.experiences import ExperienceIndexPage, ExperiencePage
+from publications.models.formats import FormatIndexPage
 from publications.models.home import HomePage
 from publications.models.people import Organisation, OrganisationKind, Person
 from publications.models.podcasts import (
@@ -27,7 +28,6 @@ from publications.models.podcasts import (
     PodcastSeriesPage,
     SeriesPerson,
 )
-from publications.models.formats import FormatIndexPage
 from publications.models.programmes import (
     ProgrammeAxis,
     ProgrammeCycle,

@@ -24,6 +24,7 @@ from publications.context_builders import PageContextMixin
 from publications.forms import ActionPageForm
 from publications.models.base import ClassifiedMixin, SummaryMixin
 from publications.serializers import (
+    AxisRefSerializer,
     CycleSerializer,
     DeliverableSerializer,
     FundingSerializer,
@@ -32,7 +33,6 @@ from publications.serializers import (
     OrganisationRoleSerializer,
     PageRefSerializer,
     PersonRoleSerializer,
-    PrimaryKeysSerializer,
     ProgressNoteSerializer,
     SessionSerializer,
     TerritorySerializer,
@@ -207,7 +207,7 @@ class ActionPage(PageContextMixin, EditorialPageMixin, SearchTextMixin, SummaryM
         APIField("summary"),
         APIField("format", serializer=NamedSnippetSerializer()),
         APIField("axis_id"),
-        APIField("other_axis_ids", serializer=PrimaryKeysSerializer(source="other_axes")),
+        APIField("other_axes", serializer=AxisRefSerializer(many=True)),
         APIField("cycle", serializer=CycleSerializer(allow_null=True)),
         APIField("highlighted"),
         APIField("themes", serializer=NamedSnippetSerializer(many=True)),
