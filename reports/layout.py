@@ -135,8 +135,7 @@ def _action_facts(entry: ActionEntry) -> list[str]:
 
 
 def _booklet_axis(layout: Layout, axis: AxisSection, level: int) -> None:
-    label = "Axe" if level == 1 else "Sous-axe"
-    layout.add(Heading(level, french(f"{label} {axis.number}. {axis.title}")))
+    layout.add(Heading(level, _axis_heading(axis, level)))
     if axis.question:
         layout.add(Paragraph(french(f"Problématique : {axis.question}")))
     if axis.stance:
@@ -197,8 +196,14 @@ def _action_row(axis: str, entry: ActionEntry) -> list[str | int | float | None]
     ]
 
 
+def _axis_heading(axis: AxisSection, level: int) -> str:
+    if not axis.number:
+        return french(axis.title)
+    return french(f"{'Axe' if level == 1 else 'Sous-axe'} {axis.number}. {axis.title}")
+
+
 def _review_axis(layout: Layout, axis: AxisSection, at: datetime.date, level: int) -> None:
-    layout.add(Heading(level, french(f"Axe {axis.number}. {axis.title}")))
+    layout.add(Heading(level, _axis_heading(axis, level)))
     for entry in axis.actions:
         title = entry.title + (" (action phare)" if entry.highlighted else "")
         layout.add(Heading(level + 1, french(title)))

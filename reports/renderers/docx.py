@@ -42,8 +42,9 @@ def render(layout: blocks.Layout) -> bytes:
     if layout.landscape:
         section.orientation = WD_ORIENT.LANDSCAPE
         section.page_width, section.page_height = section.page_height, section.page_width
-    document.core_properties.title = layout.title
-    document.core_properties.author = layout.centre.name
+    # The format caps a property at 255 characters.
+    document.core_properties.title = layout.title[:255]
+    document.core_properties.author = layout.centre.name[:255]
     document.core_properties.language = "fr-FR"
     document.styles["Normal"].font.size = Pt(10)
     footer = section.footer.paragraphs[0]
