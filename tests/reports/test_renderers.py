@@ -3,8 +3,8 @@
 import datetime
 import io
 
+import docx
 import pytest
-from docx import Document as read_docx
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
@@ -26,12 +26,12 @@ def pdf_text(content: bytes) -> str:
 
 
 def docx_paragraphs(content: bytes) -> list[tuple[str, str]]:
-    document = read_docx(io.BytesIO(content))
+    document = docx.Document(io.BytesIO(content))
     return [(paragraph.style.name, paragraph.text) for paragraph in document.paragraphs]
 
 
 def docx_cells(content: bytes) -> list[str]:
-    document = read_docx(io.BytesIO(content))
+    document = docx.Document(io.BytesIO(content))
     return [cell.text for table in document.tables for row in table.rows for cell in row.cells]
 
 
@@ -77,9 +77,12 @@ def test_programme_booklet__docx_headings_use_the_heading_styles(built):
     assert headings.count(("Heading 3", "La masterclass citoyenne")) == 2
     assert ("Heading 1", "Autres activités") in headings
     bullets = [plain(text) for style, text in paragraphs if style == "List Bullet"]
-    assert "Financement : Caisse des Dépôts — subvention 2017 ; Préfecture du Nord — prestation 2017, 3 500,50 €" in bullets
+    assert (
+        "Financement : Caisse des Dépôts — subvention 2017 ; Préfecture du Nord — prestation 2017, 3 500,50 €"
+        in bullets
+    )
     # The word processor fills in the table of contents from a TOC field.
-    document = read_docx(io.BytesIO(content))
+    document = docx.Document(io.BytesIO(content))
     assert 'TOC \\o "1-3"' in document.element.xml
 
 
@@ -124,7 +127,8 @@ def test_activity_report__pdf_has_charts_and_per_funder_sections(built):
     assert "Rapport d'activité du 01/01/2017 au 31/12/2017" in text
     assert "Participant·e·s par format" in text
     # Each bar carries its figure: readable without colour.
-    assert "Journées de formation" in text and "730" in text
+    assert "Journées de formation" in text
+    assert "730" in text
     assert "Ce que chaque financeur a permis" in text
     assert "Caisse des Dépôts" in text
 
