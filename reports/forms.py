@@ -14,7 +14,7 @@ from reports.services import ReportSpec, report_spec_check
 
 class ReportForm(forms.Form):
     kind = forms.ChoiceField(label=_("Document"), choices=ReportKind.choices, widget=forms.RadioSelect)
-    programme = forms.ModelChoiceField(
+    programme: forms.ModelChoiceField = forms.ModelChoiceField(
         label=_("Programme"),
         queryset=ProgrammePage.objects.select_related("centre").order_by("-year", "title"),
         required=False,
@@ -47,12 +47,12 @@ class ReportForm(forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["programme"].label_from_instance = lambda page: (
+        self.fields["programme"].label_from_instance = lambda page: (  # type: ignore[attr-defined]
             f"{page.title} — {page.centre.name}" if page.centre else page.title
         )
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or {}
         if self.errors:
             return data
         if data.get("kind") == ReportKind.PROGRESS and data.get("at") is None:

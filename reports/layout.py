@@ -249,11 +249,11 @@ def review_layout(document: ProgressReview) -> Layout:
             1,
         )
     rows: list[list[str | int | float | None]] = []
-    everything = [*_all_axes(document.axes)]
-    pairs = [(f"{axis.number}. {axis.title}", entry) for axis in everything for entry in axis.actions]
+    pairs = [(f"{axis.number}. {axis.title}", entry) for axis in _all_axes(document.axes) for entry in axis.actions]
     pairs += [("", entry) for entry in document.other_actions]
     for axis_label, entry in pairs:
-        for line in entry.indicators or [None]:
+        lines: list[IndicatorLine | None] = [*entry.indicators] or [None]
+        for line in lines:
             rows.append(
                 [
                     axis_label,

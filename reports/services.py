@@ -10,6 +10,7 @@ import datetime
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
@@ -86,7 +87,7 @@ def report_bytes(*, spec: ReportSpec, file_format: str, progress: Callable[[int]
     return RENDERERS[file_format](layout)
 
 
-def report_request_create(*, spec: ReportSpec, file_format: str, user: object) -> ReportRequest:
+def report_request_create(*, spec: ReportSpec, file_format: str, user: Any) -> ReportRequest:
     from reports.tasks import report_generate  # the task calls this module
 
     report_spec_check(spec)

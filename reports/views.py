@@ -8,10 +8,11 @@ media URL.
 
 from collections.abc import Callable
 from functools import wraps
-from typing import Any
+from typing import Any, TypeVar
 
 from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -29,9 +30,12 @@ PRODUCE_PERMISSION = "reports.produce_report"
 LISTED_REQUESTS = 20
 
 
-def produce_permission_required(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+ResponseT = TypeVar("ResponseT", bound=HttpResponseBase)
+
+
+def produce_permission_required(view: Callable[..., ResponseT]) -> Callable[..., ResponseT]:
     @wraps(view)
-    def wrapped(request: HttpRequest, *args: object, **kwargs: object) -> HttpResponse:
+    def wrapped(request: HttpRequest, *args: object, **kwargs: object) -> ResponseT:
         if not request.user.has_perm(PRODUCE_PERMISSION):
             raise PermissionDenied
         return view(request, *args, **kwargs)

@@ -58,7 +58,7 @@ def render(layout: blocks.Layout) -> bytes:
     if layout.toc:
         document.add_paragraph("Sommaire", style="TOC Heading" if "TOC Heading" in document.styles else None)
         _field(document.add_paragraph(), 'TOC \\o "1-3" \\h \\z \\u', "Mettez à jour le sommaire (F9).")
-        document.add_page_break()
+        document.add_page_break()  # type: ignore[no-untyped-call]
     for block in layout.blocks:
         if isinstance(block, blocks.Heading):
             document.add_heading(block.text, level=min(block.level, 9))

@@ -95,7 +95,7 @@ class _Document(BaseDocTemplate):
 
 def _heading(block: blocks.Heading) -> Paragraph:
     paragraph = Paragraph(_markup(block.text), HEADINGS[min(block.level, 4)])
-    paragraph.toc_level = block.level  # type: ignore[attr-defined]
+    paragraph.toc_level = block.level
     return paragraph
 
 
