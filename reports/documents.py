@@ -12,7 +12,8 @@ from decimal import Decimal
 @dataclass(frozen=True)
 class Centre:
     name: str
-    logo_path: str = ""
+    # The logo's file, read through the storage (PNG or JPEG); empty without a logo.
+    logo: bytes = b""
 
 
 @dataclass(frozen=True)

@@ -59,13 +59,15 @@ NOT_GIVEN = "Non renseigné"
 def _centre(*, name: str) -> Centre:
     site = Site.objects.filter(is_default_site=True).first()
     identity = site_identity_for(site=site)
-    logo_path = ""
+    logo = b""
     if identity.logo_id and identity.logo is not None:
         try:
-            logo_path = identity.logo.file.path
-        except (NotImplementedError, ValueError):
-            logo_path = ""
-    return Centre(name=name or site_name_for(site=site), logo_path=logo_path)
+            with identity.logo.file.open("rb") as handle:
+                logo = handle.read()
+        except OSError:
+            # A logo whose file is gone leaves the document without one rather than without a file.
+            logo = b""
+    return Centre(name=name or site_name_for(site=site), logo=logo)
 
 
 def _programme_actions(programme: ProgrammePage) -> QuerySet:

@@ -5,7 +5,6 @@ table of contents works: the document opens with a TOC field to update (F9 in Wo
 jour l'index » in LibreOffice). Page numbers are a PAGE field in the footer.
 """
 
-import contextlib
 import io
 
 import docx as python_docx
@@ -50,9 +49,8 @@ def render(layout: blocks.Layout) -> bytes:
     footer = section.footer.paragraphs[0]
     footer.add_run(f"{layout.centre.name} — page ")
     _field(footer, "PAGE", "1")
-    if layout.centre.logo_path:
-        with contextlib.suppress(OSError, ValueError):
-            document.add_picture(layout.centre.logo_path, width=Cm(4))
+    if layout.centre.logo:
+        document.add_picture(io.BytesIO(layout.centre.logo), width=Cm(4))
     document.add_heading(layout.title, level=0)
     document.add_paragraph(layout.subtitle)
     if layout.toc:

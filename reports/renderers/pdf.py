@@ -6,7 +6,6 @@ their figure (readable without colour). Helvetica's encoding has no narrow no-br
 printed as a no-break space, which keeps the line from breaking all the same.
 """
 
-import contextlib
 import io
 from typing import Any
 from xml.sax.saxutils import escape
@@ -148,9 +147,8 @@ def _table(block: blocks.Table, width: float) -> Table:
 
 def _flowables(layout: blocks.Layout, width: float) -> list[Any]:
     story: list[Any] = []
-    if layout.centre.logo_path:
-        with contextlib.suppress(OSError):
-            story.append(Image(layout.centre.logo_path, width=4 * cm, height=4 * cm, kind="proportional"))
+    if layout.centre.logo:
+        story.append(Image(io.BytesIO(layout.centre.logo), width=4 * cm, height=4 * cm, kind="proportional"))
     story += [Spacer(1, 3 * cm), Paragraph(_markup(layout.title), TITLE), Paragraph(_markup(layout.subtitle), SUBTITLE)]
     if layout.toc:
         toc = TableOfContents()
