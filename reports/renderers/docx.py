@@ -57,9 +57,12 @@ def render(layout: blocks.Layout) -> bytes:
         document.add_paragraph("Sommaire", style="TOC Heading" if "TOC Heading" in document.styles else None)
         _field(document.add_paragraph(), 'TOC \\o "1-3" \\h \\z \\u', "Mettez à jour le sommaire (F9).")
         document.add_page_break()  # type: ignore[no-untyped-call]
+    # Styles looked up once: python-docx searches the style list by name on every call.
+    headings = {level: document.styles[f"Heading {level}"] for level in range(1, 10)}
+    bullet = document.styles["List Bullet"]
     for block in layout.blocks:
         if isinstance(block, blocks.Heading):
-            document.add_heading(block.text, level=min(block.level, 9))
+            document.add_paragraph(block.text, style=headings[min(block.level, 9)])
         elif isinstance(block, blocks.Paragraph):
             paragraph = document.add_paragraph()
             run = paragraph.add_run(block.text)
@@ -67,7 +70,7 @@ def render(layout: blocks.Layout) -> bytes:
             run.italic = block.style == "meta"
         elif isinstance(block, blocks.Bullets):
             for item in block.items:
-                document.add_paragraph(item, style="List Bullet")
+                document.add_paragraph(item, style=bullet)
         elif isinstance(block, blocks.Table):
             _table(document, block.header, block.rows)
         elif isinstance(block, blocks.Chart):
