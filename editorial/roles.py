@@ -57,7 +57,7 @@ _REGISTRATIONS = tuple(
     for action in ("add", "change", "view")
 )
 # The documents the centre writes from its data (programme, progress review, activity report):
-# whoever writes the content produces them; the board receives them.
+# whoever writes the content produces them, and the board its progress review.
 _REPORTS = ("reports.produce_report",)
 MODEL_PERMISSIONS = {
     EDITORS: (
@@ -73,7 +73,7 @@ MODEL_PERMISSIONS = {
         *_REGISTRATIONS,
         *_REPORTS,
     ),
-    BOARD: ("wagtailadmin.access_admin",),
+    BOARD: ("wagtailadmin.access_admin", *_REPORTS),
     ADMINISTRATORS: (
         "wagtailadmin.access_admin",
         *(f"publications.{action}_{model}" for model in _SNIPPETS for action in ("add", "change", "delete", "view")),

@@ -5,4 +5,4 @@ from django.utils.translation import gettext_lazy as _
 class ReportsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "reports"
-    verbose_name = _("Rapports")
+    verbose_name = _("Livrets et bilans")

@@ -1,4 +1,4 @@
-"""The « Rapports » form: which document, for which programme or period, at which date, in which format."""
+"""The « Livrets et bilans » form: which document, for which programme or period, at which date, in which format."""
 
 from typing import Any
 

@@ -57,9 +57,9 @@ class ReportRequest(models.Model):
 
     class Meta:
         ordering = ["-created_at", "-pk"]
-        verbose_name = _("rapport")
-        verbose_name_plural = _("rapports")
-        permissions = [("produce_report", _("Peut produire et télécharger les rapports"))]
+        verbose_name = _("livret ou bilan")
+        verbose_name_plural = _("livrets et bilans")
+        permissions = [("produce_report", _("Peut produire et télécharger les livrets et bilans"))]
         constraints = [
             models.CheckConstraint(condition=models.Q(progress__lte=100), name="report_progress_at_most_100"),
         ]

@@ -30,6 +30,13 @@ logger = logging.getLogger(__name__)
 # An activity report covers at most this long: a funder's year, with room for a two-year convention.
 MAX_PERIOD = datetime.timedelta(days=3 * 366)
 EARLIEST = datetime.date(1990, 1, 1)
+# How far ahead a document may be dated: a programme is written a year or two in advance, and a
+# bound keeps far dates (9999-12-31, whose next day overflows) out of the period arithmetic.
+YEARS_AHEAD = 10
+
+
+def latest_date() -> datetime.date:
+    return datetime.date(timezone.localdate().year + YEARS_AHEAD, 12, 31)
 
 
 @dataclass(frozen=True)
@@ -49,9 +56,12 @@ def report_spec_check(spec: ReportSpec) -> None:
         raise ValidationError({"programme": "Choisissez le programme du document."})
     if spec.kind == ReportKind.PROGRESS and spec.at is None:
         raise ValidationError({"at": "Indiquez la date du point d'avancement."})
+    latest = latest_date()
     for name, day in (("at", spec.at), ("start", spec.start), ("end", spec.end)):
         if day is not None and day < EARLIEST:
             raise ValidationError({name: f"Choisissez une date après le {EARLIEST:%d/%m/%Y}."})
+        if day is not None and day > latest:
+            raise ValidationError({name: f"Choisissez une date avant le {latest:%d/%m/%Y}."})
     if spec.kind == ReportKind.ACTIVITY:
         if spec.start is None or spec.end is None:
             raise ValidationError({"start": "Indiquez le début et la fin de la période."})

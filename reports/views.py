@@ -1,4 +1,4 @@
-"""Admin views of « Rapports »: choose and preview a document, ask for its file, follow it, download it.
+"""Admin views of « Livrets et bilans »: choose and preview a document, ask for its file, follow it, download it.
 
 The preview computes the document in the request (reads only, in a bounded number of queries); the
 file is always produced by the Celery task. Every view requires ``reports.produce_report``
@@ -58,7 +58,7 @@ def _preview_blocks(layout: blocks.Layout) -> list[dict[str, Any]]:
 
 def _index(request: HttpRequest, form: ReportForm, *, status: int = 200) -> TemplateResponse:
     context: dict[str, Any] = {
-        "page_title": _("Rapports"),
+        "page_title": _("Livrets et bilans"),
         "form": form,
         "requests": ReportRequest.objects.select_related("programme", "requested_by")[:LISTED_REQUESTS],
     }
@@ -92,7 +92,7 @@ def report_create(request: HttpRequest) -> HttpResponse:
 def report_detail(request: HttpRequest, request_id: int) -> HttpResponse:
     report = get_object_or_404(ReportRequest.objects.select_related("programme"), pk=request_id)
     context = {
-        "page_title": _("Rapport : %(report)s") % {"report": report},
+        "page_title": _("Document : %(report)s") % {"report": report},
         "report": report,
         "status_url": reverse("reports_status", args=[report.pk]),
         "download_url": reverse("reports_download", args=[report.pk]),

@@ -1,4 +1,7 @@
-"""Admin glue: the « Rapports » menu and its URLs."""
+"""Admin glue: the « Livrets et bilans » menu and its URLs.
+
+Not « Rapports »: that is the French label of Wagtail's own Reports menu, already in the sidebar.
+"""
 
 from typing import Any
 
@@ -18,14 +21,14 @@ class ReportsMenuItem(MenuItem):
 @hooks.register("register_admin_urls")
 def register_reports_urls() -> list[URLPattern]:
     return [
-        path("rapports/", views.report_index, name="reports_index"),
-        path("rapports/nouveau/", views.report_create, name="reports_create"),
-        path("rapports/<id:request_id>/", views.report_detail, name="reports_detail"),
-        path("rapports/<id:request_id>/etat/", views.report_status, name="reports_status"),
-        path("rapports/<id:request_id>/fichier/", views.report_download, name="reports_download"),
+        path("livrets-bilans/", views.report_index, name="reports_index"),
+        path("livrets-bilans/nouveau/", views.report_create, name="reports_create"),
+        path("livrets-bilans/<id:request_id>/", views.report_detail, name="reports_detail"),
+        path("livrets-bilans/<id:request_id>/etat/", views.report_status, name="reports_status"),
+        path("livrets-bilans/<id:request_id>/fichier/", views.report_download, name="reports_download"),
     ]
 
 
 @hooks.register("register_admin_menu_item")
 def register_reports_menu_item() -> MenuItem:
-    return ReportsMenuItem(_("Rapports"), reverse("reports_index"), icon_name="doc-full", order=230)
+    return ReportsMenuItem(_("Livrets et bilans"), reverse("reports_index"), icon_name="doc-full", order=230)

@@ -34,10 +34,10 @@ class Migration(migrations.Migration):
                 ('requested_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='demandé par')),
             ],
             options={
-                'verbose_name': 'rapport',
-                'verbose_name_plural': 'rapports',
+                'verbose_name': 'livret ou bilan',
+                'verbose_name_plural': 'livrets et bilans',
                 'ordering': ['-created_at', '-pk'],
-                'permissions': [('produce_report', 'Peut produire et télécharger les rapports')],
+                'permissions': [('produce_report', 'Peut produire et télécharger les livrets et bilans')],
                 'constraints': [models.CheckConstraint(condition=models.Q(('progress__lte', 100)), name='report_progress_at_most_100')],
             },
         ),
