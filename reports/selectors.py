@@ -13,19 +13,20 @@ from django.utils.html import strip_tags
 from wagtail.models import Site
 
 from config.time_zone import PARIS
+from legal.selectors import legal_facts_for
 from newsletters.models import NewsletterIssuePage
 from publications.models import (
     ActionOrganisation,
     ActionPage,
     ActionPerson,
     ActionSession,
+    Organisation,
     PodcastEpisodePage,
     ProgrammePage,
     PublicationPage,
     TerritoryKind,
 )
 from publications.models.actions import ActionStatus, OrganisationRole
-from publications.selectors import site_identity_for, site_name_for
 from reports import attendance
 from reports.documents import (
     ActionEntry,
@@ -53,21 +54,41 @@ FIGURE_PUBLICATIONS = "Publications parues"
 FIGURE_ISSUES = "Numéros de lettre envoyés"
 FIGURE_SUBSCRIBERS = "Abonné·e·s en fin de période"
 FIGURE_EPISODES = "Épisodes de podcast diffusés"
-NOT_GIVEN = "Non renseigné"
+NOT_GIVEN = attendance.NOT_GIVEN
 
 
-def _centre(*, name: str) -> Centre:
-    site = Site.objects.filter(is_default_site=True).first()
-    identity = site_identity_for(site=site)
-    logo = b""
-    if identity.logo_id and identity.logo is not None:
-        try:
-            with identity.logo.file.open("rb") as handle:
-                logo = handle.read()
-        except OSError:
-            # A logo whose file is gone leaves the document without one rather than without a file.
-            logo = b""
-    return Centre(name=name or site_name_for(site=site), logo=logo)
+def _image_bytes(image: Any) -> bytes:
+    if image is None:
+        return b""
+    try:
+        with image.file.open("rb") as handle:
+            return handle.read()
+    except OSError:
+        # A logo whose file is gone leaves the document without one rather than without a file.
+        return b""
+
+
+def _centre(*, site: Site | None, organisation: Organisation | None = None) -> Centre:
+    """Who signs the document: the programme's centre when it names one, else the site's settings.
+
+    The name is the centre's, else the publisher of « Informations légales », else the site's; the
+    logo the centre's own, else the one of the site's identity (the logo of its header).
+    """
+    facts = legal_facts_for(site=site)
+    name = organisation.name if organisation is not None else ""
+    own_logo = organisation.logo if organisation is not None and organisation.logo_id else None
+    return Centre(
+        name=name or facts.publisher,
+        logo=_image_bytes(own_logo or (facts.identity.logo if facts.identity.logo_id else None)),
+    )
+
+
+def _programme_centre(programme: ProgrammePage) -> Centre:
+    return _centre(site=programme.get_site() or _default_site(), organisation=programme.centre)
+
+
+def _default_site() -> Site | None:
+    return Site.objects.filter(is_default_site=True).first()
 
 
 def _programme_actions(programme: ProgrammePage) -> QuerySet:
@@ -222,7 +243,7 @@ def programme_booklet(*, programme: ProgrammePage, at: datetime.date) -> Program
         .order_by("publication_date", "title")
     )
     return ProgrammeBooklet(
-        centre=_centre(name=programme.centre.name if programme.centre else ""),
+        centre=_programme_centre(programme),
         title=programme.title,
         year=programme.year,
         at=at,
@@ -241,7 +262,7 @@ def progress_review(*, programme: ProgrammePage, at: datetime.date) -> ProgressR
     actions = list(_programme_actions(programme))
     axes, loose = _axes_tree(programme, [(action, _action_entry(action, at)) for action in actions])
     return ProgressReview(
-        centre=_centre(name=programme.centre.name if programme.centre else ""),
+        centre=_programme_centre(programme),
         title=f"Point d'avancement au {at:%d/%m/%Y}",
         programme_title=programme.title,
         at=at,
@@ -271,17 +292,8 @@ def activity_report(*, start: datetime.date, end: datetime.date) -> ActivityRepo
         .prefetch_related("territories", "fundings__funder", Prefetch("sessions", queryset=held.select_related("town")))
         .order_by("title", "pk")
     )
-    action_ids = [action.pk for action in actions]
-    managed = attendance.actions_with_registrations(action_ids=action_ids)
-    attendees = attendance.attendees_of(action_ids=[pk for pk in action_ids if pk in managed], start=first, end=last)
-    per_action: Counter[int] = Counter(person.action_id for person in attendees)
-    by_role: Counter[str] = Counter(person.role or NOT_GIVEN for person in attendees)
-    by_territory: Counter[str] = Counter(person.territory or NOT_GIVEN for person in attendees)
-    for action in actions:
-        if action.pk not in managed and action.participants_count:
-            per_action[action.pk] = action.participants_count
-            by_role[NOT_GIVEN] += action.participants_count
-            by_territory[NOT_GIVEN] += action.participants_count
+    participation = attendance.participation_of(actions=actions, start=first, end=last)
+    per_action, by_role, by_territory = participation.per_action, participation.by_role, participation.by_territory
     by_format: Counter[str] = Counter()
     by_axis: Counter[str] = Counter()
     reached: dict[str, set[str]] = defaultdict(set)
@@ -311,7 +323,7 @@ def activity_report(*, start: datetime.date, end: datetime.date) -> ActivityRepo
         Count(FIGURE_EPISODES, _episodes(start, end)),
     ]
     return ActivityReport(
-        centre=_centre(name=""),
+        centre=_centre(site=_default_site()),
         start=start,
         end=end,
         figures=figures,

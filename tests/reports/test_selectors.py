@@ -4,7 +4,10 @@ import datetime
 from decimal import Decimal
 
 import pytest
+from wagtail.models import Site
 
+from legal.models import LegalInformation
+from publications.models import SiteIdentity
 from reports import selectors
 from reports.selectors import (
     FIGURE_ACTIONS,
@@ -16,7 +19,7 @@ from reports.selectors import (
     FIGURE_SUBSCRIBERS,
     NOT_GIVEN,
 )
-from tests.factories import ActionPageFactory
+from tests.factories import ActionPageFactory, CustomImageFactory
 from tests.factories.subscribers import SubscriptionFactory
 
 pytestmark = pytest.mark.django_db
@@ -166,3 +169,59 @@ def test_programme_booklet__a_thousand_actions_in_bounded_queries(built, django_
         booklet = selectors.programme_booklet(programme=built.programme, at=AT)
 
     assert len(booklet.axes[0].actions) == 61
+
+
+@pytest.fixture
+def site_settings(built, settings, tmp_path):
+    """The default site's identity with its header logo, and its « Informations légales »."""
+    settings.MEDIA_ROOT = str(tmp_path)
+    site = Site.objects.get(is_default_site=True)
+    logo = CustomImageFactory(title="Logo du site")
+    SiteIdentity.objects.create(site=site, logo=logo)
+    LegalInformation.objects.create(site=site, publisher_name="Pôle ressources (exemple)")
+    return logo
+
+
+def _file_bytes(image):
+    with image.file.open("rb") as handle:
+        return handle.read()
+
+
+def test_centre__the_programme_s_centre_with_its_own_logo(built, site_settings):
+    own = CustomImageFactory(title="Logo de l'IREV", file__color="#aa0000")
+    built.programme.centre.logo = own
+    built.programme.centre.save()
+
+    centre = selectors.programme_booklet(programme=built.programme, at=AT).centre
+
+    assert centre.name == "Institut régional de la ville"
+    assert centre.logo == _file_bytes(own)
+    assert centre.logo != _file_bytes(site_settings)
+
+
+def test_centre__without_a_logo_of_its_own_the_site_s(built, site_settings):
+    centre = selectors.progress_review(programme=built.programme, at=AT).centre
+
+    assert (centre.name, centre.logo) == ("Institut régional de la ville", _file_bytes(site_settings))
+
+
+def test_centre__the_activity_report_signs_with_the_legal_publisher_and_the_site_logo(built, site_settings):
+    centre = selectors.activity_report(start=datetime.date(2017, 1, 1), end=datetime.date(2017, 12, 31)).centre
+
+    assert (centre.name, centre.logo) == ("Pôle ressources (exemple)", _file_bytes(site_settings))
+
+
+def test_centre__without_settings_the_site_s_name_and_no_logo(built):
+    site = Site.objects.get(is_default_site=True)
+    site.site_name = "Centre des élu·e·s"
+    site.save()
+
+    centre = selectors.activity_report(start=datetime.date(2017, 1, 1), end=datetime.date(2017, 12, 31)).centre
+
+    assert (centre.name, centre.logo) == ("Centre des élu·e·s", b"")
+
+
+def test_centre__a_logo_whose_file_is_gone_leaves_the_cover_without_one(built, site_settings):
+    site_settings.file.storage.delete(site_settings.file.name)
+
+    assert selectors.progress_review(programme=built.programme, at=AT).centre.logo == b""
