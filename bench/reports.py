@@ -9,29 +9,15 @@ renderer, as the Celery task runs them). Every figure is a ratio to the public p
 line is the slowest document's ratio.
 """
 
-import _support  # noqa: F401  isort: skip  (the import path)
+from _support import django_migrate  # first: bench/http.py shadows http
 
+# isort: split
 import argparse
 import datetime
-import os
 import statistics
 import tempfile
 import time
 import tracemalloc
-
-
-def _setup(database_url: str | None, workdir: str) -> None:
-    os.environ["DJANGO_SETTINGS_MODULE"] = "config.settings.test"
-    os.environ["DATABASE_URL"] = database_url or f"sqlite:///{workdir}/bench.sqlite3"
-    import django
-
-    django.setup()
-    from django.conf import settings
-    from django.core.management import call_command
-
-    settings.MEDIA_ROOT = f"{workdir}/media"
-    settings.ALLOWED_HOSTS = ["*"]
-    call_command("migrate", verbosity=0)
 
 
 def _build(count: int):
@@ -99,7 +85,7 @@ def main() -> None:
     args = parser.parse_args()
     count, repeat = (100, 1) if args.quick else (1000, 3)
     with tempfile.TemporaryDirectory() as workdir:
-        _setup(args.database_url, workdir)
+        django_migrate(args.database_url, workdir)
         from django.test import Client
 
         from reports.services import ReportSpec, report_bytes
