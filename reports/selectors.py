@@ -6,6 +6,7 @@ read in one query with their relations prefetched, whatever their number.
 
 import datetime
 from collections import Counter, defaultdict
+from html import unescape
 from typing import Any
 
 from django.db.models import Prefetch, QuerySet
@@ -223,7 +224,8 @@ def _axes_tree(
 
 
 def _paragraphs(html: str) -> list[str]:
-    parts = [strip_tags(part).strip() for part in html.replace("</p>", "</p>\n").split("\n")]
+    # Rich text keeps its entities (« l&#x27;équipe ») once the tags are gone: the documents want the characters.
+    parts = [unescape(strip_tags(part)).strip() for part in html.replace("</p>", "</p>\n").split("\n")]
     return [part for part in parts if part]
 
 

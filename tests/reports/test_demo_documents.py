@@ -1,8 +1,10 @@
 """The three documents of the demo hold what their seeds hold (seeds 000, 002, 003, 004)."""
 
 import datetime
+import io
 
 import pytest
+from pypdf import PdfReader
 
 from publications.models import ActionPage, ProgrammePage
 from reports import selectors
@@ -82,3 +84,22 @@ def test_activity_report_2017__figures_from_the_demo(demo_content):
     assert report.figure(selectors.FIGURE_SESSIONS) >= report.figure(selectors.FIGURE_ACTIONS)
     # The CDC's actions of 2017 have tentative periods, no dated session: only held sessions count.
     assert "Département du Nord" in {section.funder for section in report.funders}
+
+
+def test_val_doise_booklet_pdf__signed_by_its_centre_with_its_logo(demo_content, settings):
+    settings.MEDIA_ROOT = demo_content
+    programme = _programme("Pôle de ressources Val d'Oise", 2015)
+
+    content = report_bytes(spec=ReportSpec(kind="programme", programme=programme, at=AT), file_format="pdf")
+
+    reader = PdfReader(io.BytesIO(content))
+    cover = reader.pages[0]
+    logo = programme.centre.logo
+    # The centre's own logo (420 × 150), not the site's square one.
+    assert [image.image.size for image in cover.images] == [(logo.width, logo.height)] == [(420, 150)]
+    assert reader.metadata.author == "Pôle de ressources Val d'Oise"
+    text = pdf_text(content)
+    assert "Pôle de ressources Val d'Oise — Programme d'actions 2015 page 2 Sommaire" in text
+    # The introduction's rich text keeps no entity.
+    assert "jusqu'ici" in text
+    assert "&#x27;" not in text

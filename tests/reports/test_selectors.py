@@ -225,3 +225,12 @@ def test_centre__a_logo_whose_file_is_gone_leaves_the_cover_without_one(built, s
     site_settings.file.storage.delete(site_settings.file.name)
 
     assert selectors.progress_review(programme=built.programme, at=AT).centre.logo == b""
+
+
+def test_programme_booklet__rich_text_entities_become_characters(built):
+    built.programme.introduction = "<p>Jusqu&#x27;ici &amp; au-delà : l&rsquo;équipe.</p><p>&lt;script&gt;</p>"
+    built.programme.save()
+
+    booklet = selectors.programme_booklet(programme=built.programme, at=AT)
+
+    assert booklet.introduction == ["Jusqu'ici & au-delà : l’équipe.", "<script>"]
