@@ -265,13 +265,68 @@ class DeliverableOut(Schema):
 class AxisOut(Schema):
     id: int
     title: str
+    parent_id: int | None
     question: str
     stance: str
+
+
+class AxisRefOut(Schema):
+    id: int
+    title: str
+
+
+class CycleOut(Schema):
+    id: int
+    title: str
+    description: str
+
+
+class FundingOut(Schema):
+    funder: OrganisationOut
+    kind: str
+    kind_label: str
+    year: int | None
+    amount: float | None
+    note: str
+
+    @staticmethod
+    def resolve_kind_label(obj: Any) -> str:
+        return str(obj.get_kind_display())
+
+    @staticmethod
+    def resolve_amount(obj: Any) -> float | None:
+        return None if obj.amount is None else float(obj.amount)
+
+
+class IndicatorValueOut(Schema):
+    date: datetime.date
+    value: int
+    note: str
+
+
+class IndicatorOut(Schema):
+    name: str
+    target: int | None
+    values: list[IndicatorValueOut]
+    projection: int | None
+    projection_note: str
+
+    @staticmethod
+    def resolve_values(obj: Any) -> list[dict[str, Any]]:
+        return [{"date": day, "value": value, "note": note} for day, value, note in obj.readings()]
 
 
 class ActionDetailOut(ActionOut):
     body: list[dict[str, Any]]
     axis: AxisOut | None
+    other_axes: list[AxisRefOut]
+    cycle: CycleOut | None
+    highlighted: bool
+    findings: str
+    objectives: str
+    planned_work: str
+    fundings: list[FundingOut]
+    indicators: list[IndicatorOut]
     audiences: list[NamedOut]
     people: list[PersonRoleOut]
     organisations: list[OrganisationRoleOut]
@@ -290,6 +345,10 @@ class ActionDetailOut(ActionOut):
     @staticmethod
     def resolve_continues(obj: Any) -> Page | None:
         return visible_ref(obj.continues)
+
+    @staticmethod
+    def resolve_other_axes(obj: Any) -> list[Any]:
+        return list(obj.other_axes.all())
 
 
 class ProgrammeOut(PageOut):
@@ -310,6 +369,7 @@ class ProgressPointOut(Schema):
 class ProgrammeDetailOut(ProgrammeOut):
     introduction: str
     axes: list[AxisOut]
+    cycles: list[CycleOut]
     progress_points: list[ProgressPointOut]
 
     @staticmethod

@@ -19,6 +19,7 @@ from wagtail.images import get_image_model
 from newsletters.models import NewsletterIssuePage
 from publications.models import (
     ActionDeliverable,
+    ActionFunding,
     ActionOrganisation,
     ActionPage,
     ActionPerson,
@@ -75,6 +76,10 @@ RELATIONS: dict[type, dict[str, Relation]] = {
         "people": _with("people", ActionPerson, "person__organisation"),
         "organisations": _with("organisations", ActionOrganisation, "organisation"),
         "progress_notes": "progress_notes",
+        "other_axes": "other_axes",
+        "cycle": "cycle",
+        "fundings": _with("fundings", ActionFunding, "funder"),
+        "indicators": "indicators",
         "deliverables": _deliverables,
         "continues": _visible("continues", ActionPage),
         **CLASSIFIED,
@@ -82,6 +87,7 @@ RELATIONS: dict[type, dict[str, Relation]] = {
     ProgrammePage: {
         "centre": "centre",
         "axes": "axes",
+        "cycles": "cycles",
         "progress_points": "progress_points",
     },
     PublicationPage: {

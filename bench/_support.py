@@ -27,6 +27,22 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
+def django_migrate(database_url: str | None, workdir: str) -> None:
+    """Set Django up (test settings) on ``database_url``, else a throw-away SQLite file in
+    ``workdir``, with its media in ``workdir`` too, and migrate it."""
+    os.environ["DJANGO_SETTINGS_MODULE"] = "config.settings.test"
+    os.environ["DATABASE_URL"] = database_url or f"sqlite:///{workdir}/bench.sqlite3"
+    import django
+
+    django.setup()
+    from django.conf import settings
+    from django.core.management import call_command
+
+    settings.MEDIA_ROOT = f"{workdir}/media"
+    settings.ALLOWED_HOSTS = ["*"]
+    call_command("migrate", verbosity=0)
+
+
 def database_create(server_url: str, workdir: str, *, name: str) -> str:
     """Set Django up (test settings) on a throw-away database ``name`` of the PostgreSQL server.
 

@@ -7,34 +7,19 @@ then, for each page type, times a full request through Django and Wagtail agains
 the ratio; the final line is the median ratio over page types.
 """
 
+from _support import django_migrate  # first: bench/http.py shadows http
+
+# isort: split
 import argparse
-import os
 import statistics
-import sys
 import tempfile
 import time
-from pathlib import Path
-
-ROOT = Path(__file__).resolve().parent.parent
 
 
 def _setup(database_url: str | None, workdir: str) -> None:
-    # Python puts this script's folder first on the path, where bench/http.py would shadow
-    # the standard library's http package.
-    here = Path(__file__).resolve().parent
-    sys.path[:] = [entry for entry in sys.path if Path(entry or ".").resolve() != here]
-    sys.path.insert(0, str(ROOT))
-    os.environ["DJANGO_SETTINGS_MODULE"] = "config.settings.test"
-    os.environ["DATABASE_URL"] = database_url or f"sqlite:///{workdir}/bench.sqlite3"
-    import django
-
-    django.setup()
-    from django.conf import settings
+    django_migrate(database_url, workdir)
     from django.core.management import call_command
 
-    settings.MEDIA_ROOT = f"{workdir}/media"
-    settings.ALLOWED_HOSTS = ["*"]
-    call_command("migrate", verbosity=0)
     call_command("load_demo", verbosity=0)
 
 

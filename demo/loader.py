@@ -14,7 +14,7 @@ from django.test import override_settings
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from demo.builders.experiences import experiences_load
-from demo.builders.identity import identity_load
+from demo.builders.identity import centre_logos_load, identity_load
 from demo.builders.legal import legal_load
 from demo.builders.newsletters import newsletters_load
 from demo.builders.podcasts import podcasts_load
@@ -68,6 +68,7 @@ def _content_load() -> None:
     people_load(demo_data_read("people"))
     tree = site_load()
     identity_load()
+    centre_logos_load()
     legal_load()
     programmes = demo_data_read("programmes")
     programmes_load(tree.programmes, programmes)

@@ -56,25 +56,31 @@ _REGISTRATIONS = tuple(
     for model in ("registrationsettings", "registration")
     for action in ("add", "change", "view")
 )
+# The documents the centre writes from its data (programme, progress review, activity report):
+# whoever writes the content produces them, and the board its progress review.
+_REPORTS = ("reports.produce_report",)
 MODEL_PERMISSIONS = {
     EDITORS: (
         "wagtailadmin.access_admin",
         *(f"publications.{action}_{model}" for model in _PEOPLE for action in ("add", "change", "view")),
         *(f"publications.view_{model}" for model in _SNIPPETS),
         *_REGISTRATIONS,
+        *_REPORTS,
     ),
     REVIEWERS: (
         "wagtailadmin.access_admin",
         *(f"publications.{action}_{model}" for model in _SNIPPETS for action in ("add", "change", "view")),
         *_REGISTRATIONS,
+        *_REPORTS,
     ),
-    BOARD: ("wagtailadmin.access_admin",),
+    BOARD: ("wagtailadmin.access_admin", *_REPORTS),
     ADMINISTRATORS: (
         "wagtailadmin.access_admin",
         *(f"publications.{action}_{model}" for model in _SNIPPETS for action in ("add", "change", "delete", "view")),
         *(f"newsletters.{action}_newsletterlist" for action in ("add", "change", "delete", "view")),
         "newsletters.send_newsletter",
         *_REGISTRATIONS,
+        *_REPORTS,
         "registrations.delete_registrationsettings",
         "registrations.delete_registration",
         # Personal data: only administrators see subscribers (import, export, erasure).

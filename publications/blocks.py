@@ -37,3 +37,20 @@ class BodyBlock(blocks.StreamBlock):
 
     class Meta:
         required = False
+
+
+class IndicatorValueBlock(blocks.StructBlock):
+    date = blocks.DateBlock(label=_("Date"))
+    value = blocks.IntegerBlock(label=_("Valeur"), min_value=0)
+    note = blocks.CharBlock(label=_("Précision"), required=False)
+
+    class Meta:
+        icon = "date"
+        label = _("Valeur à une date")
+
+
+class IndicatorValuesBlock(blocks.StreamBlock):
+    value = IndicatorValueBlock()
+
+    class Meta:
+        required = False

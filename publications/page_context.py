@@ -21,6 +21,7 @@ from publications.models import (
     AgendaPage,
     ExperienceIndexPage,
     ExperiencePage,
+    FormatIndexPage,
     HomePage,
     Organisation,
     PeopleIndexPage,
@@ -87,6 +88,12 @@ def agenda_context(page: Any, request: HttpRequest, context: Context) -> Context
 @page_context_register(ProgrammeIndexPage)
 def programme_index_context(page: Any, request: HttpRequest, context: Context) -> Context:
     context["programmes"] = selectors.programmes_by_year(root=page)
+    return context
+
+
+@page_context_register(FormatIndexPage)
+def format_index_context(page: Any, request: HttpRequest, context: Context) -> Context:
+    context["formats"] = selectors.action_formats()
     return context
 
 

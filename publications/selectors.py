@@ -21,6 +21,7 @@ from wagtail.models import Page, PageQuerySet
 from config import parsing
 from config.time_zone import PARIS
 from publications.models import (
+    ActionFormat,
     ActionOrganisation,
     ActionPage,
     ActionPerson,
@@ -39,7 +40,7 @@ from publications.models import (
 )
 from publications.sessions import session_upcoming_q
 from publications.territories import territory_ids_within
-from publications.visibility import pages_visible, visible_page_ids, without_restricted_documents
+from publications.visibility import page_is_visible, pages_visible, visible_page_ids, without_restricted_documents
 
 
 def site_name_for(*, site: Any) -> str:
@@ -148,18 +149,26 @@ class AxisActions:
     actions: list[ActionPage] = field(default_factory=list)
 
 
+def action_formats() -> list[ActionFormat]:
+    """The managed list of formats with their definitions, in the centre's order."""
+    return list(ActionFormat.objects.order_by("sort_order", "name"))
+
+
 def programme_axes(programme: ProgrammePage) -> tuple[list[AxisActions], list[ActionPage]]:
     """The programme's axes in order with their live public actions, and the actions of no axis."""
     actions = (
         public_pages(ActionPage, root=programme)
         .select_related("format")
-        .prefetch_related(Prefetch("sessions", queryset=ActionSession.objects.order_by("starts_at")))
+        .prefetch_related(Prefetch("sessions", queryset=ActionSession.objects.order_by("starts_at")), "other_axes")
         .order_by("path")
     )
-    axes = list(programme.axes.all())
+    axes = list(programme.axes.select_related("parent"))
     by_axis: dict[int | None, list[ActionPage]] = defaultdict(list)
     for action in actions:
         by_axis[action.axis_id].append(action)
+        # An action the programme lists under several axes appears under each of them.
+        for other in action.other_axes.all():
+            by_axis[other.pk].append(action)
     known = {axis.pk for axis in axes}
     loose = [action for axis_id, items in by_axis.items() if axis_id not in known for action in items]
     return [AxisActions(axis=axis, actions=by_axis.get(axis.pk, [])) for axis in axes], loose
@@ -181,6 +190,9 @@ def action_details(action: ActionPage) -> dict[str, Any]:
         "territories": list(action.territories.all()),
         "audiences": list(action.audiences.all()),
         "progress_notes": list(action.progress_notes.order_by("date")),
+        "indicators": list(action.indicators.all()),
+        "fundings": list(action.fundings.select_related("funder")),
+        "continues": action.continues if page_is_visible(action.continues) else None,
         "deliverables": deliverables,
         "programme": action.get_parent().specific,
     }

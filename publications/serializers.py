@@ -109,8 +109,42 @@ class DeliverableSerializer(serializers.Serializer):
 class AxisSerializer(serializers.Serializer):
     id = serializers.IntegerField()
     title = serializers.CharField()
+    parent_id = serializers.IntegerField(allow_null=True)
     question = serializers.CharField()
     stance = serializers.CharField()
+
+
+class CycleSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    title = serializers.CharField()
+    description = serializers.CharField()
+
+
+class AxisRefSerializer(serializers.Serializer):
+    """An axis named from an action (the other axes it is listed under)."""
+
+    id = serializers.IntegerField()
+    title = serializers.CharField()
+
+
+class FundingSerializer(serializers.Serializer):
+    funder = OrganisationSerializer()
+    kind = serializers.CharField()
+    kind_label = serializers.CharField(source="get_kind_display")
+    year = serializers.IntegerField(allow_null=True)
+    amount = serializers.DecimalField(max_digits=12, decimal_places=2, allow_null=True)
+    note = serializers.CharField()
+
+
+class IndicatorSerializer(serializers.Serializer):
+    name = serializers.CharField()
+    target = serializers.IntegerField(allow_null=True)
+    values = serializers.SerializerMethodField()
+    projection = serializers.IntegerField(allow_null=True)
+    projection_note = serializers.CharField()
+
+    def get_values(self, obj: Any) -> list[dict[str, Any]]:
+        return [{"date": day.isoformat(), "value": value, "note": note} for day, value, note in obj.readings()]
 
 
 class ProgressPointSerializer(serializers.Serializer):

@@ -88,9 +88,12 @@ def action_list(request: HttpRequest, filters: Query[ActionFilters]) -> dict[str
 def action_detail(request: HttpRequest, action_id: int) -> ActionPage:
     queryset = (
         _actions(request)
-        .select_related("axis", "continues", "image")
+        .select_related("axis", "continues", "cycle", "image")
         .prefetch_related(
             "audiences",
+            "other_axes",
+            "fundings__funder",
+            "indicators",
             "people__person__organisation",
             "organisations__organisation",
             "progress_notes",
@@ -115,4 +118,4 @@ def programme_list(request: HttpRequest, filters: Query[ProgrammeFilters]) -> di
 
 @router.get("/programmes/{programme_id}", response={200: ProgrammeDetailOut, 404: ErrorOut}, summary="Un programme")
 def programme_detail(request: HttpRequest, programme_id: int) -> ProgrammePage:
-    return page_detail(_programmes(request).prefetch_related("axes", "progress_points"), programme_id)
+    return page_detail(_programmes(request).prefetch_related("axes", "cycles", "progress_points"), programme_id)

@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "newsletters",
     "subscribers",
     "registrations",
+    "reports",
     "sending",
     "demo",
     "search",

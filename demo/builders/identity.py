@@ -1,9 +1,9 @@
 """The demo centre's identity: logo, colours, address, contact, social links, partners and funders."""
 
-from wagtail.models import Site
+from wagtail.models import Collection, Site
 
 from demo.builders.common import Lookup, collection_ensure, image_ensure
-from publications.models import Organisation, SiteIdentity
+from publications.models import Organisation, OrganisationKind, SiteIdentity
 
 # Fictional coordinates: the demo must not send anyone to a real centre's door or account.
 _IDENTITY = {
@@ -31,6 +31,28 @@ LOGO_COLOUR = (29, 63, 143)
 PARTNER_COLOUR = (66, 74, 92)
 
 
+def _logos_ensure(organisations: list[Organisation], *, colour: tuple[int, int, int], collection: Collection) -> None:
+    for organisation in organisations:
+        if organisation.logo_id is None:
+            organisation.logo = image_ensure(
+                title=f"Logo — {organisation.acronym or organisation.name}",
+                size=420,
+                height=150,
+                font_size=30,
+                colour=colour,
+                collection=collection,
+                label=organisation.acronym or organisation.name,
+            )
+            organisation.save(update_fields=["logo"])
+
+
+def centre_logos_load() -> None:
+    """A logo for each resource centre of the demo: its programmes' documents carry it on their cover."""
+    centres = list(Organisation.objects.filter(kind=OrganisationKind.CENTRE_RESSOURCES, logo__isnull=True))
+    if centres:
+        _logos_ensure(centres, colour=LOGO_COLOUR, collection=collection_ensure("Identité du site"))
+
+
 def identity_load() -> SiteIdentity:
     """Fill the default site's identity once; an identity an administrator saved is left alone."""
     site = Site.objects.get(is_default_site=True)
@@ -39,18 +61,7 @@ def identity_load() -> SiteIdentity:
         return existing
     collection = collection_ensure("Identité du site")
     organisations = Lookup(Organisation, key=lambda o: o.name)
-    for organisation in organisations.many([*_PARTNERS, *_FUNDERS]):
-        if organisation.logo_id is None:
-            organisation.logo = image_ensure(
-                title=f"Logo — {organisation.acronym or organisation.name}",
-                size=420,
-                height=150,
-                font_size=30,
-                colour=PARTNER_COLOUR,
-                collection=collection,
-                label=organisation.acronym or organisation.name,
-            )
-            organisation.save(update_fields=["logo"])
+    _logos_ensure(organisations.many([*_PARTNERS, *_FUNDERS]), colour=PARTNER_COLOUR, collection=collection)
     identity = SiteIdentity(
         site=site,
         logo=image_ensure(

@@ -18,6 +18,8 @@ from demo.builders.common import (
 from publications.models import (
     ActionDeliverable,
     ActionFormat,
+    ActionFunding,
+    ActionIndicator,
     ActionOrganisation,
     ActionPage,
     ActionPerson,
@@ -27,6 +29,7 @@ from publications.models import (
     Organisation,
     Person,
     ProgrammeAxis,
+    ProgrammeCycle,
     ProgrammeIndexPage,
     ProgrammePage,
     ProgrammeProgressPoint,
@@ -74,6 +77,11 @@ def _programme(index: ProgrammeIndexPage, row: dict[str, Any], refs: Refs) -> Pr
                 for order, axis in enumerate(row["axes"])
             ]
         )
+        programme.cycles.set(
+            ordered(
+                [ProgrammeCycle(title=c["title"], description=c.get("description", "")) for c in row.get("cycles", [])]
+            )
+        )
         programme.progress_points.set(
             ordered(
                 [
@@ -87,8 +95,21 @@ def _programme(index: ProgrammeIndexPage, row: dict[str, Any], refs: Refs) -> Pr
             )
         )
 
-    programme, _ = page_ensure(index, page, children=children)
+    programme, created = page_ensure(index, page, children=children)
+    if created:
+        _sub_axes_link(programme, row)
     return programme
+
+
+def _sub_axes_link(programme: ProgrammePage, row: dict[str, Any]) -> None:
+    """A sub-axis names its axis by title, once the axes have ids."""
+    axes = {axis.title: axis for axis in programme.axes.all()}
+    subs = [spec for spec in row["axes"] if spec.get("parent")]
+    for spec in subs:
+        ProgrammeAxis.objects.filter(pk=axes[spec["title"]].pk).update(parent=axes[spec["parent"]])
+    if subs:
+        # The published revision must hold the links too, or a later publish would drop them.
+        ProgrammePage.objects.get(pk=programme.pk).save_revision().publish()
 
 
 def _sessions(row: dict[str, Any], refs: Refs) -> list[ActionSession]:
@@ -110,14 +131,49 @@ def _sessions(row: dict[str, Any], refs: Refs) -> list[ActionSession]:
     return sessions
 
 
+def _indicators(row: dict[str, Any], refs: Refs) -> list[ActionIndicator]:
+    return [
+        ActionIndicator(
+            name=spec["name"],
+            target=spec.get("target"),
+            values=[
+                ("value", {"date": a_date(v["date"], today=refs.today), "value": v["value"], "note": v.get("note", "")})
+                for v in spec.get("values", [])
+            ],
+            projection=spec.get("projection"),
+            projection_note=spec.get("projection_note", ""),
+        )
+        for spec in row.get("indicators", [])
+    ]
+
+
+def _fundings(row: dict[str, Any], refs: Refs) -> list[ActionFunding]:
+    return [
+        ActionFunding(
+            funder=refs.organisation(spec["funder"]),
+            kind=spec["kind"],
+            year=spec.get("year"),
+            amount=spec.get("amount"),
+            note=spec.get("note", ""),
+        )
+        for spec in row.get("fundings", [])
+    ]
+
+
 def _action(programme: ProgrammePage, row: dict[str, Any], refs: Refs) -> ActionPage:
     axes = {axis.title: axis for axis in programme.axes.all()}
+    cycles = {cycle.title: cycle for cycle in programme.cycles.all()}
     description = row.get("description") or []
     page = ActionPage(
         title=row["title"],
         slug=slug_for(row["title"]),
         format=refs.format(row["format"]),
         axis=axes.get(row.get("axis", "")),
+        cycle=cycles.get(row.get("cycle", "")),
+        highlighted=bool(row.get("highlighted")),
+        findings=row.get("findings", ""),
+        objectives=row.get("objectives", ""),
+        planned_work=row.get("planned_work", ""),
         summary=Truncator(row.get("summary", "")).chars(600),
         body=[("paragraph", paragraphs_html([p])) for p in description],
         tentative_period=row.get("tentative_period", ""),
@@ -131,6 +187,7 @@ def _action(programme: ProgrammePage, row: dict[str, Any], refs: Refs) -> Action
     page.themes = refs.theme.many(row.get("themes"))
     page.territories = refs.territory.many(row.get("territories"))
     page.audiences = refs.audience.many(row.get("audiences"))
+    page.other_axes = [axes[title] for title in row.get("other_axes", [])]
 
     def children(action: ActionPage) -> None:
         action.sessions.set(ordered(_sessions(row, refs)))
@@ -154,6 +211,8 @@ def _action(programme: ProgrammePage, row: dict[str, Any], refs: Refs) -> Action
             )
         )
         action.deliverables.set(ordered([ActionDeliverable(title=d["title"]) for d in row.get("deliverables", [])]))
+        action.fundings.set(ordered(_fundings(row, refs)))
+        action.indicators.set(ordered(_indicators(row, refs)))
 
     action, _ = page_ensure(programme, page, children=children)
     return action

@@ -10,6 +10,7 @@ from newsletters.models import NewsletterIndexPage
 from publications.models import (
     AgendaPage,
     ExperienceIndexPage,
+    FormatIndexPage,
     HomePage,
     PeopleIndexPage,
     PodcastIndexPage,
@@ -29,6 +30,7 @@ class SiteTree:
     newsletters: NewsletterIndexPage
     agenda: AgendaPage
     people: PeopleIndexPage
+    formats: FormatIndexPage
 
 
 def _home_ensure() -> HomePage:
@@ -79,6 +81,8 @@ _SECTIONS = [
      "Les archives de nos lettres d'information, à lire en ligne."),
     ("people", PeopleIndexPage, "Intervenant·e·s et partenaires", "intervenants",
      "Les personnes qui animent, interviennent et écrivent, et les structures qui s'associent à nos actions."),
+    ("formats", FormatIndexPage, "Nos formats d'action", "formats",
+     "Groupes de travail, ateliers, rencontres, 5 à 7 : ce que propose chacun de nos formats."),
 ]  # fmt: skip
 
 

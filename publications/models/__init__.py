@@ -2,6 +2,8 @@
 from publications.models import page_filters  # noqa: F401  isort: skip
 from publications.models.actions import (
     ActionDeliverable,
+    ActionFunding,
+    ActionIndicator,
     ActionOrganisation,
     ActionPage,
     ActionPerson,
@@ -9,10 +11,12 @@ from publications.models.actions import (
     ActionSession,
     ActionStatus,
     AttendanceMode,
+    FundingKind,
 )
 from publications.models.agenda import AgendaPage
 from publications.models.directory import PeopleIndexPage
 from publications.models.experiences import ExperienceIndexPage, ExperiencePage
+from publications.models.formats import FormatIndexPage
 from publications.models.home import HomePage
 from publications.models.people import Organisation, OrganisationKind, Person
 from publications.models.podcasts import (
@@ -24,7 +28,13 @@ from publications.models.podcasts import (
     PodcastSeriesPage,
     SeriesPerson,
 )
-from publications.models.programmes import ProgrammeAxis, ProgrammeIndexPage, ProgrammePage, ProgrammeProgressPoint
+from publications.models.programmes import (
+    ProgrammeAxis,
+    ProgrammeCycle,
+    ProgrammeIndexPage,
+    ProgrammePage,
+    ProgrammeProgressPoint,
+)
 from publications.models.publications import (
     PublicationAuthor,
     PublicationDocument,
@@ -44,6 +54,8 @@ from publications.models.taxonomy import (
 __all__ = [
     "ActionDeliverable",
     "ActionFormat",
+    "ActionFunding",
+    "ActionIndicator",
     "ActionOrganisation",
     "ActionPage",
     "ActionPerson",
@@ -57,6 +69,8 @@ __all__ = [
     "EpisodePerson",
     "ExperienceIndexPage",
     "ExperiencePage",
+    "FormatIndexPage",
+    "FundingKind",
     "HomePage",
     "Organisation",
     "OrganisationKind",
@@ -67,6 +81,7 @@ __all__ = [
     "PodcastSeasonPage",
     "PodcastSeriesPage",
     "ProgrammeAxis",
+    "ProgrammeCycle",
     "ProgrammeIndexPage",
     "ProgrammePage",
     "ProgrammeProgressPoint",

@@ -1,5 +1,6 @@
 """Actions: the centre's unit of work, with sessions, people, partners and progress."""
 
+import datetime
 import hashlib
 import uuid
 from typing import Any
@@ -18,12 +19,16 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from editorial.page_mixin import EditorialPageMixin
-from publications.blocks import BodyBlock
+from publications.blocks import BodyBlock, IndicatorValuesBlock
 from publications.context_builders import PageContextMixin
 from publications.forms import ActionPageForm
 from publications.models.base import ClassifiedMixin, SummaryMixin
 from publications.serializers import (
+    AxisRefSerializer,
+    CycleSerializer,
     DeliverableSerializer,
+    FundingSerializer,
+    IndicatorSerializer,
     NamedSnippetSerializer,
     OrganisationRoleSerializer,
     PageRefSerializer,
@@ -43,6 +48,13 @@ class ActionStatus(models.TextChoices):
     DONE = "realisee", _("Réalisée")
     POSTPONED = "reportee", _("Reportée")
     CANCELLED = "annulee", _("Annulée")
+
+
+class FundingKind(models.TextChoices):
+    OWN_FUNDS = "fonds_propres", _("Fonds propres")
+    GRANT = "subvention", _("Subvention")
+    SERVICE = "prestation", _("Prestation")
+    CARRIED_OVER = "credits_reportes", _("Crédits reportés")
 
 
 class AttendanceMode(models.TextChoices):
@@ -78,6 +90,24 @@ class ActionPage(PageContextMixin, EditorialPageMixin, SearchTextMixin, SummaryM
         on_delete=models.SET_NULL,
         related_name="actions",
     )
+    other_axes = ParentalManyToManyField(
+        "publications.ProgrammeAxis",
+        verbose_name=_("également sous les axes"),
+        blank=True,
+        related_name="also_listed_actions",
+        help_text=_("Quand le programme présente aussi l'action sous d'autres axes ou sous-axes."),
+    )
+    cycle = models.ForeignKey(
+        "publications.ProgrammeCycle",
+        verbose_name=_("cycle"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="actions",
+    )
+    highlighted = models.BooleanField(
+        _("action phare de l'année"), default=False, help_text=_("Mise en avant dans le programme et ses bilans.")
+    )
     audiences = ParentalManyToManyField(
         "publications.Audience", verbose_name=_("publics cibles"), blank=True, related_name="actions"
     )
@@ -98,6 +128,10 @@ class ActionPage(PageContextMixin, EditorialPageMixin, SearchTextMixin, SummaryM
         help_text=_("Quand les dates ne sont pas fixées : « novembre 2023 », « second semestre », « sous réserve »."),
     )
     status = models.CharField(_("état"), max_length=20, choices=ActionStatus.choices, default=ActionStatus.SCHEDULED)
+    # The four columns of a board's progress review (IREV, seed 003); the fourth is the progress notes.
+    findings = models.TextField(_("constats / contexte"), blank=True)
+    objectives = models.TextField(_("prospective / objectifs"), blank=True)
+    planned_work = models.TextField(_("actions à mettre en œuvre"), blank=True)
     participants_count = models.PositiveIntegerField(_("participant·e·s"), null=True, blank=True)
     participants_target = models.PositiveIntegerField(_("objectif de participant·e·s"), null=True, blank=True)
     funding_note = models.CharField(
@@ -120,6 +154,8 @@ class ActionPage(PageContextMixin, EditorialPageMixin, SearchTextMixin, SummaryM
         *Page.content_panels,
         FieldPanel("summary"),
         FieldRowPanel([FieldPanel("format"), FieldPanel("axis")]),
+        FieldRowPanel([FieldPanel("cycle"), FieldPanel("highlighted")]),
+        FieldPanel("other_axes", widget=forms.CheckboxSelectMultiple),
         FieldPanel("image"),
         FieldPanel("body"),
         MultiFieldPanel(
@@ -129,6 +165,11 @@ class ActionPage(PageContextMixin, EditorialPageMixin, SearchTextMixin, SummaryM
         InlinePanel("people", heading=_("Animation et intervention"), label=_("Personne")),
         InlinePanel("organisations", heading=_("Partenaires et financeurs"), label=_("Organisation")),
         FieldPanel("funding_note"),
+        InlinePanel("fundings", heading=_("Financements détaillés"), label=_("Financement")),
+        MultiFieldPanel(
+            [FieldPanel("findings"), FieldPanel("objectives"), FieldPanel("planned_work")],
+            heading=_("Fiche action"),
+        ),
         MultiFieldPanel(
             [FieldPanel("audiences", widget=forms.CheckboxSelectMultiple), *ClassifiedMixin.classification_panels],
             heading=_("Classement"),
@@ -141,6 +182,7 @@ class ActionPage(PageContextMixin, EditorialPageMixin, SearchTextMixin, SummaryM
             ],
             heading=_("Avancement"),
         ),
+        InlinePanel("indicators", heading=_("Indicateurs"), label=_("Indicateur")),
         InlinePanel("deliverables", heading=_("Livrables"), label=_("Livrable")),
         MultiFieldPanel(
             [FieldPanel("registration_open"), FieldPanel("registration_url"), FieldPanel("continues")],
@@ -152,6 +194,9 @@ class ActionPage(PageContextMixin, EditorialPageMixin, SearchTextMixin, SummaryM
         index.SearchField("summary"),
         index.SearchField("body"),
         index.SearchField("tentative_period"),
+        index.SearchField("findings"),
+        index.SearchField("objectives"),
+        index.SearchField("planned_work"),
         index.FilterField("status"),
         index.FilterField("format"),
         index.RelatedFields("format", [index.SearchField("name")]),
@@ -162,6 +207,9 @@ class ActionPage(PageContextMixin, EditorialPageMixin, SearchTextMixin, SummaryM
         APIField("summary"),
         APIField("format", serializer=NamedSnippetSerializer()),
         APIField("axis_id"),
+        APIField("other_axes", serializer=AxisRefSerializer(many=True)),
+        APIField("cycle", serializer=CycleSerializer(allow_null=True)),
+        APIField("highlighted"),
         APIField("themes", serializer=NamedSnippetSerializer(many=True)),
         APIField("territories", serializer=TerritorySerializer(many=True)),
         APIField("audiences", serializer=NamedSnippetSerializer(many=True)),
@@ -171,10 +219,15 @@ class ActionPage(PageContextMixin, EditorialPageMixin, SearchTextMixin, SummaryM
         APIField("people", serializer=PersonRoleSerializer(many=True)),
         APIField("organisations", serializer=OrganisationRoleSerializer(many=True)),
         APIField("funding_note"),
+        APIField("fundings", serializer=FundingSerializer(many=True)),
         APIField("status"),
+        APIField("findings"),
+        APIField("objectives"),
+        APIField("planned_work"),
         APIField("progress_notes", serializer=ProgressNoteSerializer(many=True)),
         APIField("participants_count"),
         APIField("participants_target"),
+        APIField("indicators", serializer=IndicatorSerializer(many=True)),
         APIField("deliverables", serializer=DeliverableSerializer(many=True)),
         APIField("continues", serializer=PageRefSerializer()),
         APIField("registration_open"),
@@ -202,6 +255,8 @@ class ActionPage(PageContextMixin, EditorialPageMixin, SearchTextMixin, SummaryM
             )
         if self.continues_id and self.continues_id == self.pk:
             raise ValidationError({"continues": _("Une action ne peut pas être la suite d'elle-même.")})
+        if self.axis_id and self.axis_id in {axis.pk for axis in self.other_axes.all()}:
+            raise ValidationError({"other_axes": _("L'axe principal de l'action n'a pas à être répété ici.")})
 
 
 class ActionSession(Orderable):
@@ -386,3 +441,72 @@ class ActionDeliverable(Orderable):
     @property
     def label(self) -> str:
         return self.title or (self.publication.title if self.publication else "")
+
+
+class ActionFunding(Orderable):
+    """Who pays for the action, how and for which year (« IREV + CDC », « Préfecture 2016 reporté 2017 »)."""
+
+    page = ParentalKey(ActionPage, on_delete=models.CASCADE, related_name="fundings")
+    funder = models.ForeignKey(
+        "publications.Organisation",
+        verbose_name=_("financeur"),
+        on_delete=models.PROTECT,
+        related_name="fundings",
+        help_text=_("Le centre lui-même pour ses fonds propres."),
+    )
+    kind = models.CharField(_("nature"), max_length=20, choices=FundingKind.choices, default=FundingKind.GRANT)
+    year = models.PositiveSmallIntegerField(_("année des crédits"), null=True, blank=True)
+    amount = models.DecimalField(_("montant (€)"), max_digits=12, decimal_places=2, null=True, blank=True)
+    note = models.CharField(_("précision"), max_length=255, blank=True)
+
+    panels = [
+        FieldRowPanel([FieldPanel("funder"), FieldPanel("kind")]),
+        FieldRowPanel([FieldPanel("year"), FieldPanel("amount")]),
+        FieldPanel("note"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("financement")
+        verbose_name_plural = _("financements")
+
+    def __str__(self) -> str:
+        return f"{self.funder} — {self.get_kind_display()}"
+
+
+class ActionIndicator(Orderable):
+    """A measured result of the action (« personnes formées »): a target, dated values, a projection."""
+
+    page = ParentalKey(ActionPage, on_delete=models.CASCADE, related_name="indicators")
+    name = models.CharField(_("indicateur"), max_length=150, help_text=_("Par exemple « personnes formées »."))
+    target = models.PositiveIntegerField(_("objectif"), null=True, blank=True)
+    values = StreamField(IndicatorValuesBlock(), verbose_name=_("valeurs atteintes"), blank=True)
+    projection = models.PositiveIntegerField(_("projection"), null=True, blank=True)
+    projection_note = models.CharField(
+        _("précision sur la projection"),
+        max_length=255,
+        blank=True,
+        help_text=_("Par exemple « estimées fin 2017 »."),
+    )
+
+    panels = [
+        FieldRowPanel([FieldPanel("name"), FieldPanel("target")]),
+        FieldPanel("values"),
+        FieldRowPanel([FieldPanel("projection"), FieldPanel("projection_note")]),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("indicateur")
+        verbose_name_plural = _("indicateurs")
+
+    def __str__(self) -> str:
+        return self.name
+
+    def readings(self) -> list[tuple[datetime.date, int, str]]:
+        """The dated values, oldest first: (date, value, note)."""
+        rows = [(block.value["date"], block.value["value"], block.value["note"]) for block in self.values]
+        return sorted(rows, key=lambda row: row[0])
+
+    def value_at(self, day: datetime.date) -> tuple[datetime.date, int, str] | None:
+        """The latest reading on or before ``day``, or None."""
+        known = [row for row in self.readings() if row[0] <= day]
+        return known[-1] if known else None

@@ -26,6 +26,7 @@ class HomePage(PageContextMixin, EditorialPageMixin, Page):  # type: ignore[djan
         "newsletters.NewsletterIndexPage",
         "publications.AgendaPage",
         "publications.PeopleIndexPage",
+        "publications.FormatIndexPage",
     ]
     max_count = 1
 

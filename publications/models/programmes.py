@@ -14,7 +14,12 @@ from editorial.page_mixin import EditorialPageMixin
 from publications.blocks import RICH_TEXT_FEATURES
 from publications.context_builders import PageContextMixin
 from publications.models.base import IndexPage
-from publications.serializers import AxisSerializer, OrganisationSerializer, ProgressPointSerializer
+from publications.serializers import (
+    AxisSerializer,
+    CycleSerializer,
+    OrganisationSerializer,
+    ProgressPointSerializer,
+)
 from search_text.mixin import SearchTextMixin, french_search_fields
 
 
@@ -49,6 +54,7 @@ class ProgrammePage(PageContextMixin, EditorialPageMixin, SearchTextMixin, Page)
         FieldPanel("year"),
         FieldPanel("introduction"),
         InlinePanel("axes", heading=_("Axes stratégiques"), label=_("Axe")),
+        InlinePanel("cycles", heading=_("Cycles"), label=_("Cycle")),
         InlinePanel("progress_points", heading=_("Points d'avancement"), label=_("Point d'avancement")),
     ]
     search_fields = [
@@ -62,6 +68,7 @@ class ProgrammePage(PageContextMixin, EditorialPageMixin, SearchTextMixin, Page)
         APIField("year"),
         APIField("introduction"),
         APIField("axes", serializer=AxisSerializer(many=True)),
+        APIField("cycles", serializer=CycleSerializer(many=True)),
         APIField("progress_points", serializer=ProgressPointSerializer(many=True)),
     ]
     parent_page_types = ["publications.ProgrammeIndexPage"]
@@ -81,14 +88,23 @@ class ProgrammePage(PageContextMixin, EditorialPageMixin, SearchTextMixin, Page)
 
 
 class ProgrammeAxis(Orderable):
-    """A strategic axis: the question it states and the centre's stance on it."""
+    """A strategic axis: the question it states and the centre's stance on it; a sub-axis names its axis."""
 
     page = ParentalKey(ProgrammePage, on_delete=models.CASCADE, related_name="axes")
     title = models.CharField(_("intitulé"), max_length=255)
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("sous-axe de"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="sub_axes",
+        help_text=_("Pour un sous-axe (« Faire société » → « promouvoir le vivre ensemble »)."),
+    )
     question = models.TextField(_("problématique"), blank=True)
     stance = models.TextField(_("positionnement du centre"), blank=True)
 
-    panels = [FieldPanel("title"), FieldPanel("question"), FieldPanel("stance")]
+    panels = [FieldPanel("title"), FieldPanel("parent"), FieldPanel("question"), FieldPanel("stance")]
 
     class Meta(Orderable.Meta):
         verbose_name = _("axe stratégique")
@@ -96,6 +112,31 @@ class ProgrammeAxis(Orderable):
 
     def __str__(self) -> str:
         return self.title if self.sort_order is None else f"{self.sort_order + 1}. {self.title}"
+
+    def clean(self) -> None:
+        if self.parent is None:
+            return
+        if self.parent.pk == self.pk or (self.page_id and self.parent.page_id != self.page_id):
+            raise ValidationError({"parent": _("Choisissez un axe du même programme.")})
+        if self.parent.parent_id is not None:
+            raise ValidationError({"parent": _("Un sous-axe ne peut pas avoir lui-même de sous-axe.")})
+
+
+class ProgrammeCycle(Orderable):
+    """Several actions of a programme run as one path (« cycle de qualification », « cycle de visites »)."""
+
+    page = ParentalKey(ProgrammePage, on_delete=models.CASCADE, related_name="cycles")
+    title = models.CharField(_("intitulé"), max_length=255)
+    description = models.TextField(_("présentation"), blank=True)
+
+    panels = [FieldPanel("title"), FieldPanel("description")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("cycle")
+        verbose_name_plural = _("cycles")
+
+    def __str__(self) -> str:
+        return self.title
 
 
 class ProgrammeProgressPoint(Orderable):

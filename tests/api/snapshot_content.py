@@ -18,6 +18,8 @@ from publications.models import ActionStatus, OrganisationKind
 from tests.factories import (
     ActionDeliverableFactory,
     ActionFormatFactory,
+    ActionFundingFactory,
+    ActionIndicatorFactory,
     ActionOrganisationFactory,
     ActionPageFactory,
     ActionPersonFactory,
@@ -38,6 +40,7 @@ from tests.factories import (
     PodcastSeasonPageFactory,
     PodcastSeriesPageFactory,
     ProgrammeAxisFactory,
+    ProgrammeCycleFactory,
     ProgrammePageFactory,
     ProgrammeProgressPointFactory,
     PublicationAuthorFactory,
@@ -100,6 +103,10 @@ def snapshot_content_create() -> SnapshotContent:
     )
     ProgrammeProgressPointFactory(page=programme)
     axis = programme.axes.get()
+    sub_axis = ProgrammeAxisFactory(
+        page=programme, title="Santé mentale", question="", stance="", sort_order=1, parent=axis
+    )
+    cycle = ProgrammeCycleFactory(page=programme)
 
     previous = ActionPageFactory(
         parent=programme, title="Groupe de travail santé 2023", slug="groupe-sante-2023", format=seminaire
@@ -131,12 +138,20 @@ def snapshot_content_create() -> SnapshotContent:
         participants_count=91,
         participants_target=134,
         continues=previous,
+        cycle=cycle,
+        highlighted=True,
+        findings="Des professionnel·le·s isolé·e·s.",
+        objectives="Former 2 000 personnes.",
+        planned_work="Des sessions dans chaque département.",
         registration_open=True,
         registration_url="https://www.example.org/inscription",
     )
     action.themes.add(sante)
     action.territories.add(roubaix)
     action.audiences.add(elus)
+    action.other_axes.add(sub_axis)
+    ActionFundingFactory(page=action, funder=funder, kind="credits_reportes", year=2016, amount=12000, note="reporté")
+    ActionIndicatorFactory(page=action)
     ActionSessionFactory(
         page=action,
         starts_at=_paris(2099, 5, 11, 17),

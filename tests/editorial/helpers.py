@@ -52,6 +52,8 @@ def action_form_data(action: ActionPage, **overrides: Any) -> dict[str, str]:
         "participants_count": "",
         "participants_target": "",
         "deliverables": inline_formset([]),
+        "fundings": inline_formset([]),
+        "indicators": inline_formset([]),
         "registration_url": action.registration_url,
         "continues": "",
     }
@@ -67,6 +69,7 @@ def programme_form_data(programme: ProgrammePage, **overrides: Any) -> dict[str,
         "year": str(programme.year),
         "introduction": rich_text(programme.introduction),
         "axes": inline_formset([]),
+        "cycles": inline_formset([]),
         "progress_points": inline_formset([]),
     }
     data.update(overrides)

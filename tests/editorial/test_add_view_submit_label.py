@@ -24,7 +24,7 @@ def test_add_action__submitting_starts_the_review_workflow(editor_client, progra
         "body-count": "0",
         "action-submit": "Soumettre",
     }
-    for formset in ("sessions", "people", "organisations", "progress_notes", "deliverables"):
+    for formset in ("sessions", "people", "organisations", "progress_notes", "deliverables", "fundings", "indicators"):
         data |= {f"{formset}-TOTAL_FORMS": "0", f"{formset}-INITIAL_FORMS": "0", f"{formset}-MAX_NUM_FORMS": "1000"}
     data |= {"comments-TOTAL_FORMS": "0", "comments-INITIAL_FORMS": "0", "comments-MAX_NUM_FORMS": "1000"}
 

@@ -11,6 +11,8 @@ from tests.factories.assets import (
 from tests.factories.newsletters import NewsletterListFactory
 from tests.factories.pages import (
     ActionDeliverableFactory,
+    ActionFundingFactory,
+    ActionIndicatorFactory,
     ActionOrganisationFactory,
     ActionPageFactory,
     ActionPersonFactory,
@@ -28,6 +30,7 @@ from tests.factories.pages import (
     PodcastSeasonPageFactory,
     PodcastSeriesPageFactory,
     ProgrammeAxisFactory,
+    ProgrammeCycleFactory,
     ProgrammeIndexPageFactory,
     ProgrammePageFactory,
     ProgrammeProgressPointFactory,
@@ -49,6 +52,8 @@ from tests.factories.taxonomy import (
 __all__ = [
     "ActionDeliverableFactory",
     "ActionFormatFactory",
+    "ActionFundingFactory",
+    "ActionIndicatorFactory",
     "ActionOrganisationFactory",
     "ActionPageFactory",
     "ActionPersonFactory",
@@ -73,6 +78,7 @@ __all__ = [
     "PodcastSeasonPageFactory",
     "PodcastSeriesPageFactory",
     "ProgrammeAxisFactory",
+    "ProgrammeCycleFactory",
     "ProgrammeIndexPageFactory",
     "ProgrammePageFactory",
     "ProgrammeProgressPointFactory",

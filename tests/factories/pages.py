@@ -18,6 +18,8 @@ from wagtail.rich_text import RichText
 from newsletters.models import NewsletterIndexPage, NewsletterIssuePage
 from publications.models import (
     ActionDeliverable,
+    ActionFunding,
+    ActionIndicator,
     ActionOrganisation,
     ActionPage,
     ActionPerson,
@@ -35,6 +37,7 @@ from publications.models import (
     PodcastSeasonPage,
     PodcastSeriesPage,
     ProgrammeAxis,
+    ProgrammeCycle,
     ProgrammeIndexPage,
     ProgrammePage,
     ProgrammeProgressPoint,
@@ -281,6 +284,44 @@ class ActionDeliverableFactory(OrderableFactory):
     title = "Synthèse du groupe de travail"
     publication = None
     url = "https://www.example.org/synthese.pdf"
+
+
+class ActionFundingFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ActionFunding
+
+    page = factory.SubFactory(ActionPageFactory)
+    funder = factory.SubFactory("tests.factories.people.OrganisationFactory")
+    kind = "subvention"
+    year = 2017
+    amount = None
+    note = ""
+
+
+class ActionIndicatorFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ActionIndicator
+
+    page = factory.SubFactory(ActionPageFactory)
+    name = "personnes formées"
+    target = 2000
+    values = factory.LazyFunction(
+        lambda: [
+            ("value", {"date": datetime.date(2016, 12, 31), "value": 313, "note": ""}),
+            ("value", {"date": datetime.date(2017, 3, 23), "value": 730, "note": ""}),
+        ]
+    )
+    projection = 1586
+    projection_note = "estimées fin 2017"
+
+
+class ProgrammeCycleFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ProgrammeCycle
+
+    page = factory.SubFactory(ProgrammePageFactory)
+    title = "Cycle de qualification renouvellement urbain"
+    description = "Trois journées, une rencontre du réseau."
 
 
 # Publications

@@ -28,6 +28,8 @@ def action_form_data(action: ActionPage | None = None, **overrides: Any) -> dict
         "participants_count": "",
         "participants_target": "",
         "deliverables": inline_formset([]),
+        "fundings": inline_formset([]),
+        "indicators": inline_formset([]),
         "registration_url": "",
         "continues": "",
         "seo_title": "",
