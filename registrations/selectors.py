@@ -1,24 +1,30 @@
 """Reads of registrations: what a target is, its seats, and what the public may know of it.
 
-What leaves this module for the public (pages, agenda, APIs) is aggregates only: seats left and a
-state; never who registered.
+What leaves this module for the public (pages, agenda, APIs) is aggregates only: seats left, a
+state, and the participant counts from attendance; never who registered.
 """
 
 import datetime
 import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from django.db.models import Count, Q, QuerySet
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from publications.models import ActionPage, ActionSession
 from registrations.models import (
+    SEATED_STATUSES,
+    Attendance,
     Registration,
     RegistrationScope,
     RegistrationSettings,
     RegistrationStatus,
     SessionCapacity,
 )
+from subscribers.models import SubscriberRole
 
 # What models.access_key_new makes (token_urlsafe); anything else never reaches a query.
 ACCESS_KEY = re.compile(r"[A-Za-z0-9_-]{20,64}")
@@ -82,13 +88,13 @@ def active_registrations(target: Target) -> QuerySet[Registration]:
     )
 
 
-def confirmed_registrations(target: Target) -> QuerySet[Registration]:
-    """The registrations holding one of the target's seats."""
-    return active_registrations(target).filter(status=RegistrationStatus.CONFIRMED)
+def seated_registrations(target: Target) -> QuerySet[Registration]:
+    """The registrations holding one of the target's seats (confirmed, and then ticked at the door)."""
+    return active_registrations(target).filter(status__in=SEATED_STATUSES)
 
 
-def confirmed_count(target: Target) -> int:
-    return confirmed_registrations(target).count()
+def seated_count(target: Target) -> int:
+    return seated_registrations(target).count()
 
 
 def refusal_reason(target: Target, *, now: datetime.datetime) -> str | None:
@@ -112,7 +118,7 @@ def availability(target: Target, *, now: datetime.datetime) -> Availability:
     """Seats left and the public state at ``now``."""
     refusal = refusal_reason(target, now=now)
     seats = target_seats(target)
-    confirmed = confirmed_count(target)
+    confirmed = seated_count(target)
     left = None if seats is None else max(seats - confirmed, 0)
     settings = target.settings
     if refusal is not None:
@@ -137,7 +143,7 @@ def registration_counts(settings: RegistrationSettings) -> dict[int | None, dict
         Registration.objects.filter(action_id=settings.action_id)
         .values("session_id")
         .annotate(
-            confirmed=Count("pk", filter=Q(status=RegistrationStatus.CONFIRMED)),
+            confirmed=Count("pk", filter=Q(status__in=SEATED_STATUSES)),
             waiting=Count("pk", filter=Q(status=RegistrationStatus.WAITING)),
             cancelled=Count("pk", filter=Q(status=RegistrationStatus.CANCELLED)),
         )
@@ -164,3 +170,118 @@ def registration_sessions(registration: Registration) -> list[ActionSession]:
 
 def settings_by_action_id(action_id: int) -> RegistrationSettings | None:
     return RegistrationSettings.objects.select_related("action").filter(action_id=action_id).first()
+
+
+def session_registrations(session: ActionSession) -> QuerySet[Registration]:
+    """Who may be ticked at a session: the seated registrations for it, or for its whole action (a cycle)."""
+    return Registration.objects.filter(action_id=session.page_id, status__in=SEATED_STATUSES).filter(
+        Q(session=session) | Q(session__isnull=True)
+    )
+
+
+def attendance_sheet(session: ActionSession, *, search: str = "") -> list[tuple[Registration, bool | None]]:
+    """The people of a session's attendance, by name, each with their tick (None: not ticked yet)."""
+    registrations = session_registrations(session).select_related("territory").order_by("name", "pk")
+    if search:
+        registrations = registrations.filter(Q(name__icontains=search) | Q(organisation__icontains=search))
+    ticks = dict(
+        Attendance.objects.filter(session=session, registration__in=registrations).values_list(
+            "registration_id", "attended"
+        )
+    )
+    return [(registration, ticks.get(registration.pk)) for registration in registrations]
+
+
+def session_availability(session: ActionSession, *, now: datetime.datetime | None = None) -> Availability | None:
+    """Seats left and state of the target a session belongs to (the cycle's, for a whole-action
+    registration); None when its action takes no registration here."""
+    settings = RegistrationSettings.objects.filter(action_id=session.page_id).first()
+    if settings is None:
+        return None
+    target = Target(settings=settings, session=None if settings.scope == RegistrationScope.WHOLE_ACTION else session)
+    return availability(target, now=now or timezone.now())
+
+
+NOT_GIVEN = "Non renseigné"
+
+
+@dataclass(frozen=True)
+class CountLine:
+    """One group of participants: a stable code (a role's value, a territory's code) and its label."""
+
+    code: str
+    label: str
+    count: int
+
+
+@dataclass(frozen=True)
+class ParticipantCounts:
+    total: int
+    by_role: list[CountLine]
+    by_territory: list[CountLine]
+
+
+@dataclass(frozen=True)
+class SessionParticipants:
+    session: ActionSession
+    counts: ParticipantCounts
+
+
+@dataclass(frozen=True)
+class ActionParticipants:
+    """People ticked present: over the action (each person once) and per session."""
+
+    counts: ParticipantCounts
+    sessions: list[SessionParticipants]
+
+
+def _counts(rows: Sequence[Mapping[str, Any]]) -> ParticipantCounts:
+    people = {row["registration_id"]: row for row in rows}.values()
+    roles = dict(SubscriberRole.choices)
+    by_role: dict[str, int] = {}
+    by_territory: dict[tuple[str, str], int] = {}
+    for row in people:
+        by_role[row["registration__role"]] = by_role.get(row["registration__role"], 0) + 1
+        territory = (row["registration__territory__code"] or "", row["registration__territory__name"] or NOT_GIVEN)
+        by_territory[territory] = by_territory.get(territory, 0) + 1
+    return ParticipantCounts(
+        total=len(people),
+        by_role=sorted(
+            (CountLine(code=role, label=str(roles.get(role, NOT_GIVEN)), count=n) for role, n in by_role.items()),
+            key=lambda line: (-line.count, line.label),
+        ),
+        by_territory=sorted(
+            (CountLine(code=code, label=label, count=n) for (code, label), n in by_territory.items()),
+            key=lambda line: (-line.count, line.label),
+        ),
+    )
+
+
+def participant_counts(action: ActionPage) -> ActionParticipants | None:
+    """The action's participant counts from attendance, by role and by territory; None before any tick.
+
+    The one place counts are made: the action page, both APIs and the reports read them here.
+    """
+    rows = list(
+        Attendance.objects.filter(
+            session__page_id=action.pk, attended=True, registration__status__in=SEATED_STATUSES
+        ).values(
+            "session_id",
+            "registration_id",
+            "registration__role",
+            "registration__territory__code",
+            "registration__territory__name",
+        )
+    )
+    if not rows:
+        return None
+    sessions = ActionSession.objects.filter(pk__in={row["session_id"] for row in rows}).order_by("starts_at")
+    return ActionParticipants(
+        counts=_counts(rows),
+        sessions=[
+            SessionParticipants(
+                session=session, counts=_counts([row for row in rows if row["session_id"] == session.pk])
+            )
+            for session in sessions
+        ],
+    )
