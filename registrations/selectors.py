@@ -229,14 +229,15 @@ class SessionParticipants:
 
 @dataclass(frozen=True)
 class ActionParticipants:
-    """People ticked present: over the action (each person once) and per session."""
+    """People ticked present: over the action (each person once, by address) and per session."""
 
     counts: ParticipantCounts
     sessions: list[SessionParticipants]
 
 
 def _counts(rows: Sequence[Mapping[str, Any]]) -> ParticipantCounts:
-    people = {row["registration_id"]: row for row in rows}.values()
+    # A person is their address: present at two sessions of an action, they count once for it.
+    people = {(row["registration__email"] or "").lower() or row["registration_id"]: row for row in rows}.values()
     roles = dict(SubscriberRole.choices)
     by_role: dict[str, int] = {}
     by_territory: dict[tuple[str, str], int] = {}
@@ -246,10 +247,12 @@ def _counts(rows: Sequence[Mapping[str, Any]]) -> ParticipantCounts:
         by_territory[territory] = by_territory.get(territory, 0) + 1
     return ParticipantCounts(
         total=len(people),
-        by_role=sorted(
-            (CountLine(code=role, label=str(roles.get(role, NOT_GIVEN)), count=n) for role, n in by_role.items()),
-            key=lambda line: (-line.count, line.label),
-        ),
+        # Roles in the list's own order (as on the forms), then those not given.
+        by_role=[
+            CountLine(code=role, label=str(roles.get(role, NOT_GIVEN)), count=by_role[role])
+            for role in [*roles, ""]
+            if role in by_role
+        ],
         by_territory=sorted(
             (CountLine(code=code, label=label, count=n) for (code, label), n in by_territory.items()),
             key=lambda line: (-line.count, line.label),
@@ -268,6 +271,7 @@ def participant_counts(action: ActionPage) -> ActionParticipants | None:
         ).values(
             "session_id",
             "registration_id",
+            "registration__email",
             "registration__role",
             "registration__territory__code",
             "registration__territory__name",
@@ -285,3 +289,32 @@ def participant_counts(action: ActionPage) -> ActionParticipants | None:
             for session in sessions
         ],
     )
+
+
+# What the APIs publish, one shape for API v2 and the typed API (whose schemas describe it).
+
+
+def session_registration_public(session: ActionSession, *, now: datetime.datetime | None = None) -> dict | None:
+    """A session's registration state and seats left; None when its action takes none here."""
+    state = session_availability(session, now=now)
+    if state is None:
+        return None
+    return {"state": state.state, "label": state.label, "seats": state.seats, "seats_left": state.seats_left}
+
+
+def _counts_public(counts: ParticipantCounts) -> dict[str, Any]:
+    def lines(items: list[CountLine]) -> list[dict[str, Any]]:
+        return [{"code": line.code, "label": line.label, "count": line.count} for line in items]
+
+    return {"total": counts.total, "by_role": lines(counts.by_role), "by_territory": lines(counts.by_territory)}
+
+
+def participant_counts_public(action: ActionPage) -> dict[str, Any] | None:
+    """The participant counts from attendance (aggregates, never names); None before any tick."""
+    counts = participant_counts(action)
+    if counts is None:
+        return None
+    return {
+        **_counts_public(counts.counts),
+        "sessions": [{"uid": str(line.session.uid), **_counts_public(line.counts)} for line in counts.sessions],
+    }

@@ -29,6 +29,7 @@ from publications.serializers import (
     PageRefSerializer,
     PersonRoleSerializer,
     ProgressNoteSerializer,
+    RegisteredFactField,
     SessionSerializer,
     TerritorySerializer,
 )
@@ -175,6 +176,7 @@ class ActionPage(PageContextMixin, EditorialPageMixin, SearchTextMixin, SummaryM
         APIField("progress_notes", serializer=ProgressNoteSerializer(many=True)),
         APIField("participants_count"),
         APIField("participants_target"),
+        APIField("attendance", serializer=RegisteredFactField("action_attendance")),
         APIField("deliverables", serializer=DeliverableSerializer(many=True)),
         APIField("continues", serializer=PageRefSerializer()),
         APIField("registration_open"),

@@ -1,0 +1,287 @@
+"""The admin of sessions and attendance through the real views of each role: the page at the door,
+the printable sheet, adding by hand, moving; forged and unknown input answered in French, never 5xx."""
+
+import pytest
+from django.urls import reverse
+
+from registrations.models import Attendance, Registration, RegistrationSettings, RegistrationStatus
+from registrations.selectors import Target
+from registrations.services import Applicant, capacity_set, registration_create
+from tests.factories import ActionPageFactory, ActionSessionFactory, ProgrammePageFactory
+from tests.html import parse, text
+from tests.pdf import pdf_pages, pdf_text
+from tests.registrations.conftest import in_days
+
+pytestmark = pytest.mark.django_db
+
+SESSIONS = "/admin/inscriptions/seances/"
+ADD = "/admin/inscriptions/personnes/new/"
+
+
+def add(target, email, name="", organisation=""):
+    return registration_create(
+        target=target,
+        applicant=Applicant(email=email, name=name or email, organisation=organisation),
+        consent_text="J'accepte.",
+        added_by_hand="Test",
+        waiting_if_full=True,
+    ).registration
+
+
+@pytest.fixture
+def today(action, per_session):
+    session = ActionSessionFactory(
+        page=action, starts_at=in_days(0, hour=0), ends_at=in_days(0, hour=23), venue="Salle Pablo Neruda"
+    )
+    target = Target(settings=per_session, session=session)
+    capacity_set(target=target, seats=2)
+    return target
+
+
+def attendance_url(session):
+    return reverse("registrations_attendance:attendance", args=[session.pk])
+
+
+def sheet_url(session):
+    return reverse("registrations_attendance:sheet", args=[session.pk])
+
+
+@pytest.mark.parametrize("role", ["editor", "reviewer", "administrator"])
+def test_the_team_ticks_attendance_at_the_door(clients, team, role, today):
+    samia = add(today, "samia@example.org", "Samia Haddad", "Ville de Saint-Denis")
+    client = getattr(clients, role)
+    page = client.get(attendance_url(today.session))
+    assert page.status_code == 200
+    assert "Samia Haddad" in text(parse(page.content.decode()))
+
+    response = client.post(attendance_url(today.session), {"registration": samia.pk, "attended": "1"})
+    assert response.status_code == 302
+    assert response["Location"].endswith(f"#inscription-{samia.pk}")
+    record = Attendance.objects.get()
+    assert (record.attended, record.recorded_by) == (True, getattr(team, role))
+    samia.refresh_from_db()
+    assert samia.status == RegistrationStatus.ATTENDED
+
+
+def test_the_board_is_refused_every_attendance_view(clients, today):
+    samia = add(today, "samia@example.org")
+    for path in (SESSIONS, attendance_url(today.session), sheet_url(today.session), ADD):
+        response = clients.board[0].get(path)
+        assert response.status_code in (302, 403), path
+    response = clients.board[0].post(attendance_url(today.session), {"registration": samia.pk, "attended": "1"})
+    assert response.status_code in (302, 403)
+    move = reverse("registrations_attendance:move", args=[samia.pk])
+    assert clients.board[0].post(move, {"session": today.session.pk}).status_code in (302, 403)
+    assert not Attendance.objects.exists()
+
+
+def test_search_by_name_keeps_the_search_after_a_tick(clients, today):
+    samia = add(today, "samia@example.org", "Samia Haddad")
+    add(today, "paul@example.org", "Paul Girard")
+    page = clients.editor.get(attendance_url(today.session), {"q": "  samia "})
+    body = text(parse(page.content.decode()))
+    assert "Samia Haddad" in body
+    assert "Paul Girard" not in body
+
+    response = clients.editor.post(
+        f"{attendance_url(today.session)}?q=samia", {"registration": samia.pk, "attended": "0"}
+    )
+    assert "?q=samia#" in response["Location"]
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        {"registration": "999999", "attended": "1"},
+        {"registration": "abc", "attended": "1"},
+        {"registration": "-1", "attended": "1"},
+        {"registration": "9" * 40, "attended": "1"},
+        {"attended": "1"},
+        {"registration": "{own}", "attended": "peut-être"},
+        {"registration": "{other_action}", "attended": "1"},
+        {"registration": "{waiting}", "attended": "1"},
+    ],
+)
+def test_forged_ticks_are_refused_in_french(clients, today, site_tree, data):
+    own = add(today, "a@example.org")
+    add(today, "b@example.org")
+    waiting = add(today, "c@example.org")
+    other = ActionPageFactory(parent=ProgrammePageFactory(parent=site_tree.programmes))
+    other_session = ActionSessionFactory(page=other, starts_at=in_days(0, hour=0), ends_at=in_days(0, hour=23))
+    other_settings = RegistrationSettings.objects.create(action=other)
+    stranger = add(Target(settings=other_settings, session=other_session), "x@example.org")
+    ids = {"{own}": own.pk, "{other_action}": stranger.pk, "{waiting}": waiting.pk}
+    data = {key: str(ids.get(value, value)) for key, value in data.items()}
+
+    response = clients.editor.post(attendance_url(today.session), data)
+    assert response.status_code == 400
+    assert "n'a pas de place à cette séance" in response.content.decode()
+    assert not Attendance.objects.exists()
+
+
+def test_a_session_not_taking_registrations_or_unknown_is_404(clients, action, sessions, site_tree):
+    bare = ActionSessionFactory(starts_at=in_days(3), ends_at=in_days(3, hour=12))
+    for session_id in (bare.pk, 987654):
+        assert clients.editor.get(f"{SESSIONS}{session_id}/emargement/").status_code == 404
+        assert clients.editor.get(f"{SESSIONS}{session_id}/feuille.pdf").status_code == 404
+
+
+def test_ticking_a_future_session_is_refused(clients, first_target):
+    registration = add(first_target, "a@example.org")
+    page = clients.editor.get(attendance_url(first_target.session))
+    assert "l'émargement ouvre le jour même" in page.content.decode()
+    response = clients.editor.post(
+        attendance_url(first_target.session), {"registration": registration.pk, "attended": "1"}
+    )
+    assert response.status_code == 400
+    assert not Attendance.objects.exists()
+
+
+def test_the_printable_sheet_names_everyone_with_a_signature_column(clients, today, action):
+    add(today, "s@example.org", "Samia Haddad", "Ville de Saint-Denis")
+    add(today, "j@example.org", "Julien <b>Morel</b>", "Conseil citoyen & co")
+    add(today, "w@example.org", "Liste D'Attente")
+    response = clients.editor.get(sheet_url(today.session))
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    assert response.content.startswith(b"%PDF")
+    content = pdf_text(response.content)
+    for expected in (
+        "Feuille d'émargement",
+        action.title,
+        "Salle Pablo Neruda",
+        "Nom et prénom",
+        "Organisme",
+        "Signature",
+        "Samia Haddad",
+        "Ville de Saint-Denis",
+        "Julien <b>Morel</b>",
+        "Conseil citoyen & co",
+        "Page 1 sur 1",
+    ):
+        assert expected in content, expected
+    # Only the people holding a seat sign.
+    assert "Liste D'Attente" not in content
+
+
+def test_a_long_sheet_repeats_its_header_and_numbers_its_pages(clients, action, per_session):
+    session = ActionSessionFactory(page=action, starts_at=in_days(0, hour=0), ends_at=in_days(0, hour=23))
+    target = Target(settings=per_session, session=session)
+    for number in range(45):
+        add(target, f"p{number}@example.org", f"Personne {number:02d}")
+    pages = pdf_pages(clients.editor.get(sheet_url(session)).content)
+    assert len(pages) >= 2
+    for index, page in enumerate(pages, start=1):
+        assert action.title in page
+        assert "Signature" in page
+        assert f"Page {index} sur {len(pages)}" in page
+
+
+def test_adding_by_hand_goes_through_the_service_and_keeps_the_reason(clients, per_session, first_target, sessions):
+    form = clients.editor.get(ADD, {"action": per_session.action.pk, "session": sessions[0].pk})
+    assert form.status_code == 200
+    data = {
+        "action": per_session.action.pk,
+        "session": sessions[0].pk,
+        "email": "nadia@example.org",
+        "name": "Nadia  Benali",
+        "reason": "Inscrite par téléphone",
+    }
+    response = clients.editor.post(ADD, data)
+    assert response.status_code == 302
+    registration = Registration.objects.get()
+    assert (registration.name, registration.added_by_hand, registration.status) == (
+        "Nadia Benali",
+        "Inscrite par téléphone",
+        RegistrationStatus.CONFIRMED,
+    )
+
+
+def test_adding_by_hand_to_a_full_session_needs_the_waiting_list_ticked(clients, per_session, first_target, sessions):
+    add(first_target, "a@example.org")
+    add(first_target, "b@example.org")
+    data = {
+        "action": per_session.action.pk,
+        "session": sessions[0].pk,
+        "email": "c@example.org",
+        "name": "C",
+        "reason": "R",
+    }
+    refused = clients.editor.post(ADD, data)
+    assert refused.status_code == 400
+    assert "Plus de place" in refused.content.decode()
+    assert clients.editor.post(ADD, {**data, "waiting_if_full": "on"}).status_code == 302
+    assert Registration.objects.get(email="c@example.org").status == RegistrationStatus.WAITING
+
+
+@pytest.mark.parametrize(
+    ("overrides", "message"),
+    [
+        ({"session": "{other}"}, "n'appartient pas à l'action choisie"),
+        ({"session": ""}, "choisissez la séance"),
+        ({"session": "999999"}, "ne prend pas d'inscription ici"),
+        ({"action": "999999"}, "ne prend pas d'inscription ici"),
+        ({"reason": ""}, "obligatoire"),
+        ({"email": "pas-une-adresse"}, "adresse"),
+        ({"name": "Nadia\r\nBcc: x@example.org"}, ""),
+        ({"name": "x" * 151}, "150"),
+    ],
+)
+def test_hostile_additions_are_refused_in_french(clients, per_session, sessions, site_tree, overrides, message):
+    other = ActionSessionFactory(starts_at=in_days(4), ends_at=in_days(4, hour=12))
+    data = {
+        "action": per_session.action.pk,
+        "session": sessions[0].pk,
+        "email": "nadia@example.org",
+        "name": "Nadia Benali",
+        "reason": "Par téléphone",
+        **{key: (str(other.pk) if value == "{other}" else value) for key, value in overrides.items()},
+    }
+    response = clients.editor.post(ADD, data)
+    assert response.status_code == 400
+    assert message in response.content.decode()
+    assert not Registration.objects.exists()
+
+
+def test_moving_through_the_admin_promotes_the_next_waiting(clients, per_session, first_target, sessions):
+    moving = add(first_target, "a@example.org")
+    add(first_target, "b@example.org")
+    waiting = add(first_target, "c@example.org")
+    move = reverse("registrations_attendance:move", args=[moving.pk])
+    listing = clients.editor.get("/admin/inscriptions/personnes/", {"action": per_session.action.pk})
+    assert move in listing.content.decode()
+    assert clients.editor.get(move).status_code == 200
+
+    response = clients.editor.post(move, {"session": sessions[1].pk})
+    assert response.status_code == 302
+    moving.refresh_from_db()
+    waiting.refresh_from_db()
+    assert moving.session == sessions[1]
+    assert waiting.status == RegistrationStatus.CONFIRMED
+
+
+@pytest.mark.parametrize("session", ["same", "other_action", "999999", "abc", ""])
+def test_forged_moves_are_refused_in_french(clients, per_session, first_target, sessions, site_tree, session):
+    moving = add(first_target, "a@example.org")
+    other = ActionSessionFactory(starts_at=in_days(4), ends_at=in_days(4, hour=12))
+    value = {"same": sessions[0].pk, "other_action": other.pk}.get(session, session)
+    response = clients.editor.post(reverse("registrations_attendance:move", args=[moving.pk]), {"session": value})
+    assert response.status_code == 400
+    assert "séance" in response.content.decode()
+    moving.refresh_from_db()
+    assert moving.session == sessions[0]
+
+
+def test_moving_an_unknown_registration_is_404(clients, per_session):
+    assert (
+        clients.editor.post(reverse("registrations_attendance:move", args=[424242]), {"session": 1}).status_code == 404
+    )
+
+
+def test_the_sessions_page_lists_counts_and_links(clients, today, first_target):
+    add(today, "a@example.org")
+    page = clients.editor.get(SESSIONS)
+    assert page.status_code == 200
+    body = page.content.decode()
+    assert attendance_url(today.session) in body
+    assert sheet_url(first_target.session) in body
