@@ -72,6 +72,7 @@ RELATIONS: dict[type, dict[str, Relation]] = {
         "format": "format",
         "audiences": "audiences",
         "sessions": _with("sessions", ActionSession, "town"),
+        "attendance": "registration_settings",
         "people": _with("people", ActionPerson, "person__organisation"),
         "organisations": _with("organisations", ActionOrganisation, "organisation"),
         "progress_notes": "progress_notes",

@@ -72,6 +72,14 @@ class Availability:
         return PublicState.LABELS[self.state]
 
 
+def settings_of(action: ActionPage) -> RegistrationSettings | None:
+    """The action's settings through its relation: no query when the listing prefetched it."""
+    try:
+        return action.registration_settings
+    except RegistrationSettings.DoesNotExist:
+        return None
+
+
 def settings_for(action: ActionPage) -> RegistrationSettings | None:
     return RegistrationSettings.objects.filter(action=action).first()
 
@@ -195,7 +203,7 @@ def attendance_sheet(session: ActionSession, *, search: str = "") -> list[tuple[
 def session_availability(session: ActionSession, *, now: datetime.datetime | None = None) -> Availability | None:
     """Seats left and state of the target a session belongs to (the cycle's, for a whole-action
     registration); None when its action takes no registration here."""
-    settings = RegistrationSettings.objects.filter(action_id=session.page_id).first()
+    settings = settings_of(session.page)
     if settings is None:
         return None
     target = Target(settings=settings, session=None if settings.scope == RegistrationScope.WHOLE_ACTION else session)
@@ -311,7 +319,7 @@ def _counts_public(counts: ParticipantCounts) -> dict[str, Any]:
 
 def participant_counts_public(action: ActionPage) -> dict[str, Any] | None:
     """The participant counts from attendance (aggregates, never names); None before any tick."""
-    counts = participant_counts(action)
+    counts = participant_counts(action) if settings_of(action) is not None else None
     if counts is None:
         return None
     return {
