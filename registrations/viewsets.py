@@ -109,6 +109,7 @@ class RegistrationIndexView(FormulaSafeExportMixin, generic.IndexView):
 
 class RegistrationViewSet(ModelViewSet):
     model = Registration
+    name = "registrations_registration"
     icon = "group"
     menu_label = _("Inscrit·e·s")
     add_to_admin_menu = False

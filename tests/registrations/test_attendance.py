@@ -3,6 +3,7 @@
 import pytest
 from django.core import mail
 
+from publications.models import ActionSession
 from registrations.models import Attendance, Registration, RegistrationScope, RegistrationSettings, RegistrationStatus
 from registrations.selectors import Target, availability, participant_counts, session_availability
 from registrations.services import (
@@ -215,7 +216,7 @@ def test_session_availability_reads_the_cycle_for_a_whole_action(action, session
     assert session_availability(sessions[0]) is None
     settings = RegistrationSettings.objects.create(action=action, scope=RegistrationScope.WHOLE_ACTION, capacity=1)
     add(Target(settings=settings), "a@example.org")
-    state = session_availability(sessions[1])
+    state = session_availability(ActionSession.objects.get(pk=sessions[1].pk))
     assert state is not None
     assert (state.seats, state.seats_left, state.state) == (1, 0, "liste_attente")
     assert Registration.objects.count() == 1
