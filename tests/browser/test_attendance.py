@@ -55,7 +55,7 @@ def test_editor_ticks_attendance_on_a_tablet(guarded_tab, action, per_session):
     assert box["width"] >= 120
 
     page.get_by_label("Chercher un nom ou un organisme").fill("girard")
-    page.get_by_role("button", name="Chercher").click()
+    page.get_by_role("button", name="Chercher", exact=True).click()
     page.get_by_role("button", name="Présent·e : Paul Girard").click()
     page.wait_for_url("**#inscription-*")
     assert page.get_by_text("✓ présent·e").count() == 1
