@@ -8,7 +8,7 @@ from registrations.models import Attendance, Registration, RegistrationSettings,
 from registrations.selectors import Target
 from registrations.services import Applicant, capacity_set, registration_create
 from tests.factories import ActionPageFactory, ActionSessionFactory, ProgrammePageFactory
-from tests.html import parse, text
+from tests.html import page_source, parse, text
 from tests.pdf import pdf_pages, pdf_text
 from tests.registrations.conftest import in_days
 
@@ -115,7 +115,7 @@ def test_forged_ticks_are_refused_in_french(clients, today, site_tree, data):
 
     response = clients.editor.post(attendance_url(today.session), data)
     assert response.status_code == 400
-    assert "n'a pas de place à cette séance" in response.content.decode()
+    assert "n'a pas de place à cette séance" in page_source(response)
     assert not Attendance.objects.exists()
 
 
@@ -129,7 +129,7 @@ def test_a_session_not_taking_registrations_or_unknown_is_404(clients, action, s
 def test_ticking_a_future_session_is_refused(clients, first_target):
     registration = add(first_target, "a@example.org")
     page = clients.editor.get(attendance_url(first_target.session))
-    assert "l'émargement ouvre le jour même" in page.content.decode()
+    assert "l'émargement ouvre le jour même" in page_source(page)
     response = clients.editor.post(
         attendance_url(first_target.session), {"registration": registration.pk, "attended": "1"}
     )
@@ -239,7 +239,7 @@ def test_hostile_additions_are_refused_in_french(clients, per_session, sessions,
     }
     response = clients.editor.post(ADD, data)
     assert response.status_code == 400
-    assert message in response.content.decode()
+    assert message in page_source(response)
     assert not Registration.objects.exists()
 
 
