@@ -132,11 +132,13 @@ def registration_add_view(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         status = 400
         if form.is_valid():
+            action = form.cleaned_data["action"]
             try:
                 result = services.registration_create(
                     target=form.target,
                     applicant=form.applicant(),
-                    consent_text=consent_text(form.cleaned_data["action"]),
+                    # The controller is the action's site, whichever site the admin is reached through.
+                    consent_text=consent_text(action, site=action.get_site()),
                     added_by_hand=form.cleaned_data["reason"],
                     waiting_if_full=form.cleaned_data["waiting_if_full"],
                 )

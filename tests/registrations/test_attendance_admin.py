@@ -4,7 +4,7 @@ the printable sheet, adding by hand, moving; forged and unknown input answered i
 import pytest
 from django.urls import reverse
 
-from registrations.models import Attendance, Registration, RegistrationSettings, RegistrationStatus
+from registrations.models import Attendance, Registration, RegistrationScope, RegistrationSettings, RegistrationStatus
 from registrations.selectors import Target
 from registrations.services import Applicant, capacity_set, registration_create
 from tests.factories import ActionPageFactory, ActionSessionFactory, ProgrammePageFactory
@@ -221,14 +221,16 @@ def test_adding_by_hand_to_a_full_session_needs_the_waiting_list_ticked(clients,
         ({"session": ""}, "choisissez la séance"),
         ({"session": "999999"}, "ne prend pas d'inscription ici"),
         ({"action": "999999"}, "ne prend pas d'inscription ici"),
-        ({"reason": ""}, "obligatoire"),
+        ({"reason": ""}, "Champ requis"),
         ({"email": "pas-une-adresse"}, "adresse"),
         ({"name": "Nadia\r\nBcc: x@example.org"}, ""),
         ({"name": "x" * 151}, "150"),
     ],
 )
 def test_hostile_additions_are_refused_in_french(clients, per_session, sessions, site_tree, overrides, message):
+    # A session of another action that takes registrations too: the form must still refuse it here.
     other = ActionSessionFactory(starts_at=in_days(4), ends_at=in_days(4, hour=12))
+    RegistrationSettings.objects.create(action=other.page, scope=RegistrationScope.PER_SESSION)
     data = {
         "action": per_session.action.pk,
         "session": sessions[0].pk,
