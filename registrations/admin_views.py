@@ -5,12 +5,13 @@ Thin: each reads through the selectors and writes through the services, which ho
 seats, the locks); the views check the role's permission and turn refusals into French messages.
 """
 
+from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, Q
+from django.db.models import Count, Q, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -25,7 +26,7 @@ from registrations import selectors, services
 from registrations.admin_forms import AttendanceTickForm, RegistrationByHandForm, RegistrationMoveForm
 from registrations.attendance_sheet import attendance_sheet_pdf, session_when_where
 from registrations.consent import consent_text
-from registrations.models import SEATED_STATUSES, Registration, RegistrationStatus
+from registrations.models import SEATED_STATUSES, Registration, RegistrationScope, RegistrationStatus
 
 SEARCH_MAX_LENGTH = 100
 
@@ -44,25 +45,59 @@ def registrations_list_url(**filters: Any) -> str:
     return f"{reverse('registrations_registration:index')}?{urlencode(filters)}"
 
 
+@dataclass(frozen=True)
+class SessionLink:
+    label: str
+    url: str
+
+
+def session_links(session: ActionSession, *, can_change: bool) -> list[SessionLink]:
+    """The pages of one session in the sessions listing, those the role may open.
+
+    A cycle's registrations and messages are the whole action's (its registrations name no session).
+    """
+    settings = session.page.registration_settings
+    per_session = settings.scope == RegistrationScope.PER_SESSION
+    target = (session.page_id, session.pk) if per_session else (session.page_id,)
+    listing = {"action": session.page_id, "session": session.pk} if per_session else {"action": session.page_id}
+    links = [SessionLink(_("Inscrit·e·s"), registrations_list_url(**listing))]
+    if can_change:
+        links.append(SessionLink(_("Émargement"), reverse("registrations_attendance:attendance", args=[session.pk])))
+    links.append(
+        SessionLink(_("Feuille d'émargement (PDF)"), reverse("registrations_attendance:sheet", args=[session.pk]))
+    )
+    if can_change:
+        links += [
+            SessionLink(_("Écrire aux inscrit·e·s"), reverse("registrations_session_message", args=target)),
+            SessionLink(
+                _("Ajouter"),
+                f"{reverse('registrations_registration:add')}?{urlencode(listing)}",
+            ),
+        ]
+    return links
+
+
 def sessions_view(request: HttpRequest) -> HttpResponse:
     """Every session of the actions taking registrations, the next ones first, with their counts."""
     _require(request, "view_registration")
     now = timezone.now()
     sessions = (
         ActionSession.objects.filter(page__registration_settings__isnull=False)
-        .select_related("page", "town")
+        .select_related("page__registration_settings", "town")
         .annotate(
             present=Count("attendances", filter=Q(attendances__attended=True), distinct=True),
             seated=Count("registrations", filter=Q(registrations__status__in=SEATED_STATUSES), distinct=True),
             waiting=Count("registrations", filter=Q(registrations__status=RegistrationStatus.WAITING), distinct=True),
         )
     )
-    upcoming = sessions.filter(ends_at__gte=now).order_by("starts_at")
-    past = sessions.filter(ends_at__lt=now).order_by("-starts_at")[:50]
+    can_change = request.user.has_perm("registrations.change_registration")
+
+    def rows(listed: QuerySet[ActionSession]) -> list[tuple[ActionSession, list[SessionLink]]]:
+        return [(session, session_links(session, can_change=can_change)) for session in listed]
+
     context = {
-        "upcoming": upcoming,
-        "past": past,
-        "can_change": request.user.has_perm("registrations.change_registration"),
+        "upcoming": rows(sessions.filter(ends_at__gte=now).order_by("starts_at")),
+        "past": rows(sessions.filter(ends_at__lt=now).order_by("-starts_at")[:50]),
     }
     return TemplateResponse(request, "registrations/admin/sessions.html", context)
 

@@ -2,9 +2,19 @@
 the printable sheet, adding by hand, moving; forged and unknown input answered in French, never 5xx."""
 
 import pytest
+from django.contrib.auth.models import Permission
 from django.urls import reverse
+from django.utils.formats import date_format
+from django.utils.timezone import localtime
 
-from registrations.models import Attendance, Registration, RegistrationScope, RegistrationSettings, RegistrationStatus
+from registrations.models import (
+    Attendance,
+    Registration,
+    RegistrationScope,
+    RegistrationSettings,
+    RegistrationStatus,
+    SessionMessage,
+)
 from registrations.selectors import Target
 from registrations.services import Applicant, capacity_set, registration_create
 from tests.factories import ActionPageFactory, ActionSessionFactory, ProgrammePageFactory
@@ -280,10 +290,71 @@ def test_moving_an_unknown_registration_is_404(clients, per_session):
     )
 
 
-def test_the_sessions_page_lists_counts_and_links(clients, today, first_target):
+def _session_row_links(page, session) -> dict[str, str]:
+    """The links of the sessions listing's row of ``session``: text -> address."""
+    for row in parse(page.content.decode()).select("table.listing tbody tr"):
+        cells = row.find_all("td")
+        if text(cells[1]).startswith(date_format(localtime(session.starts_at), "l j F Y")):
+            return {text(anchor): anchor["href"] for anchor in cells[-1].find_all("a")}
+    raise AssertionError(f"no row for {session}")
+
+
+def test_the_sessions_page_links_each_session_to_its_pages(clients, today, first_target):
     add(today, "a@example.org")
     page = clients.editor.get(SESSIONS)
     assert page.status_code == 200
-    body = page.content.decode()
-    assert attendance_url(today.session) in body
-    assert sheet_url(first_target.session) in body
+    session, action_id = today.session, today.settings.action_id
+    links = _session_row_links(page, session)
+    assert links == {
+        "Inscrit·e·s": f"/admin/inscriptions/personnes/?action={action_id}&session={session.pk}",
+        "Émargement": attendance_url(session),
+        "Feuille d'émargement (PDF)": sheet_url(session),
+        "Écrire aux inscrit·e·s": f"/admin/inscriptions/message/{action_id}/{session.pk}/",
+        "Ajouter": f"{ADD}?action={action_id}&session={session.pk}",
+    }
+    for label, url in links.items():
+        response = clients.editor.get(url)
+        assert response.status_code == 200, label
+    assert "a@example.org" in text(parse(clients.editor.get(links["Inscrit·e·s"]).content.decode()))
+    assert clients.editor.get(links["Feuille d'émargement (PDF)"])["Content-Type"] == "application/pdf"
+    assert "1 personne" in text(parse(clients.editor.get(links["Écrire aux inscrit·e·s"]).content.decode()))
+
+
+def test_a_cycle_session_links_to_the_whole_action_registrations_and_message(clients, action, sessions):
+    RegistrationSettings.objects.create(action=action, scope=RegistrationScope.WHOLE_ACTION)
+    links = _session_row_links(clients.editor.get(SESSIONS), sessions[0])
+    assert links["Inscrit·e·s"] == f"/admin/inscriptions/personnes/?action={action.pk}"
+    assert links["Écrire aux inscrit·e·s"] == f"/admin/inscriptions/message/{action.pk}/"
+    assert links["Ajouter"] == f"{ADD}?action={action.pk}"
+    for label, url in links.items():
+        assert clients.editor.get(url).status_code == 200, label
+
+
+def _refused(response) -> bool:
+    """Wagtail's refusal: a 403, or the redirect to the admin's home with its message."""
+    return response.status_code == 403 or (response.status_code == 302 and response["Location"] == "/admin/")
+
+
+def test_a_role_without_registrations_is_refused_every_page_of_the_listing(clients, today, first_target):
+    registration = add(today, "a@example.org")
+    links = _session_row_links(clients.editor.get(SESSIONS), today.session)
+    board = clients.board[0]
+    assert _refused(board.get(SESSIONS))
+    for label, url in links.items():
+        assert _refused(board.get(url)), label
+    message = links["Écrire aux inscrit·e·s"]
+    assert _refused(board.post(message, {"subject": "Objet", "body": "Texte"}))
+    assert _refused(board.post(links["Émargement"], {"registration": registration.pk, "attended": "1"}))
+    assert not Attendance.objects.exists()
+    assert not SessionMessage.objects.exists()
+
+
+def test_the_view_only_role_sees_the_listing_without_the_pages_that_write(clients, team, today, client_for):
+    add(today, "a@example.org")
+    viewer = team.board[1]
+    viewer.user_permissions.add(
+        Permission.objects.get(codename="view_registration"),
+        Permission.objects.get(codename="access_admin"),
+    )
+    links = _session_row_links(client_for(viewer).get(SESSIONS), today.session)
+    assert set(links) == {"Inscrit·e·s", "Feuille d'émargement (PDF)"}
