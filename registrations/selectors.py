@@ -105,6 +105,12 @@ def seated_count(target: Target) -> int:
     return seated_registrations(target).count()
 
 
+def target_cancelled(target: Target) -> bool:
+    """Whether nothing of the target will take place: its session, or every session of its cycle, cancelled."""
+    sessions = [target.session] if target.session else list(target.settings.action.sessions.all())
+    return not sessions or all(session.cancelled for session in sessions)
+
+
 def refusal_reason(target: Target, *, now: datetime.datetime) -> str | None:
     """Why the target takes no registration at ``now`` (French), or None when it does."""
     settings = target.settings
@@ -114,9 +120,9 @@ def refusal_reason(target: Target, *, now: datetime.datetime) -> str | None:
         return _("Les inscriptions ne sont pas encore ouvertes.")
     if settings.closes_at and now >= settings.closes_at:
         return _("Les inscriptions sont closes.")
-    sessions = [target.session] if target.session else list(settings.action.sessions.all())
-    if not sessions or all(session.cancelled for session in sessions):
+    if target_cancelled(target):
         return _("Cette séance est annulée.")
+    sessions = [target.session] if target.session else list(settings.action.sessions.all())
     if all(session.starts_at <= now for session in sessions if not session.cancelled):
         return _("Cette séance a déjà eu lieu : les inscriptions sont closes.")
     return None

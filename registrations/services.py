@@ -36,6 +36,7 @@ from registrations.selectors import (
     seated_count,
     seated_registrations,
     session_registrations,
+    target_cancelled,
     target_seats,
 )
 
@@ -110,6 +111,9 @@ def registration_create(
         reason = refusal_reason(target, now=now)
         if reason:
             raise RegistrationRefusedError(reason)
+    elif target_cancelled(target):
+        # The dates do not bind the team; a cancelled session has no seat to give.
+        raise RegistrationRefusedError(_("Cette séance est annulée."))
     seats = _target_lock(target)
     for session in [target.session] if target.session else target.settings.action.sessions.all():
         # From now on, a change of the session is told to the people registered.

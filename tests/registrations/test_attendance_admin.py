@@ -16,7 +16,13 @@ from registrations.models import (
     SessionMessage,
 )
 from registrations.selectors import Target
-from registrations.services import Applicant, capacity_set, registration_create
+from registrations.services import (
+    Applicant,
+    attendance_record,
+    capacity_set,
+    registration_cancel,
+    registration_create,
+)
 from tests.factories import ActionPageFactory, ActionSessionFactory, ProgrammePageFactory
 from tests.html import page_source, parse, text
 from tests.pdf import pdf_pages, pdf_text
@@ -110,23 +116,44 @@ def test_search_by_name_keeps_the_search_after_a_tick(clients, today):
         {"registration": "{own}", "attended": "peut-être"},
         {"registration": "{other_action}", "attended": "1"},
         {"registration": "{waiting}", "attended": "1"},
+        {"registration": "{cancelled}", "attended": "1"},
+        {"registration": "1.5", "attended": "1"},
+        {"registration": "{own}", "attended": "1" * 1000},
     ],
 )
 def test_forged_ticks_are_refused_in_french(clients, today, site_tree, data):
     own = add(today, "a@example.org")
     add(today, "b@example.org")
     waiting = add(today, "c@example.org")
+    cancelled = add(today, "d@example.org")
+    registration_cancel(registration=cancelled)
     other = ActionPageFactory(parent=ProgrammePageFactory(parent=site_tree.programmes))
     other_session = ActionSessionFactory(page=other, starts_at=in_days(0, hour=0), ends_at=in_days(0, hour=23))
     other_settings = RegistrationSettings.objects.create(action=other)
     stranger = add(Target(settings=other_settings, session=other_session), "x@example.org")
-    ids = {"{own}": own.pk, "{other_action}": stranger.pk, "{waiting}": waiting.pk}
+    ids = {"{own}": own.pk, "{other_action}": stranger.pk, "{waiting}": waiting.pk, "{cancelled}": cancelled.pk}
     data = {key: str(ids.get(value, value)) for key, value in data.items()}
 
     response = clients.editor.post(attendance_url(today.session), data)
     assert response.status_code == 400
     assert "n'a pas de place à cette séance" in page_source(response)
     assert not Attendance.objects.exists()
+
+
+def test_a_cancelled_session_is_not_ticked(clients, today):
+    registration = add(today, "a@example.org")
+    type(today.session).objects.filter(pk=today.session.pk).update(cancelled=True)
+    response = clients.editor.post(attendance_url(today.session), {"registration": registration.pk, "attended": "1"})
+    assert response.status_code == 400
+    assert "Cette séance est annulée." in page_source(response)
+    assert not Attendance.objects.exists()
+
+
+@pytest.mark.parametrize("session_id", ["abc", "-1", "9" * 40])
+def test_a_malformed_session_address_is_404(clients, today, session_id):
+    for page in ("emargement/", "feuille.pdf"):
+        # APPEND_SLASH may first redirect the address that matches no route: it still ends in a 404.
+        assert clients.editor.get(f"{SESSIONS}{session_id}/{page}", follow=True).status_code == 404
 
 
 def test_a_session_not_taking_registrations_or_unknown_is_404(clients, action, sessions, site_tree):
@@ -235,19 +262,27 @@ def test_adding_by_hand_to_a_full_session_needs_the_waiting_list_ticked(clients,
         ({"email": "pas-une-adresse"}, "adresse"),
         ({"name": "Nadia\r\nBcc: x@example.org"}, ""),
         ({"name": "x" * 151}, "150"),
+        ({"session": "{cancelled}"}, "Cette séance est annulée."),
+        ({"session": "abc"}, "ne prend pas d'inscription ici"),
+        ({"action": "abc"}, "ne prend pas d'inscription ici"),
+        ({"session": "9" * 40}, "ne prend pas d'inscription ici"),
     ],
 )
 def test_hostile_additions_are_refused_in_french(clients, per_session, sessions, site_tree, overrides, message):
     # A session of another action that takes registrations too: the form must still refuse it here.
     other = ActionSessionFactory(starts_at=in_days(4), ends_at=in_days(4, hour=12))
     RegistrationSettings.objects.create(action=other.page, scope=RegistrationScope.PER_SESSION)
+    cancelled = ActionSessionFactory(
+        page=per_session.action, starts_at=in_days(6), ends_at=in_days(6, 12), cancelled=True
+    )
+    ids = {"{other}": other.pk, "{cancelled}": cancelled.pk}
     data = {
         "action": per_session.action.pk,
         "session": sessions[0].pk,
         "email": "nadia@example.org",
         "name": "Nadia Benali",
         "reason": "Par téléphone",
-        **{key: (str(other.pk) if value == "{other}" else value) for key, value in overrides.items()},
+        **{key: str(ids.get(value, value)) for key, value in overrides.items()},
     }
     response = clients.editor.post(ADD, data)
     assert response.status_code == 400
@@ -272,22 +307,81 @@ def test_moving_through_the_admin_promotes_the_next_waiting(clients, per_session
     assert waiting.status == RegistrationStatus.CONFIRMED
 
 
-@pytest.mark.parametrize("session", ["same", "other_action", "999999", "abc", ""])
-def test_forged_moves_are_refused_in_french(clients, per_session, first_target, sessions, site_tree, session):
+MOVE_REFUSALS = {
+    "same": "Choisissez une autre séance de la même action.",
+    "other_action": "Choisissez une autre séance de la même action.",
+    "cancelled_session": "Choisissez une autre séance de la même action.",
+    "999999": "Choisissez une autre séance de la même action.",
+    "abc": "Choisissez une autre séance de la même action.",
+    "-1": "Choisissez une autre séance de la même action.",
+    "9" * 40: "Choisissez une autre séance de la même action.",
+    "": "Champ requis",
+}
+
+
+@pytest.mark.parametrize(("session", "message"), MOVE_REFUSALS.items())
+def test_forged_moves_are_refused_in_french(clients, per_session, first_target, sessions, site_tree, session, message):
     moving = add(first_target, "a@example.org")
     other = ActionSessionFactory(starts_at=in_days(4), ends_at=in_days(4, hour=12))
-    value = {"same": sessions[0].pk, "other_action": other.pk}.get(session, session)
+    RegistrationSettings.objects.create(action=other.page, scope=RegistrationScope.PER_SESSION)
+    cancelled = ActionSessionFactory(
+        page=per_session.action, starts_at=in_days(5), ends_at=in_days(5, 12), cancelled=True
+    )
+    value = {"same": sessions[0].pk, "other_action": other.pk, "cancelled_session": cancelled.pk}.get(session, session)
     response = clients.editor.post(reverse("registrations_attendance:move", args=[moving.pk]), {"session": value})
     assert response.status_code == 400
-    assert "séance" in response.content.decode()
+    assert message in page_source(response)
+    moving.refresh_from_db()
+    assert (moving.session, moving.status) == (sessions[0], RegistrationStatus.CONFIRMED)
+
+
+def test_moving_to_a_full_session_is_refused_unless_the_waiting_list_is_ticked(clients, per_session, sessions):
+    second = Target(settings=per_session, session=sessions[1])
+    capacity_set(target=second, seats=1)
+    add(second, "full@example.org")
+    moving = add(Target(settings=per_session, session=sessions[0]), "a@example.org")
+    move = reverse("registrations_attendance:move", args=[moving.pk])
+    refused = clients.editor.post(move, {"session": sessions[1].pk})
+    assert refused.status_code == 400
+    assert "La séance choisie est complète" in page_source(refused)
     moving.refresh_from_db()
     assert moving.session == sessions[0]
+    assert clients.editor.post(move, {"session": sessions[1].pk, "waiting_if_full": "on"}).status_code == 302
+    moving.refresh_from_db()
+    assert (moving.session, moving.status) == (sessions[1], RegistrationStatus.WAITING)
 
 
-def test_moving_an_unknown_registration_is_404(clients, per_session):
-    assert (
-        clients.editor.post(reverse("registrations_attendance:move", args=[424242]), {"session": 1}).status_code == 404
-    )
+@pytest.mark.parametrize(
+    ("state", "message"),
+    [
+        ("cancelled", "Seule une inscription confirmée ou en liste d'attente change de séance"),
+        ("attended", "Seule une inscription confirmée ou en liste d'attente change de séance"),
+        ("cycle", "Une inscription au cycle vaut pour toutes ses séances"),
+    ],
+)
+def test_a_registration_that_cannot_move_is_refused_in_french(clients, action, sessions, team, state, message):
+    if state == "cycle":
+        settings = RegistrationSettings.objects.create(action=action, scope=RegistrationScope.WHOLE_ACTION)
+        registration = add(Target(settings=settings), "a@example.org")
+    else:
+        settings = RegistrationSettings.objects.create(action=action, scope=RegistrationScope.PER_SESSION)
+        held = ActionSessionFactory(page=action, starts_at=in_days(0, hour=0), ends_at=in_days(0, hour=23))
+        registration = add(Target(settings=settings, session=held), "a@example.org")
+        if state == "cancelled":
+            registration_cancel(registration=registration)
+        else:
+            attendance_record(registration=registration, session=held, attended=True, by=team.editor)
+    before = Registration.objects.values_list("session_id", "status").get(pk=registration.pk)
+    move = reverse("registrations_attendance:move", args=[registration.pk])
+    response = clients.editor.post(move, {"session": sessions[1].pk})
+    assert response.status_code == 400
+    assert message in page_source(response)
+    assert Registration.objects.values_list("session_id", "status").get(pk=registration.pk) == before
+
+
+@pytest.mark.parametrize("pk", ["424242", "abc", "-1", "9" * 40])
+def test_moving_an_unknown_registration_is_404(clients, per_session, pk):
+    assert clients.editor.post(f"{SESSIONS}changer-de-seance/{pk}/", {"session": 1}).status_code == 404
 
 
 def _session_row_links(page, session) -> dict[str, str]:
