@@ -11,7 +11,6 @@ from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, Q, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -26,7 +25,7 @@ from registrations import selectors, services
 from registrations.admin_forms import AttendanceTickForm, RegistrationByHandForm, RegistrationMoveForm
 from registrations.attendance_sheet import attendance_sheet_pdf, session_when_where
 from registrations.consent import consent_text
-from registrations.models import SEATED_STATUSES, Registration, RegistrationScope, RegistrationStatus
+from registrations.models import Registration, RegistrationScope
 
 SEARCH_MAX_LENGTH = 100
 
@@ -49,6 +48,17 @@ def registrations_list_url(**filters: Any) -> str:
 class SessionLink:
     label: str
     url: str
+
+
+@dataclass(frozen=True)
+class SessionRow:
+    session: ActionSession
+    figures: selectors.Figures
+    links: list[SessionLink]
+
+    @property
+    def waiting(self) -> int:
+        return self.figures.registered - self.figures.confirmed
 
 
 def session_links(session: ActionSession, *, can_change: bool) -> list[SessionLink]:
@@ -81,24 +91,28 @@ def sessions_view(request: HttpRequest) -> HttpResponse:
     """Every session of the actions taking registrations, the next ones first, with their counts."""
     _require(request, "view_registration")
     now = timezone.now()
-    sessions = (
-        ActionSession.objects.filter(page__registration_settings__isnull=False)
-        .select_related("page__registration_settings", "town")
-        .annotate(
-            present=Count("attendances", filter=Q(attendances__attended=True), distinct=True),
-            seated=Count("registrations", filter=Q(registrations__status__in=SEATED_STATUSES), distinct=True),
-            waiting=Count("registrations", filter=Q(registrations__status=RegistrationStatus.WAITING), distinct=True),
-        )
+    sessions = ActionSession.objects.filter(page__registration_settings__isnull=False).select_related(
+        "page__registration_settings", "town"
     )
     can_change = request.user.has_perm("registrations.change_registration")
+    upcoming = list(sessions.filter(ends_at__gte=now).order_by("starts_at"))
+    past = list(sessions.filter(ends_at__lt=now).order_by("-starts_at")[:50])
+    # The figures the reports read (a cycle's registrations count at each of its sessions).
+    figures: dict[int, selectors.Figures] = {}
+    for action in {session.page_id: session.page for session in upcoming + past}.values():
+        participation = selectors.action_participation(action)
+        for line in participation.sessions if participation else []:
+            figures[line.session.pk] = line.participation.figures
 
-    def rows(listed: QuerySet[ActionSession]) -> list[tuple[ActionSession, list[SessionLink]]]:
-        return [(session, session_links(session, can_change=can_change)) for session in listed]
+    def rows(listed: list[ActionSession]) -> list[SessionRow]:
+        return [
+            SessionRow(
+                session, figures.get(session.pk, selectors.Figures()), session_links(session, can_change=can_change)
+            )
+            for session in listed
+        ]
 
-    context = {
-        "upcoming": rows(sessions.filter(ends_at__gte=now).order_by("starts_at")),
-        "past": rows(sessions.filter(ends_at__lt=now).order_by("-starts_at")[:50]),
-    }
+    context = {"upcoming": rows(upcoming), "past": rows(past)}
     return TemplateResponse(request, "registrations/admin/sessions.html", context)
 
 

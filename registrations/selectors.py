@@ -249,58 +249,167 @@ class ActionParticipants:
     sessions: list[SessionParticipants]
 
 
-def _counts(rows: Sequence[Mapping[str, Any]]) -> ParticipantCounts:
-    # A person is their address: present at two sessions of an action, they count once for it.
-    people = {(row["registration__email"] or "").lower() or row["registration_id"]: row for row in rows}.values()
+@dataclass(frozen=True)
+class Figures:
+    """People registered (every registration not cancelled, the waiting list included), confirmed
+    (holding a seat, ticked or not) and present (ticked present at the door)."""
+
+    registered: int = 0
+    confirmed: int = 0
+    present: int = 0
+
+
+@dataclass(frozen=True)
+class GroupFigures:
+    """The figures of one group: a stable code (a role's value, a territory's code; "" when not
+    given) and its label."""
+
+    code: str
+    label: str
+    figures: Figures
+
+
+@dataclass(frozen=True)
+class Participation:
+    figures: Figures
+    by_role: list[GroupFigures]
+    by_territory: list[GroupFigures]
+
+
+@dataclass(frozen=True)
+class SessionParticipation:
+    session: ActionSession
+    participation: Participation
+
+
+@dataclass(frozen=True)
+class ActionParticipation:
+    """An action's participation: over the action (each person once, by address) and per session
+    (every session of the action, by date; a cycle's registrations count at each of its sessions)."""
+
+    participation: Participation
+    sessions: list[SessionParticipation]
+
+
+@dataclass(frozen=True)
+class _Person:
+    role: str
+    territory: tuple[str, str]
+    confirmed: bool
+    present: bool
+
+
+def _participation(people: Sequence[_Person]) -> Participation:
+    def figures(group: Sequence[_Person]) -> Figures:
+        return Figures(
+            registered=len(group),
+            confirmed=sum(person.confirmed for person in group),
+            present=sum(person.present for person in group),
+        )
+
     roles = dict(SubscriberRole.choices)
-    by_role: dict[str, int] = {}
-    by_territory: dict[tuple[str, str], int] = {}
-    for row in people:
-        by_role[row["registration__role"]] = by_role.get(row["registration__role"], 0) + 1
-        territory = (row["registration__territory__code"] or "", row["registration__territory__name"] or NOT_GIVEN)
-        by_territory[territory] = by_territory.get(territory, 0) + 1
-    return ParticipantCounts(
-        total=len(people),
+    territories = sorted({person.territory for person in people}, key=lambda territory: territory[1])
+    return Participation(
+        figures=figures(people),
         # Roles in the list's own order (as on the forms), then those not given.
         by_role=[
-            CountLine(code=role, label=str(roles.get(role, NOT_GIVEN)), count=by_role[role])
-            for role in [*roles, ""]
-            if role in by_role
+            GroupFigures(
+                code=role,
+                label=str(roles.get(role, NOT_GIVEN)),
+                figures=figures([person for person in people if person.role == role]),
+            )
+            for role in [*roles, *sorted({person.role for person in people} - set(roles))]
+            if any(person.role == role for person in people)
         ],
-        by_territory=sorted(
-            (CountLine(code=code, label=label, count=n) for (code, label), n in by_territory.items()),
-            key=lambda line: (-line.count, line.label),
-        ),
+        by_territory=[
+            GroupFigures(
+                code=code,
+                label=label,
+                figures=figures([person for person in people if person.territory == (code, label)]),
+            )
+            for code, label in territories
+        ],
+    )
+
+
+def action_participation(action: ActionPage) -> ActionParticipation | None:
+    """How many people registered, were confirmed and came, by role and by territory, for the action
+    and for each of its sessions; None when it took no registration. Anonymised registrations count.
+
+    The one place these figures are made: the sessions admin, the public counts (people present,
+    ``participant_counts``) and the reports read them here.
+    """
+    registrations = list(
+        Registration.objects.filter(action_id=action.pk)
+        .exclude(status=RegistrationStatus.CANCELLED)
+        .order_by("created_at", "pk")
+        .values("pk", "email", "role", "territory__code", "territory__name", "session_id", "status")
+    )
+    if not registrations:
+        return None
+    came: dict[int, set[int]] = {}
+    for registration_id, session_id in Attendance.objects.filter(
+        registration__action_id=action.pk, attended=True
+    ).values_list("registration_id", "session_id"):
+        came.setdefault(registration_id, set()).add(session_id)
+
+    def person(rows: Sequence[Mapping[str, Any]], *, at: int | None = None) -> _Person:
+        """One person from their registrations (the first gives the role and territory), present at
+        session ``at`` (None: at any session)."""
+        ticked: set[int] = set().union(*(came.get(row["pk"], set()) for row in rows))
+        return _Person(
+            role=rows[0]["role"],
+            territory=(rows[0]["territory__code"] or "", rows[0]["territory__name"] or NOT_GIVEN),
+            confirmed=any(row["status"] in SEATED_STATUSES for row in rows),
+            present=bool(ticked if at is None else ticked & {at}),
+        )
+
+    # A person is their address: registered to two sessions of an action, they count once for it.
+    by_address: dict[str, list[Mapping[str, Any]]] = {}
+    for row in registrations:
+        by_address.setdefault(row["email"].lower(), []).append(row)
+    people = [person(rows) for rows in by_address.values()]
+    return ActionParticipation(
+        participation=_participation(people),
+        sessions=[
+            SessionParticipation(
+                session=session,
+                participation=_participation(
+                    [person([row], at=session.pk) for row in registrations if row["session_id"] in (session.pk, None)]
+                ),
+            )
+            for session in ActionSession.objects.filter(page_id=action.pk).order_by("starts_at", "pk")
+        ],
+    )
+
+
+def _present(participation: Participation) -> ParticipantCounts:
+    def lines(groups: list[GroupFigures]) -> list[CountLine]:
+        return [
+            CountLine(code=group.code, label=group.label, count=group.figures.present)
+            for group in groups
+            if group.figures.present
+        ]
+
+    return ParticipantCounts(
+        total=participation.figures.present,
+        by_role=lines(participation.by_role),
+        by_territory=sorted(lines(participation.by_territory), key=lambda line: (-line.count, line.label)),
     )
 
 
 def participant_counts(action: ActionPage) -> ActionParticipants | None:
-    """The action's participant counts from attendance, by role and by territory; None before any tick.
-
-    The one place counts are made: the action page, both APIs and the reports read them here.
-    """
-    rows = list(
-        Attendance.objects.filter(
-            session__page_id=action.pk, attended=True, registration__status__in=SEATED_STATUSES
-        ).values(
-            "session_id",
-            "registration_id",
-            "registration__email",
-            "registration__role",
-            "registration__territory__code",
-            "registration__territory__name",
-        )
-    )
-    if not rows:
+    """The people ticked present (``action_participation``), by role and by territory, over the
+    action and for each session where someone came; None before anyone is ticked present."""
+    figures = action_participation(action)
+    if figures is None or not figures.participation.figures.present:
         return None
-    sessions = ActionSession.objects.filter(pk__in={row["session_id"] for row in rows}).order_by("starts_at")
     return ActionParticipants(
-        counts=_counts(rows),
+        counts=_present(figures.participation),
         sessions=[
-            SessionParticipants(
-                session=session, counts=_counts([row for row in rows if row["session_id"] == session.pk])
-            )
-            for session in sessions
+            SessionParticipants(session=line.session, counts=_present(line.participation))
+            for line in figures.sessions
+            if line.participation.figures.present
         ],
     )
 

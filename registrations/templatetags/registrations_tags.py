@@ -1,5 +1,5 @@
 """Registrations on the public pages: the action page's ``{% registration_panel page %}`` (availability
-and the form) and ``{% participant_counts page %}`` (attendance, aggregates only), the agenda's
+and the form) and ``{% participant_counts_section page %}`` (attendance, aggregates only), the agenda's
 ``{% session_registration session as state %}``."""
 
 from typing import Any

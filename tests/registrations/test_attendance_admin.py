@@ -384,13 +384,37 @@ def test_moving_an_unknown_registration_is_404(clients, per_session, pk):
     assert clients.editor.post(f"{SESSIONS}changer-de-seance/{pk}/", {"session": 1}).status_code == 404
 
 
-def _session_row_links(page, session) -> dict[str, str]:
-    """The links of the sessions listing's row of ``session``: text -> address."""
+def _session_row(page, session):
     for row in parse(page.content.decode()).select("table.listing tbody tr"):
         cells = row.find_all("td")
         if text(cells[1]).startswith(date_format(localtime(session.starts_at), "l j F Y")):
-            return {text(anchor): anchor["href"] for anchor in cells[-1].find_all("a")}
+            return cells
     raise AssertionError(f"no row for {session}")
+
+
+def _session_row_links(page, session) -> dict[str, str]:
+    """The links of the sessions listing's row of ``session``: text -> address."""
+    return {text(anchor): anchor["href"] for anchor in _session_row(page, session)[-1].find_all("a")}
+
+
+def _session_row_counts(page, session) -> list[str]:
+    """Seats taken, waiting, present."""
+    return [text(cell) for cell in _session_row(page, session)[2:5]]
+
+
+def test_the_sessions_page_counts_seats_waiting_and_present(clients, team, today, action, sessions):
+    came = add(today, "a@example.org")
+    add(today, "b@example.org")
+    add(today, "c@example.org")
+    attendance_record(registration=came, session=today.session, attended=True, by=team.editor)
+    assert _session_row_counts(clients.editor.get(SESSIONS), today.session) == ["2", "1", "1"]
+
+
+def test_a_cycle_registration_takes_a_seat_at_each_session_of_the_listing(clients, action, sessions):
+    settings = RegistrationSettings.objects.create(action=action, scope=RegistrationScope.WHOLE_ACTION)
+    add(Target(settings=settings), "a@example.org")
+    page = clients.editor.get(SESSIONS)
+    assert [_session_row_counts(page, session) for session in sessions] == [["1", "0", "0"], ["1", "0", "0"]]
 
 
 def test_the_sessions_page_links_each_session_to_its_pages(clients, today, first_target):
