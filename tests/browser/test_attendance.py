@@ -73,3 +73,20 @@ def test_editor_ticks_attendance_on_a_tablet(guarded_tab, action, per_session):
         RegistrationStatus.ATTENDED,
         RegistrationStatus.ABSENT,
     }
+
+
+def test_the_action_page_shows_seats_left_and_the_waiting_list(guarded_tab, action, sessions, per_session):
+    first = Target(settings=per_session, session=sessions[0])  # two seats
+    second = Target(settings=per_session, session=sessions[1])
+    capacity_set(target=second, seats=1)
+    for target, email in [(first, "a@example.org"), (second, "b@example.org")]:
+        registration_create(target=target, applicant=Applicant(email=email, name="Inscrite"), consent_text="J'accepte.")
+    page = guarded_tab()
+    page.set_viewport_size({"width": 1024, "height": 900})
+    assert page.goto(action.get_url()).status == 200
+    seats = page.locator(".registration-availability li")
+    assert seats.nth(0).inner_text().endswith("Inscriptions ouvertes — 1 place restante")
+    assert seats.nth(1).inner_text().endswith("Liste d'attente")
+    page.locator("#registration-heading").scroll_into_view_if_needed()
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=SCREENSHOTS / "attendance-action-seats-1024.png")
