@@ -220,36 +220,6 @@ NOT_GIVEN = "Non renseigné"
 
 
 @dataclass(frozen=True)
-class CountLine:
-    """One group of participants: a stable code (a role's value, a territory's code) and its label."""
-
-    code: str
-    label: str
-    count: int
-
-
-@dataclass(frozen=True)
-class ParticipantCounts:
-    total: int
-    by_role: list[CountLine]
-    by_territory: list[CountLine]
-
-
-@dataclass(frozen=True)
-class SessionParticipants:
-    session: ActionSession
-    counts: ParticipantCounts
-
-
-@dataclass(frozen=True)
-class ActionParticipants:
-    """People ticked present: over the action (each person once, by address) and per session."""
-
-    counts: ParticipantCounts
-    sessions: list[SessionParticipants]
-
-
-@dataclass(frozen=True)
 class Figures:
     """People registered (every registration not cancelled, the waiting list included), confirmed
     (holding a seat, ticked or not) and present (ticked present at the door)."""
@@ -383,31 +353,28 @@ def action_participation(action: ActionPage) -> ActionParticipation | None:
     )
 
 
-def _present(participation: Participation) -> ParticipantCounts:
-    def lines(groups: list[GroupFigures]) -> list[CountLine]:
-        return [
-            CountLine(code=group.code, label=group.label, count=group.figures.present)
-            for group in groups
-            if group.figures.present
-        ]
-
-    return ParticipantCounts(
-        total=participation.figures.present,
-        by_role=lines(participation.by_role),
-        by_territory=sorted(lines(participation.by_territory), key=lambda line: (-line.count, line.label)),
+def _present_only(participation: Participation) -> Participation:
+    """The groups where someone came, the territories with the most present first."""
+    return Participation(
+        figures=participation.figures,
+        by_role=[group for group in participation.by_role if group.figures.present],
+        by_territory=sorted(
+            (group for group in participation.by_territory if group.figures.present),
+            key=lambda group: (-group.figures.present, group.label),
+        ),
     )
 
 
-def participant_counts(action: ActionPage) -> ActionParticipants | None:
-    """The people ticked present (``action_participation``), by role and by territory, over the
-    action and for each session where someone came; None before anyone is ticked present."""
+def participant_counts(action: ActionPage) -> ActionParticipation | None:
+    """The participation where people came (``figures.present``): the groups and the sessions with
+    someone ticked present; None before anyone is."""
     figures = action_participation(action)
     if figures is None or not figures.participation.figures.present:
         return None
-    return ActionParticipants(
-        counts=_present(figures.participation),
+    return ActionParticipation(
+        participation=_present_only(figures.participation),
         sessions=[
-            SessionParticipants(session=line.session, counts=_present(line.participation))
+            SessionParticipation(session=line.session, participation=_present_only(line.participation))
             for line in figures.sessions
             if line.participation.figures.present
         ],
@@ -425,19 +392,23 @@ def session_registration_public(session: ActionSession, *, now: datetime.datetim
     return {"state": state.state, "label": state.label, "seats": state.seats, "seats_left": state.seats_left}
 
 
-def _counts_public(counts: ParticipantCounts) -> dict[str, Any]:
-    def lines(items: list[CountLine]) -> list[dict[str, Any]]:
-        return [{"code": line.code, "label": line.label, "count": line.count} for line in items]
+def _counts_public(participation: Participation) -> dict[str, Any]:
+    def lines(groups: list[GroupFigures]) -> list[dict[str, Any]]:
+        return [{"code": group.code, "label": group.label, "count": group.figures.present} for group in groups]
 
-    return {"total": counts.total, "by_role": lines(counts.by_role), "by_territory": lines(counts.by_territory)}
+    return {
+        "total": participation.figures.present,
+        "by_role": lines(participation.by_role),
+        "by_territory": lines(participation.by_territory),
+    }
 
 
 def participant_counts_public(action: ActionPage) -> dict[str, Any] | None:
-    """The participant counts from attendance (aggregates, never names); None before any tick."""
+    """The people ticked present (aggregates, never names); None before any tick."""
     counts = participant_counts(action) if settings_of(action) is not None else None
     if counts is None:
         return None
     return {
-        **_counts_public(counts.counts),
-        "sessions": [{"uid": str(line.session.uid), **_counts_public(line.counts)} for line in counts.sessions],
+        **_counts_public(counts.participation),
+        "sessions": [{"uid": str(line.session.uid), **_counts_public(line.participation)} for line in counts.sessions],
     }

@@ -7,28 +7,19 @@ from publications.models import ActionSession
 from registrations.models import Attendance, Registration, RegistrationScope, RegistrationSettings, RegistrationStatus
 from registrations.selectors import Target, availability, participant_counts, session_availability
 from registrations.services import (
-    Applicant,
     RegistrationRefusedError,
     attendance_record,
     capacity_set,
     registration_cancel,
-    registration_create,
     registration_move,
 )
 from tests.factories import ActionSessionFactory, TerritoryFactory
-from tests.registrations.conftest import in_days
+from tests.registrations.conftest import add_by_hand, in_days
 
 pytestmark = pytest.mark.django_db
 
 
-def add(target, email, *, waiting_if_full=False, **fields):
-    return registration_create(
-        target=target,
-        applicant=Applicant(email=email, name=fields.pop("name", email), **fields),
-        consent_text="J'accepte.",
-        added_by_hand="Inscrit·e par téléphone",
-        waiting_if_full=waiting_if_full,
-    ).registration
+add = add_by_hand
 
 
 @pytest.fixture
@@ -196,17 +187,17 @@ def test_counts_by_role_and_territory_per_session_and_per_action(action, per_ses
 
     counts = participant_counts(action)
     assert counts is not None
-    per_session_totals = [(line.session, line.counts.total) for line in counts.sessions]
+    per_session_totals = [(line.session, line.participation.figures.present) for line in counts.sessions]
     assert per_session_totals == [(first, 3), (second, 2)]
     # Per action: people present at least once, each once (a came to both sessions).
-    assert counts.counts.total == 4
-    first_counts = counts.sessions[0].counts
-    assert [(line.code, line.label, line.count) for line in first_counts.by_role] == [
+    assert counts.participation.figures.present == 4
+    first_counts = counts.sessions[0].participation
+    assert [(line.code, line.label, line.figures.present) for line in first_counts.by_role] == [
         ("elected", "Élu·e", 1),
         ("professional", "Professionnel·le", 1),
         ("", "Non renseigné", 1),
     ]
-    assert [(line.label, line.count) for line in first_counts.by_territory] == [
+    assert [(line.label, line.figures.present) for line in first_counts.by_territory] == [
         ("Saint-Denis", 2),
         ("Non renseigné", 1),
     ]

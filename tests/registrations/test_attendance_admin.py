@@ -17,16 +17,14 @@ from registrations.models import (
 )
 from registrations.selectors import Target
 from registrations.services import (
-    Applicant,
     attendance_record,
     capacity_set,
     registration_cancel,
-    registration_create,
 )
 from tests.factories import ActionPageFactory, ActionSessionFactory, ProgrammePageFactory
 from tests.html import page_source, parse, text
 from tests.pdf import pdf_pages, pdf_text
-from tests.registrations.conftest import in_days
+from tests.registrations.conftest import add_by_hand, in_days
 
 pytestmark = pytest.mark.django_db
 
@@ -35,13 +33,7 @@ ADD = "/admin/inscriptions/personnes/new/"
 
 
 def add(target, email, name="", organisation=""):
-    return registration_create(
-        target=target,
-        applicant=Applicant(email=email, name=name or email, organisation=organisation),
-        consent_text="J'accepte.",
-        added_by_hand="Test",
-        waiting_if_full=True,
-    ).registration
+    return add_by_hand(target, email, name=name, organisation=organisation, waiting_if_full=True)
 
 
 @pytest.fixture

@@ -11,8 +11,8 @@ from registrations.privacy import registrations_anonymise_expired
 from registrations.selectors import Target, action_participation, participant_counts
 from registrations.services import attendance_record, registration_cancel
 from tests.factories import ActionSessionFactory, TerritoryFactory
+from tests.registrations.conftest import add_by_hand as add
 from tests.registrations.conftest import in_days
-from tests.registrations.test_attendance import add
 
 pytestmark = pytest.mark.django_db
 
@@ -91,9 +91,10 @@ def test_the_public_counts_are_the_present_figures(action, held):
     first, second = held
     counts = participant_counts(action)
     assert counts is not None
-    assert counts.counts.total == action_participation(action).participation.figures.present
-    assert [(line.session, line.counts.total) for line in counts.sessions] == [(first, 2), (second, 1)]
-    assert [(line.label, line.count) for line in counts.counts.by_territory] == [("Saint-Denis", 2)]
+    assert counts.participation.figures.present == 2
+    assert [(line.session, line.participation.figures.present) for line in counts.sessions] == [(first, 2), (second, 1)]
+    # Only the groups where someone came.
+    assert groups(counts.participation.by_territory) == [("93066", "Saint-Denis", (2, 2, 2))]
 
 
 def test_a_cycle_registration_counts_at_each_session(action, sessions, team):
