@@ -18,7 +18,7 @@ from wagtail.snippets.models import get_snippet_models
 from wagtailmedia.models import get_media_model
 
 from config.content_generation import content_changed
-from registrations.models import RegistrationSettings, SessionCapacity
+from registrations.models import Attendance, Registration, RegistrationSettings, SessionCapacity
 
 
 def invalidating_models() -> frozenset[type[models.Model]]:
@@ -37,6 +37,9 @@ def invalidating_models() -> frozenset[type[models.Model]]:
             # Whether an action takes its registrations here hides its sessions' connection links.
             RegistrationSettings,
             SessionCapacity,
+            # Seats left and registration states (agenda, action page, APIs), and the participant counts.
+            Registration,
+            Attendance,
         ]
     )
 

@@ -9,6 +9,7 @@ from wagtail.models import Page
 from config.public_url import absolute_url
 from feeds.podcast import podcast_feed_url
 from publications.visibility import page_is_visible, pages_visible
+from registrations.selectors import participant_counts_public, session_registration_public
 
 
 def page_url(page: Page, context: dict[str, Any] | None) -> str:
@@ -199,6 +200,15 @@ class PageRef(Schema):
     title: str
 
 
+class SessionRegistrationOut(Schema):
+    """Registrations taken on the site for a session: its state and seats (never who registered)."""
+
+    state: str  # ouvertes, liste_attente, complet, closes, a_venir
+    label: str
+    seats: int | None
+    seats_left: int | None
+
+
 class SessionOut(Schema):
     uid: str
     starts_at: datetime.datetime
@@ -210,10 +220,15 @@ class SessionOut(Schema):
     online_url: str
     accessibility_notes: str
     cancelled: bool
+    registration: SessionRegistrationOut | None
 
     @staticmethod
     def resolve_uid(obj: Any) -> str:
         return str(obj.uid)
+
+    @staticmethod
+    def resolve_registration(obj: Any) -> dict | None:
+        return session_registration_public(obj)
 
     @staticmethod
     def resolve_online_url(obj: Any) -> str:
@@ -235,6 +250,28 @@ class ActionOut(PageOut):
     @staticmethod
     def resolve_status_label(obj: Any) -> str:
         return str(obj.get_status_display())
+
+
+class CountLineOut(Schema):
+    code: str
+    label: str
+    count: int
+
+
+class ParticipantCountsOut(Schema):
+    total: int
+    by_role: list[CountLineOut]
+    by_territory: list[CountLineOut]
+
+
+class SessionParticipantsOut(ParticipantCountsOut):
+    uid: str
+
+
+class AttendanceOut(ParticipantCountsOut):
+    """People ticked present at the action's sessions, by role and territory (aggregates only)."""
+
+    sessions: list[SessionParticipantsOut]
 
 
 class ProgressNoteOut(Schema):
@@ -334,9 +371,14 @@ class ActionDetailOut(ActionOut):
     progress_notes: list[ProgressNoteOut]
     participants_count: int | None
     participants_target: int | None
+    attendance: AttendanceOut | None
     deliverables: list[DeliverableOut]
     continues: PageRef | None
     image: ImageOut | None
+
+    @staticmethod
+    def resolve_attendance(obj: Any) -> dict | None:
+        return participant_counts_public(obj)
 
     @staticmethod
     def resolve_body(obj: Any) -> list[dict[str, Any]]:

@@ -38,6 +38,8 @@ from publications.visibility import pages_visible, without_restricted_documents
 
 # Narrowed lookups are built per request: the visibility rule reads the clock and the tree.
 Relation = str | Callable[[], Prefetch]
+# A field reading several relations names them all.
+Relations = Relation | tuple[Relation, ...]
 
 
 def _with(name: str, model: type[Model], *related: str) -> Callable[[], Prefetch]:
@@ -68,11 +70,13 @@ PUBLICATION_COVER = _cover("fill-400x566")
 SERIES_COVER = _cover("fill-600x600")
 
 # For each page type, the relation each of its api_fields reads.
-RELATIONS: dict[type, dict[str, Relation]] = {
+RELATIONS: dict[type, dict[str, Relations]] = {
     ActionPage: {
         "format": "format",
         "audiences": "audiences",
-        "sessions": _with("sessions", ActionSession, "town"),
+        # Each session's registration state reads its action's settings (None: not taken here).
+        "sessions": (_with("sessions", ActionSession, "town"), "registration_settings"),
+        "attendance": "registration_settings",
         "people": _with("people", ActionPerson, "person__organisation"),
         "organisations": _with("organisations", ActionOrganisation, "organisation"),
         "progress_notes": "progress_notes",
@@ -124,11 +128,15 @@ RELATIONS: dict[type, dict[str, Relation]] = {
 }
 
 
+def _each(relations: Relations) -> tuple[Relation, ...]:
+    return relations if isinstance(relations, tuple) else (relations,)
+
+
 def page_relations_prefetch(queryset: QuerySet, *, fields: list[str]) -> QuerySet:
     """``queryset`` with the relations of ``fields`` prefetched, narrowed to what the public may read."""
     relations = RELATIONS.get(queryset.model, {})
     # ``cover`` and ``cover_thumbnail`` read the same relation: one prefetch for both.
-    chosen = dict.fromkeys(relations[field] for field in fields if field in relations)
+    chosen = dict.fromkeys(relation for field in fields if field in relations for relation in _each(relations[field]))
     lookups = [relation if isinstance(relation, str) else relation() for relation in chosen]
     # Every page's locale is a meta field of the listing.
     return queryset.select_related("locale").prefetch_related(*lookups)

@@ -4,6 +4,7 @@ A page's representation belongs with the content: the page models name these in 
 ``api_fields``. Plain serializers with no model import, so that the models can import them.
 """
 
+from collections.abc import Callable
 from typing import Any
 
 from rest_framework import serializers
@@ -26,6 +27,26 @@ def _linked_visible(serializer: serializers.Field, page: Page | None) -> bool:
     if _prefetched_public(serializer):
         return page is not None
     return page_is_visible(page)
+
+
+# Facts a higher app adds to the representation of a content row (registrations: the seats of a
+# session, the attendance of an action), registered from that app's ``ready()``: the content stays
+# ignorant of it, and the field reads None while no app provides the fact.
+_FACTS: dict[str, Callable[[Any], Any]] = {}
+
+
+def api_fact_register(name: str, provider: Callable[[Any], Any]) -> None:
+    _FACTS[name] = provider
+
+
+class RegisteredFactField(serializers.Field):
+    def __init__(self, fact: str, **kwargs: Any) -> None:
+        super().__init__(source="*", read_only=True, **kwargs)
+        self.fact = fact
+
+    def to_representation(self, value: Any) -> Any:
+        provider = _FACTS.get(self.fact)
+        return provider(value) if provider else None
 
 
 class NamedSnippetSerializer(serializers.Serializer):
@@ -85,6 +106,7 @@ class SessionSerializer(serializers.Serializer):
     online_url = serializers.CharField(source="connection_link")
     accessibility_notes = serializers.CharField()
     cancelled = serializers.BooleanField()
+    registration = RegisteredFactField("session_registration")
 
 
 class ProgressNoteSerializer(serializers.Serializer):

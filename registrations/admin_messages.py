@@ -62,7 +62,7 @@ def session_message_view(request: HttpRequest, action_id: int, session_id: int |
         "when": session_when(target.session) if target.session else _("L'ensemble des séances"),
         "recipients": recipients,
         "sent": SessionMessage.objects.filter(action_id=action_id, session_id=session_id)[:10],
-        "back_url": reverse("registration:index") + f"?action={action_id}",
+        "back_url": reverse("registrations_registration:index") + f"?action={action_id}",
     }
     status = 400 if request.method == "POST" else 200
     return TemplateResponse(request, "registrations/admin/session_message.html", context, status=status)

@@ -22,7 +22,7 @@ from feeds.links import absolute_url
 from publications.models import ActionSession
 from registrations.calendar import INVITATION_CONTENT_TYPE, invitation_build
 from registrations.dates import session_when
-from registrations.models import Registration, RegistrationStatus, SessionMessage
+from registrations.models import SEATED_STATUSES, Registration, RegistrationStatus, SessionMessage
 from registrations.selectors import registration_sessions
 
 logger = logging.getLogger(__name__)
@@ -162,7 +162,8 @@ def email_prepare(
     """Render one email of ``kind`` for ``registration`` (``session`` for the kinds about one session)."""
     spec = KINDS[kind]
     sessions = [session] if spec.one_session and session is not None else registration_sessions(registration)
-    confirmed = registration.status == RegistrationStatus.CONFIRMED
+    # Ticked at one session of a cycle, a person still holds the seat of the others.
+    confirmed = registration.status in SEATED_STATUSES
     title = registration.action.title
     values = {
         "title": title,

@@ -31,6 +31,12 @@ class RegistrationStatus(models.TextChoices):
     CONFIRMED = "confirmed", _("Confirmée")
     WAITING = "waiting", _("Liste d'attente")
     CANCELLED = "cancelled", _("Annulée")
+    ATTENDED = "attended", _("Présent·e")
+    ABSENT = "absent", _("Absent·e")
+
+
+# The states that hold a seat: a person ticked at the door (present or not) keeps the seat they had.
+SEATED_STATUSES = (RegistrationStatus.CONFIRMED, RegistrationStatus.ATTENDED, RegistrationStatus.ABSENT)
 
 
 class QuestionKind(models.TextChoices):
@@ -273,3 +279,37 @@ class RegistrationPrivacy(BaseSiteSetting):
 
     class Meta:
         verbose_name = _("données des inscriptions")
+
+
+class Attendance(models.Model):
+    """Whether one registered person came to one session, ticked at the door.
+
+    A row per session, not a field of the registration: a cycle is one registration for several
+    sessions, and the person may come to some of them.
+    """
+
+    registration = models.ForeignKey(
+        Registration, verbose_name=_("inscription"), on_delete=models.CASCADE, related_name="attendances"
+    )
+    session = models.ForeignKey(
+        "publications.ActionSession", verbose_name=_("séance"), on_delete=models.CASCADE, related_name="attendances"
+    )
+    attended = models.BooleanField(_("présent·e"))
+    recorded_at = models.DateTimeField(_("émargement le"))
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("émargement par"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("émargement")
+        verbose_name_plural = _("émargements")
+        constraints = [models.UniqueConstraint("registration", "session", name="attendance_once_per_session")]
+        indexes = [models.Index(fields=["session", "attended"])]
+
+    def __str__(self) -> str:
+        return f"{self.registration.name} — {self.session}"

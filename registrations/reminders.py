@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from publications.models import ActionSession, ActionStatus
 from registrations.emails import EmailKind
-from registrations.models import Registration, RegistrationStatus, ReminderSent
+from registrations.models import SEATED_STATUSES, Registration, ReminderSent
 from registrations.services import email_enqueue
 
 logger = logging.getLogger(__name__)
@@ -45,7 +45,7 @@ def reminders_queue(*, now: datetime.datetime | None = None) -> int:
     queued = 0
     for session in _due_sessions(now):
         registrations = (
-            Registration.objects.filter(action_id=session.page_id, status=RegistrationStatus.CONFIRMED)
+            Registration.objects.filter(action_id=session.page_id, status__in=SEATED_STATUSES)
             .filter(Q(session=session) | Q(session__isnull=True))
             .exclude(reminders__session=session)
         )

@@ -1,4 +1,5 @@
-"""Writes of registrations: register, cancel, promote from the waiting list, change a capacity.
+"""Writes of registrations: register, cancel, promote from the waiting list, change a capacity, move
+between sessions, tick attendance.
 
 No overbooking, ever: every write that can change who holds a seat first locks the row that stands
 for the seats (the session for a per-session registration, the action's settings for a cycle), then
@@ -10,6 +11,7 @@ import datetime
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from django.contrib.auth.models import User
 from django.db import IntegrityError, transaction
 from django.db.models import Q, QuerySet
 from django.utils import timezone
@@ -20,6 +22,7 @@ from publications.models import ActionSession
 from registrations import tasks
 from registrations.emails import EmailKind, email_prepare
 from registrations.models import (
+    Attendance,
     Registration,
     RegistrationSettings,
     RegistrationStatus,
@@ -29,9 +32,11 @@ from registrations.notices import notice_record, session_is_cancelled
 from registrations.selectors import (
     Target,
     active_registrations,
-    confirmed_count,
-    confirmed_registrations,
     refusal_reason,
+    seated_count,
+    seated_registrations,
+    session_registrations,
+    target_cancelled,
     target_seats,
 )
 
@@ -90,18 +95,25 @@ def registration_create(
     applicant: Applicant,
     consent_text: str,
     added_by_hand: str = "",
+    waiting_if_full: bool = False,
     now: datetime.datetime | None = None,
 ) -> RegistrationResult:
     """Register ``applicant``: a seat if one is free, the waiting list otherwise.
 
     An address already registered gets its registration back, unchanged, and the email that tells
     its state again: the page answers the same whether the address was known or not.
+
+    Added by hand (``added_by_hand``, the reason): the dates do not apply, the seats do; when the
+    target is full the person goes on the waiting list only if the editor asked (``waiting_if_full``).
     """
     now = now or timezone.now()
     if not added_by_hand:
         reason = refusal_reason(target, now=now)
         if reason:
             raise RegistrationRefusedError(reason)
+    elif target_cancelled(target):
+        # The dates do not bind the team; a cancelled session has no seat to give.
+        raise RegistrationRefusedError(_("Cette séance est annulée."))
     seats = _target_lock(target)
     for session in [target.session] if target.session else target.settings.action.sessions.all():
         # From now on, a change of the session is told to the people registered.
@@ -110,10 +122,14 @@ def registration_create(
     if existing is not None:
         email_enqueue(existing, EmailKind.REMINDER_OF_STATE)
         return RegistrationResult(existing, created=False)
-    confirmed = confirmed_count(target)
-    if seats is None or confirmed < seats or added_by_hand:
+    confirmed = seated_count(target)
+    if seats is None or confirmed < seats:
         status = RegistrationStatus.CONFIRMED
-    elif target.settings.waiting_list:
+    elif added_by_hand and not waiting_if_full:
+        raise RegistrationRefusedError(
+            _("Plus de place : cochez « en liste d'attente si c'est complet » pour l'y inscrire.")
+        )
+    elif target.settings.waiting_list or waiting_if_full:
         status = RegistrationStatus.WAITING
     else:
         raise RegistrationRefusedError(_("Cette séance est complète."))
@@ -145,7 +161,7 @@ def registration_create(
 
 def _promote(target: Target, seats: int | None, *, now: datetime.datetime) -> list[Registration]:
     """Under the target's lock: give free seats to the oldest waiting registrations."""
-    confirmed = confirmed_count(target)
+    confirmed = seated_count(target)
     free = None if seats is None else max(seats - confirmed, 0)
     waiting = active_registrations(target).filter(status=RegistrationStatus.WAITING).order_by("created_at", "pk")
     promoted = list(waiting if free is None else waiting[:free])
@@ -205,7 +221,7 @@ class CapacityBelowConfirmedError(Exception):
 
 def capacity_check(*, target: Target, seats: int | None) -> None:
     """Raise CapacityBelowConfirmedError if ``seats`` is below the seats already given (the admin form's check)."""
-    confirmed = confirmed_count(target)
+    confirmed = seated_count(target)
     if seats is not None and confirmed > seats:
         raise CapacityBelowConfirmedError(confirmed)
 
@@ -218,9 +234,9 @@ def capacity_set(
     list (``to_waiting``, registration ids), or the change is refused. Returns who was promoted."""
     now = now or timezone.now()
     _target_lock(target)
-    confirmed = confirmed_registrations(target)
+    confirmed = seated_registrations(target)
     if seats is not None and confirmed.count() > seats:
-        moving = confirmed.filter(pk__in=to_waiting)
+        moving = confirmed.filter(pk__in=to_waiting, status=RegistrationStatus.CONFIRMED)
         if confirmed.count() - moving.count() > seats:
             raise CapacityBelowConfirmedError(confirmed.count())
         for registration in moving:
@@ -273,3 +289,93 @@ def session_removal_notify(*, session: ActionSession) -> int:
             prepared = email_prepare(registration=registration, kind=EmailKind.SESSION_CANCELLED, session=session)
             task_enqueue(task=tasks.prepared_email, args=[asdict(prepared)])
     return len(registrations)
+
+
+@transaction.atomic
+def registration_move(
+    *,
+    registration: Registration,
+    session: ActionSession,
+    waiting_if_full: bool = False,
+    now: datetime.datetime | None = None,
+) -> Registration:
+    """Move a per-session registration to another session of its action.
+
+    Both sessions are locked (in id order, so that two moves in opposite directions cannot wait on
+    each other): the target's seats are respected (its waiting list only if the editor asked), and
+    the seat freed in the source goes at once to the next person waiting there.
+    """
+    now = now or timezone.now()
+    if registration.session_id is None:
+        raise RegistrationRefusedError(
+            _("Une inscription au cycle vaut pour toutes ses séances : elle ne change pas de séance.")
+        )
+    if session.page_id != registration.action_id:
+        raise RegistrationRefusedError(_("Cette séance n'appartient pas à l'action de l'inscription."))
+    list(ActionSession.objects.select_for_update().filter(pk__in=[registration.session_id, session.pk]).order_by("pk"))
+    registration.refresh_from_db(fields=["status", "session"])
+    if registration.session_id == session.pk:
+        raise RegistrationRefusedError(_("Cette personne est déjà inscrite à cette séance."))
+    if registration.status not in (RegistrationStatus.CONFIRMED, RegistrationStatus.WAITING):
+        raise RegistrationRefusedError(
+            _("Seule une inscription confirmée ou en liste d'attente change de séance (celle-ci est « %(status)s »).")
+            % {"status": registration.get_status_display()}
+        )
+    session.refresh_from_db(fields=["cancelled"])
+    if session.cancelled:
+        raise RegistrationRefusedError(_("La séance choisie est annulée."))
+    source = Target.of(registration)
+    target = Target(settings=source.settings, session=session)
+    if active_registrations(target).filter(email__iexact=registration.email).exists():
+        raise RegistrationRefusedError(_("Cette adresse est déjà inscrite à la séance choisie."))
+    seats = target_seats(target)
+    if seats is None or seated_count(target) < seats:
+        status = RegistrationStatus.CONFIRMED
+    elif waiting_if_full:
+        status = RegistrationStatus.WAITING
+    else:
+        raise RegistrationRefusedError(
+            _("La séance choisie est complète : cochez « en liste d'attente si c'est complet » pour l'y inscrire.")
+        )
+    freed_seat = registration.status == RegistrationStatus.CONFIRMED
+    registration.session = session
+    registration.status = status
+    registration.confirmed_at = now if status == RegistrationStatus.CONFIRMED else None
+    registration.save(update_fields=["session", "status", "confirmed_at"])
+    email_enqueue(registration, EmailKind.CONFIRMED if status == RegistrationStatus.CONFIRMED else EmailKind.WAITING)
+    if freed_seat:
+        _promote(source, target_seats(source), now=now)
+    return registration
+
+
+@transaction.atomic
+def attendance_record(
+    *,
+    registration: Registration,
+    session: ActionSession,
+    attended: bool,
+    by: User | None,
+    now: datetime.datetime | None = None,
+) -> Attendance:
+    """Tick one person present or absent at one session (again: the last tick counts).
+
+    The registration's state follows: present when they came to at least one of its sessions.
+    """
+    now = now or timezone.now()
+    locked = Registration.objects.select_for_update().filter(pk=registration.pk).first()
+    if locked is None or not session_registrations(session).filter(pk=locked.pk).exists():
+        raise RegistrationRefusedError(_("Cette personne n'a pas de place à cette séance."))
+    if session.cancelled:
+        raise RegistrationRefusedError(_("Cette séance est annulée."))
+    if timezone.localdate(session.starts_at) > timezone.localdate(now):
+        raise RegistrationRefusedError(_("La séance n'a pas encore eu lieu : l'émargement ouvre le jour même."))
+    record, _created = Attendance.objects.update_or_create(
+        registration=locked,
+        session=session,
+        defaults={"attended": attended, "recorded_at": now, "recorded_by": by},
+    )
+    came = locked.attendances.filter(attended=True).exists()
+    locked.status = RegistrationStatus.ATTENDED if came else RegistrationStatus.ABSENT
+    locked.save(update_fields=["status"])
+    registration.status = locked.status
+    return record

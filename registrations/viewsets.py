@@ -1,19 +1,24 @@
-"""The « Inscriptions » admin: each action's settings, and the registrations with filters and export."""
+"""The « Inscriptions » admin: each action's settings, the registrations with filters and export, and
+the sessions with their attendance."""
 
 from typing import Any
 
 import django_filters
 from django.db.models import QuerySet
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, ObjectList, Panel
 from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.views import generic
-from wagtail.admin.viewsets.base import ViewSetGroup
+from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.admin.widgets import ListingButton
 
-from publications.models import ActionPage
-from registrations.admin_forms import RegistrationSettingsForm
+from publications.models import ActionPage, ActionSession
+from registrations import admin_views
+from registrations.admin_forms import RegistrationSettingsForm, SessionChoiceField
 from registrations.models import Registration, RegistrationSettings, RegistrationStatus
 from subscribers.spreadsheets import FormulaSafeExportMixin
 
@@ -62,26 +67,56 @@ class RegistrationFilterSet(WagtailFilterSet):
         label=_("Action"),
         queryset=ActionPage.objects.filter(registration_settings__isnull=False).order_by("title"),
     )
+    session = django_filters.ModelChoiceFilter(
+        label=_("Séance"),
+        queryset=ActionSession.objects.filter(page__registration_settings__isnull=False)
+        .select_related("page")
+        .order_by("-starts_at"),
+    )
     status = django_filters.ChoiceFilter(label=_("État"), choices=RegistrationStatus.choices)
 
     class Meta:
         model = Registration
-        fields = ["action", "status", "role"]
+        fields = ["action", "session", "status", "role"]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # Sessions named by their action and date, not by their row.
+        self.filters["session"].field_class = SessionChoiceField
 
 
 class RegistrationIndexView(FormulaSafeExportMixin, generic.IndexView):
     def get_base_queryset(self) -> QuerySet:
         return super().get_base_queryset().select_related("action", "session", "territory")
 
+    def get_list_more_buttons(self, instance: Registration) -> list:
+        buttons = super().get_list_more_buttons(instance)
+        movable = instance.session_id is not None and instance.status in (
+            RegistrationStatus.CONFIRMED,
+            RegistrationStatus.WAITING,
+        )
+        if movable and self.request.user.has_perm("registrations.change_registration"):
+            buttons.append(
+                ListingButton(
+                    _("Changer de séance"),
+                    url=reverse("registrations_attendance:move", args=[instance.pk]),
+                    icon_name="resubmit",
+                    priority=15,
+                )
+            )
+        return buttons
+
 
 class RegistrationViewSet(ModelViewSet):
     model = Registration
+    name = "registrations_registration"
     icon = "group"
     menu_label = _("Inscrit·e·s")
     add_to_admin_menu = False
     index_view_class = RegistrationIndexView
     filterset_class = RegistrationFilterSet
-    form_fields = ["name", "organisation", "role", "territory", "accessibility_needs", "status"]
+    # The state changes only through the services (seats, waiting list, attendance), never by hand here.
+    form_fields = ["name", "organisation", "role", "territory", "accessibility_needs"]
     list_display = [
         "name",
         "email",
@@ -89,6 +124,7 @@ class RegistrationViewSet(ModelViewSet):
         Column("action", label=_("Action")),
         Column("session", label=_("Séance")),
         Column("status", label=_("État"), accessor="get_status_display"),
+        Column("added_by_hand", label=_("Ajout à la main")),
         DateColumn("created_at", label=_("Inscrit·e le")),
     ]
     list_export = [
@@ -102,14 +138,46 @@ class RegistrationViewSet(ModelViewSet):
         "status",
         "accessibility_needs",
         "answers",
+        "added_by_hand",
         "created_at",
     ]
     export_filename = "inscriptions"
     search_fields = ["name", "email", "organisation"]
     url_prefix = "inscriptions/personnes"
 
+    @property
+    def add_view(self) -> Any:
+        # Through the registration service (seats, waiting list, the reason kept), not a bare model form.
+        return admin_views.registration_add_view
+
+
+class AttendanceViewSet(ViewSet):
+    """The sessions of the actions taking registrations: their attendance page and printable sheet."""
+
+    name = "registrations_attendance"
+    icon = "tasks"
+    menu_label = _("Séances et émargement")
+    url_prefix = "inscriptions/seances"
+
+    def get_urlpatterns(self) -> list:
+        return [
+            path("", admin_views.sessions_view, name="index"),
+            path("<id:session_id>/emargement/", admin_views.attendance_view, name="attendance"),
+            path("<id:session_id>/feuille.pdf", admin_views.attendance_sheet_view, name="sheet"),
+            path("changer-de-seance/<id:pk>/", admin_views.registration_move_view, name="move"),
+        ]
+
+    @property
+    def menu_item_class(self) -> type[MenuItem]:
+        return _SeeRegistrationsMenuItem
+
+
+class _SeeRegistrationsMenuItem(MenuItem):
+    def is_shown(self, request: Any) -> bool:
+        return bool(request.user.has_perm("registrations.view_registration"))
+
 
 class RegistrationsGroup(ViewSetGroup):
     menu_label = _("Inscriptions")
     menu_icon = "calendar-check"
-    items = (RegistrationSettingsViewSet, RegistrationViewSet)
+    items = (RegistrationSettingsViewSet, RegistrationViewSet, AttendanceViewSet)

@@ -1,9 +1,9 @@
 """The one place the reports read who took part in an action: every count the documents give comes from here.
 
-An action whose registrations are taken on this site counts its attending registrations, any other
-its hand count (``participants_count``), which has no role nor territory. Until attendance statuses
-land in the registrations app, a confirmed registration counts as a participant; when they do (or
-when the registrations app offers its own counting selector), only this module changes.
+An action whose registrations are taken on this site counts the people ticked present at the door
+(``registrations.models.Attendance``) at a session of the period, each registration once, as the
+funders count « personnes formées »; any other its hand count (``participants_count``), which has no
+role nor territory.
 """
 
 import datetime
@@ -14,9 +14,8 @@ from dataclasses import dataclass, field
 from django.db.models import Q
 
 from publications.models import ActionPage
-from registrations.models import Registration, RegistrationSettings, RegistrationStatus
+from registrations.models import Attendance, Registration, RegistrationSettings
 
-ATTENDING_STATUSES = (RegistrationStatus.CONFIRMED,)
 NOT_GIVEN = "Non renseigné"
 
 
@@ -37,12 +36,14 @@ class Participation:
 
 
 def attendees_of(*, action_ids: list[int], start: datetime.datetime, end: datetime.datetime) -> list[Attendee]:
-    """The people who attended the actions' sessions between ``start`` and ``end`` (whole-action
-    registrations count once), with their role label and territory name ("" when not given)."""
-    in_period = Q(session__starts_at__gte=start, session__starts_at__lt=end, session__cancelled=False)
+    """The people ticked present at the actions' sessions between ``start`` and ``end`` (a cycle's
+    registration once however many sessions it came to), with their role label and territory name."""
+    present = Attendance.objects.filter(
+        attended=True, session__starts_at__gte=start, session__starts_at__lt=end, session__cancelled=False
+    )
     rows = (
-        Registration.objects.filter(action_id__in=action_ids, status__in=ATTENDING_STATUSES)
-        .filter(in_period | Q(session__isnull=True))
+        Registration.objects.filter(action_id__in=action_ids)
+        .filter(Q(pk__in=present.values("registration_id")))
         .values_list("action_id", "role", "territory__name")
     )
     labels = dict(Registration._meta.get_field("role").flatchoices)

@@ -22,7 +22,8 @@ ERRORS = {400: ErrorOut, 422: ErrorOut}
 def _actions(request: HttpRequest) -> QuerySet:
     return (
         public_pages(ActionPage, request)
-        .select_related("format")
+        # The registration settings: whether each session shows seats, without a query per session.
+        .select_related("format", "registration_settings")
         .prefetch_related(
             "themes",
             "territories",

@@ -34,6 +34,7 @@ from publications.serializers import (
     PageRefSerializer,
     PersonRoleSerializer,
     ProgressNoteSerializer,
+    RegisteredFactField,
     SessionSerializer,
     TerritorySerializer,
 )
@@ -228,6 +229,7 @@ class ActionPage(PageContextMixin, EditorialPageMixin, SearchTextMixin, SummaryM
         APIField("participants_count"),
         APIField("participants_target"),
         APIField("indicators", serializer=IndicatorSerializer(many=True)),
+        APIField("attendance", serializer=RegisteredFactField("action_attendance")),
         APIField("deliverables", serializer=DeliverableSerializer(many=True)),
         APIField("continues", serializer=PageRefSerializer()),
         APIField("registration_open"),

@@ -42,6 +42,7 @@ from publications.models import (
 from publications.models.actions import ActionStatus, AttendanceMode
 from publications.selectors import AgendaFilters, agenda_sessions, upcoming_sessions
 from registrations.models import Registration, RegistrationSettings, RegistrationStatus
+from tests.html import parse, section, text
 
 pytestmark = pytest.mark.django_db
 
@@ -301,14 +302,18 @@ def test_load_demo__loading_programmes_another_day_duplicates_nothing(demo_site,
     assert _counts() | {"ActionOrganisation": ActionOrganisation.objects.count()} == before
 
 
-def test_load_demo__two_upcoming_actions_take_registrations_one_full_with_a_waiting_list(demo_site, client):
+def test_load_demo__upcoming_actions_take_registrations_one_full_and_a_past_one_has_its_attendance(demo_site, client):
     taking = list(RegistrationSettings.objects.select_related("action").order_by("pk"))
-    assert len(taking) == 2
+    assert len(taking) == 4
     statuses = [
         sorted(Registration.objects.filter(action=item.action).values_list("status", flat=True)) for item in taking
     ]
     assert statuses[0] == [RegistrationStatus.CONFIRMED] * 5
     assert statuses[1] == [RegistrationStatus.CONFIRMED] * 3 + [RegistrationStatus.WAITING] * 5
+    assert statuses[2] == [RegistrationStatus.CONFIRMED] * 4
+    assert statuses[3] == [RegistrationStatus.ABSENT] * 2 + [RegistrationStatus.ATTENDED] * 10
     full = html.unescape(client.get(taking[1].action.url).content.decode())
     assert "Liste d'attente" in full
     assert 'class="registration-form' in full
+    past = client.get(taking[3].action.url)
+    assert "10 participant·e·s présent·e·s" in text(section(parse(past), "Participation"))

@@ -5,12 +5,24 @@ from django.utils import timezone
 
 from registrations.models import RegistrationScope, RegistrationSettings, SessionCapacity
 from registrations.selectors import Target
+from registrations.services import Applicant, registration_create
 from tests.factories.pages import ActionPageFactory, ActionSessionFactory, ProgrammePageFactory
 
 
 def in_days(days: int, hour: int = 9) -> datetime.datetime:
     moment = timezone.localtime() + datetime.timedelta(days=days)
     return moment.replace(hour=hour, minute=30, second=0, microsecond=0)
+
+
+def add_by_hand(target, email, *, waiting_if_full=False, **fields):
+    """Someone the team registers (the admin's « Ajouter »): the seats apply, the dates do not."""
+    return registration_create(
+        target=target,
+        applicant=Applicant(email=email, name=fields.pop("name", "") or email, **fields),
+        consent_text="J'accepte.",
+        added_by_hand="Inscrit·e par téléphone",
+        waiting_if_full=waiting_if_full,
+    ).registration
 
 
 @pytest.fixture

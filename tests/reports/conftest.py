@@ -9,7 +9,7 @@ import pytest
 from django.utils import timezone
 
 from publications.models import ActionStatus, OrganisationKind, TerritoryKind
-from registrations.models import Registration, RegistrationSettings, RegistrationStatus
+from registrations.models import Attendance, Registration, RegistrationSettings, RegistrationStatus
 from subscribers.models import SubscriberRole
 from tests.factories import (
     ActionFormatFactory,
@@ -46,7 +46,8 @@ class Built:
 
 
 def _register(action: Any, session: Any, *, name: str, role: str, territory: Any, status: str) -> None:
-    Registration.objects.create(
+    """A registration; a confirmed one is ticked present at the door (the reports count who came)."""
+    registration = Registration.objects.create(
         action=action,
         session=session,
         status=status,
@@ -56,6 +57,8 @@ def _register(action: Any, session: Any, *, name: str, role: str, territory: Any
         territory=territory,
         consent_text="J'accepte.",
     )
+    if status == RegistrationStatus.CONFIRMED:
+        Attendance.objects.create(registration=registration, session=session, attended=True, recorded_at=timezone.now())
 
 
 @pytest.fixture

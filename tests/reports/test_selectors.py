@@ -4,11 +4,14 @@ import datetime
 from decimal import Decimal
 
 import pytest
+from django.utils import timezone
 from wagtail.models import Site
 
 from legal.models import LegalInformation
 from publications.models import SiteIdentity
+from registrations.models import Attendance
 from reports import selectors
+from reports.attendance import participation_of
 from reports.selectors import (
     FIGURE_ACTIONS,
     FIGURE_EPISODES,
@@ -234,3 +237,12 @@ def test_programme_booklet__rich_text_entities_become_characters(built):
     booklet = selectors.programme_booklet(programme=built.programme, at=AT)
 
     assert booklet.introduction == ["Jusqu'ici & au-delà : l’équipe.", "<script>"]
+
+
+def test_participants__a_registration_not_ticked_present_is_not_counted(built):
+    start = timezone.make_aware(datetime.datetime(2017, 1, 1))
+    end = timezone.make_aware(datetime.datetime(2018, 1, 1))
+    before = participation_of(actions=[built.masterclass], start=start, end=end).per_action[built.masterclass.pk]
+    Attendance.objects.filter(registration__name="Awa Diallo").update(attended=False)
+    after = participation_of(actions=[built.masterclass], start=start, end=end).per_action[built.masterclass.pk]
+    assert (before, after) == (4, 3)
