@@ -25,12 +25,13 @@ import time
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from typing import Any, TypeVar
 
 from django.conf import settings
 from django.core.mail import get_connection
 from django.core.mail.backends.base import BaseEmailBackend
-from django.db import InterfaceError, OperationalError, connection, transaction
+from django.db import InterfaceError, OperationalError, connection, models, transaction
 from django.db.models import Case, Exists, F, OuterRef, Q, QuerySet, Value, When
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -177,6 +178,12 @@ def _recipients(batch: Batch) -> tuple[list[Recipient], set[int]]:
     return rows, still
 
 
+def _field(name: str) -> models.Field:
+    field = Delivery._meta.get_field(name)
+    assert isinstance(field, models.Field)
+    return field
+
+
 def _advance(batch: Batch, *, done: Accepted | None, next_id: int | None) -> bool:
     """Record ``done`` sent and mark ``next_id`` sending, in one statement; True if ``next_id`` is ours to send.
 
@@ -197,25 +204,31 @@ def _advance(batch: Batch, *, done: Accepted | None, next_id: int | None) -> boo
     now = timezone.now()
 
     def done_or_kept(value: object, field: str) -> Case:
-        return Case(When(is_done, then=Value(value)), default=F(field), output_field=Delivery._meta.get_field(field))
+        return Case(When(is_done, then=Value(value)), default=F(field), output_field=_field(field))
 
     # The fields deliveries_release writes for the done row (its claim ends), a lease for the next one.
-    written = Delivery.objects.filter(rows, claimed_by=batch.worker).update(
-        status=Case(When(is_done, then=Value(DeliveryStatus.SENT)), default=Value(DeliveryStatus.SENDING)),
-        claimed_by=done_or_kept("", "claimed_by"),
-        lease_expires_at=Case(
-            When(is_done, then=Value(None)),
-            default=Value(_lease(now)),
-            output_field=Delivery._meta.get_field("lease_expires_at"),
-        ),
-        message_id=done_or_kept(done.message_id if done else "", "message_id"),
-        sent_at=done_or_kept(now, "sent_at"),
-        error=done_or_kept("", "error"),
-        attempts=Case(
-            When(status=DeliveryStatus.CLAIMED, then=F("attempts") + 1),
-            default=F("attempts"),
-            output_field=Delivery._meta.get_field("attempts"),
-        ),
+    ids = [pk for pk in (done_id, next_id) if pk is not None]
+    # pk__in first: the planner reads two rows by primary key, whatever the OR below.
+    written = (
+        Delivery.objects.filter(pk__in=ids)
+        .filter(rows, claimed_by=batch.worker)
+        .update(
+            status=Case(When(is_done, then=Value(DeliveryStatus.SENT)), default=Value(DeliveryStatus.SENDING)),
+            claimed_by=done_or_kept("", "claimed_by"),
+            lease_expires_at=Case(
+                When(is_done, then=Value(None)),
+                default=Value(_lease(now)),
+                output_field=_field("lease_expires_at"),
+            ),
+            message_id=done_or_kept(done.message_id if done else "", "message_id"),
+            sent_at=done_or_kept(now, "sent_at"),
+            error=done_or_kept("", "error"),
+            attempts=Case(
+                When(status=DeliveryStatus.CLAIMED, then=F("attempts") + 1),
+                default=F("attempts"),
+                output_field=_field("attempts"),
+            ),
+        )
     )
     expected = (done is not None) + (next_id is not None)
     if written == expected:
@@ -325,8 +338,9 @@ def batch_deliver(batch: Batch, *, connection: BaseEmailBackend | None = None) -
         for index, recipient in enumerate(recipients):
             if recipient.subscriber_id is None or recipient.subscriber_id not in still_recipients:
                 database_retry(
-                    lambda r=recipient: deliveries_release(
-                        rows=_mine(batch, r.delivery_id, DeliveryStatus.CLAIMED),
+                    partial(
+                        deliveries_release,
+                        rows=_mine(batch, recipient.delivery_id, DeliveryStatus.CLAIMED),
                         status=DeliveryStatus.CANCELLED,
                         error=_("Destinataire désabonné·e, exclu·e ou effacé·e depuis le début de l'envoi."),
                     )
@@ -346,15 +360,16 @@ def batch_deliver(batch: Batch, *, connection: BaseEmailBackend | None = None) -
                 )
             except ValueError as exc:
                 database_retry(
-                    lambda r=recipient, e=exc: deliveries_release(
-                        rows=_mine(batch, r.delivery_id, DeliveryStatus.CLAIMED),
+                    partial(
+                        deliveries_release,
+                        rows=_mine(batch, recipient.delivery_id, DeliveryStatus.CLAIMED),
                         status=DeliveryStatus.FAILED,
-                        error=str(e)[:ERROR_MAX_LENGTH],
+                        error=str(exc)[:ERROR_MAX_LENGTH],
                     )
                 )
                 continue
             # The one row this worker may leave in doubt if it dies: committed before the transaction.
-            ours = database_retry(lambda done=accepted, r=recipient: _advance(batch, done=done, next_id=r.delivery_id))
+            ours = database_retry(partial(_advance, batch, done=accepted, next_id=recipient.delivery_id))
             accepted = None
             if not ours:
                 # Paused, cancelled, or the lease was lost to recovery: stop here.
@@ -362,7 +377,7 @@ def batch_deliver(batch: Batch, *, connection: BaseEmailBackend | None = None) -
             try:
                 backend.send_messages([message])
             except Exception as exc:
-                database_retry(lambda r=recipient, e=exc: _record_failure(batch, r, e, r.attempts + 1))
+                database_retry(partial(_record_failure, batch, recipient, exc, recipient.attempts + 1))
                 _close(backend)
                 if not _ready(backend):
                     # The server is gone: the rest goes back to pending, the caller waits for it.
@@ -374,7 +389,7 @@ def batch_deliver(batch: Batch, *, connection: BaseEmailBackend | None = None) -
             sent += 1
     finally:
         if accepted is not None:
-            database_retry(lambda done=accepted: _advance(batch, done=done, next_id=None))
+            database_retry(partial(_advance, batch, done=accepted, next_id=None))
         database_retry(lambda: _release_rest(batch))
         if own_connection:
             _close(backend)
