@@ -3,7 +3,7 @@
 from typing import Any
 
 from celery.schedules import crontab
-from kombu import Queue
+from kombu import Exchange, Queue
 
 from config.env import VAR_DIR, env
 from config.time_zone import PARIS_TIME_ZONE_NAME
@@ -46,8 +46,11 @@ CELERY_TASK_DEFAULT_QUEUE = "celery"
 SENDING_QUEUE = env.str("SENDING_QUEUE", default="sending")
 EMAILS_QUEUE = env.str("EMAILS_QUEUE", default="emails")
 INDEXING_QUEUE = env.str("INDEXING_QUEUE", default="indexing")
+# Declared as Celery declares its default queue (a direct exchange and routing key of its name):
+# a bare Queue(name) would publish to the nameless exchange and lose every task.
 CELERY_TASK_QUEUES = [
-    Queue(name) for name in dict.fromkeys((CELERY_TASK_DEFAULT_QUEUE, SENDING_QUEUE, EMAILS_QUEUE, INDEXING_QUEUE))
+    Queue(name, Exchange(name), routing_key=name)
+    for name in dict.fromkeys((CELERY_TASK_DEFAULT_QUEUE, SENDING_QUEUE, EMAILS_QUEUE, INDEXING_QUEUE))
 ]
 CELERY_TASK_ROUTES = {
     # Newsletter sends: beat's tick, starting a send, the delivery loops.
