@@ -1,8 +1,9 @@
 """Real Celery workers (beat embedded) on the test database, for the worker tests and the benchmark.
 
 Only meaningful on PostgreSQL and Redis, as in production: the worker is another process and must
-see the test database's committed rows and the broker. Each run uses a queue of its own, so that
-no other worker on the same Redis takes its tasks.
+see the test database's committed rows and the broker. Each run uses a queue of its own, which
+every queue variable names, so that the worker gets every task it sends itself (a sweep, a
+confirmation, an index update) and no other worker on the same Redis takes them.
 """
 
 import contextlib
@@ -15,6 +16,8 @@ from pathlib import Path
 from urllib.parse import quote
 
 ROOT = Path(__file__).resolve().parents[1]
+# config/settings/celery.py: one per kind of work, and the default one.
+QUEUE_VARIABLES = ("CELERY_DEFAULT_QUEUE", "SENDING_QUEUE", "EMAILS_QUEUE", "INDEXING_QUEUE")
 
 
 def redis_reachable(url: str) -> bool:
@@ -69,6 +72,7 @@ def worker_start(
         "DATABASE_URL": db_url,
         "CELERY_TASK_ALWAYS_EAGER": "false",
         "PYTHONUNBUFFERED": "1",
+        **dict.fromkeys(QUEUE_VARIABLES, queue),
         **(extra_env or {}),
     }
     log = log_path.open("a")

@@ -42,7 +42,8 @@ else:
 # One queue per kind of work, each with workers of its own (README, « Déploiement »), so that a
 # send of 200,000 messages never delays a confirmation email nor an index update. A worker started
 # without --queues consumes all of them (the quick start's single worker).
-CELERY_TASK_DEFAULT_QUEUE = "celery"
+# Everything not routed below: beat's periodic tasks, the outbox sweep.
+CELERY_TASK_DEFAULT_QUEUE = env.str("CELERY_DEFAULT_QUEUE", default="celery")
 SENDING_QUEUE = env.str("SENDING_QUEUE", default="sending")
 EMAILS_QUEUE = env.str("EMAILS_QUEUE", default="emails")
 INDEXING_QUEUE = env.str("INDEXING_QUEUE", default="indexing")

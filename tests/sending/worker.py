@@ -30,7 +30,6 @@ def worker_start(
         concurrency=concurrency,
         extra_env={
             "EMAIL_URL": f"smtp://127.0.0.1:{smtp_port}",
-            "SENDING_QUEUE": queue,
             "SENDING_TICK_SECONDS": "1",
             "SENDING_LEASE_SECONDS": "3",
             "SENDING_MAX_RATE": "100000",
