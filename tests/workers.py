@@ -55,6 +55,11 @@ def queue_name(prefix: str) -> str:
     return f"{prefix}-{uuid.uuid4().hex[:12]}"
 
 
+def queues_apart(run: str) -> dict[str, str]:
+    """A queue of its own per kind of work in this run, as production splits them (README)."""
+    return {variable: f"{run}-{variable.removesuffix('_QUEUE').lower()}" for variable in QUEUE_VARIABLES}
+
+
 def worker_start(
     *,
     db_url: str,
@@ -64,15 +69,19 @@ def worker_start(
     settings_module: str = "config.settings.test",
     concurrency: int = 1,
     extra_env: dict[str, str] | None = None,
+    queues: dict[str, str] | None = None,
+    beat: bool = True,
 ) -> subprocess.Popen:
-    """`celery worker --beat` in a session of its own (so that killpg reaches its children)."""
+    """`celery worker --beat` on ``queue`` (comma-separated names) in a session of its own (so that
+    killpg reaches its children); ``queues``: what each queue variable names (by default, ``queue``).
+    """
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": settings_module,
         "DATABASE_URL": db_url,
         "CELERY_TASK_ALWAYS_EAGER": "false",
         "PYTHONUNBUFFERED": "1",
-        **dict.fromkeys(QUEUE_VARIABLES, queue),
+        **(queues or dict.fromkeys(QUEUE_VARIABLES, queue)),
         **(extra_env or {}),
     }
     log = log_path.open("a")
@@ -84,11 +93,11 @@ def worker_start(
             "-A",
             "config",
             "worker",
-            "--beat",
+            *(["--beat", "--schedule", str(schedule_path)] if beat else []),
             "--queues",
             queue,
             "--hostname",
-            f"{queue}-{uuid.uuid4().hex[:6]}@%h",
+            f"{queue.split(',')[0]}-{uuid.uuid4().hex[:6]}@%h",
             "--pool",
             "prefork" if concurrency > 1 else "solo",
             "--concurrency",
@@ -98,8 +107,6 @@ def worker_start(
             "--without-heartbeat",
             "--loglevel",
             "INFO",
-            "--schedule",
-            str(schedule_path),
         ],
         cwd=ROOT,
         env=env,

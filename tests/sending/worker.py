@@ -19,6 +19,8 @@ def worker_start(
     schedule_path: Path,
     concurrency: int = 2,
     extra_env: dict[str, str] | None = None,
+    queues: dict[str, str] | None = None,
+    beat: bool = True,
 ) -> subprocess.Popen:
     """A worker sending to the SMTP server on ``smtp_port``, with beat's tick and the leases in seconds."""
     return workers.worker_start(
@@ -28,6 +30,8 @@ def worker_start(
         schedule_path=schedule_path,
         settings_module="tests.sending.worker_settings",
         concurrency=concurrency,
+        queues=queues,
+        beat=beat,
         extra_env={
             "EMAIL_URL": f"smtp://127.0.0.1:{smtp_port}",
             "SENDING_TICK_SECONDS": "1",
