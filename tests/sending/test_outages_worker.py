@@ -11,12 +11,8 @@ import time
 import pytest
 from aiosmtpd.controller import Controller
 from django.db import connection
-from django.utils import timezone
 
-from sending.models import Send
-from tests import factories
-from tests.sending.conftest import subscribers_create
-from tests.sending.worker import queue_name, worker_start
+from tests.sending.worker import queue_name, send_due_now, wait_for, worker_start
 from tests.smtp import HOST, SmtpServer
 from tests.workers import database_url, skip_reason, worker_stop
 
@@ -25,28 +21,6 @@ pytestmark = [pytest.mark.slow, pytest.mark.skipif(SKIP_REASON is not None, reas
 
 RECIPIENTS = 3000
 RESUME_SECONDS = 15
-WAIT_SECONDS = 90
-
-
-def _send_now(site_tree) -> Send:
-    newsletter_list = factories.NewsletterListFactory(name="Résonances", slug="resonances")
-    issue = factories.NewsletterIssuePageFactory(
-        parent=site_tree.newsletters, newsletter_list=newsletter_list, title="Séminaire des élu·e·s", live=True
-    )
-    subscribers_create(newsletter_list, RECIPIENTS)
-    return Send.objects.create(
-        issue=issue, newsletter_list=newsletter_list, scheduled_at=timezone.now(), rate_per_second=150, batch_size=50
-    )
-
-
-def _wait(predicate, process, log_path, seconds: float = WAIT_SECONDS) -> float:
-    started = time.monotonic()
-    while time.monotonic() - started < seconds:
-        if predicate():
-            return time.monotonic() - started
-        assert process.poll() is None, f"the worker stopped:\n{log_path.read_text()[-3000:]}"
-        time.sleep(0.2)
-    pytest.fail(f"timed out after {seconds} s; worker log:\n{log_path.read_text()[-4000:]}")
 
 
 def _server_on(port: int) -> SmtpServer:
@@ -70,17 +44,17 @@ def _worker(tmp_path, port: int):
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=SKIP_REASON is None)
 def test_smtp_server_down_a_few_seconds__the_send_resumes_within_seconds(site_tree, tmp_path):
-    _send_now(site_tree)
+    send_due_now(site_tree, recipients=RECIPIENTS, rate_per_second=150)
     first = SmtpServer(keep_data=False).__enter__()
     worker = _worker(tmp_path, first.port)
     log_path = tmp_path / "worker.log"
     try:
-        _wait(lambda: len(first.received) >= 200, worker, log_path)
+        wait_for(lambda: len(first.received) >= 200, [worker], log_path)
         first.__exit__(None, None, None)
         time.sleep(3)
         second = _server_on(first.port).__enter__()
         try:
-            resumed_after = _wait(lambda: len(second.received) >= 50, worker, log_path, RESUME_SECONDS)
+            resumed_after = wait_for(lambda: len(second.received) >= 50, [worker], log_path, RESUME_SECONDS)
         finally:
             second.__exit__(None, None, None)
     finally:
@@ -91,12 +65,12 @@ def test_smtp_server_down_a_few_seconds__the_send_resumes_within_seconds(site_tr
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=SKIP_REASON is None)
 def test_database_connections_terminated__the_send_resumes_within_seconds(site_tree, tmp_path):
-    _send_now(site_tree)
+    send_due_now(site_tree, recipients=RECIPIENTS, rate_per_second=150)
     log_path = tmp_path / "worker.log"
     with SmtpServer(keep_data=False) as sink:
         worker = _worker(tmp_path, sink.port)
         try:
-            _wait(lambda: len(sink.received) >= 200, worker, log_path)
+            wait_for(lambda: len(sink.received) >= 200, [worker], log_path)
             with connection.cursor() as cursor:
                 cursor.execute(
                     "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity"
@@ -104,7 +78,7 @@ def test_database_connections_terminated__the_send_resumes_within_seconds(site_t
                 )
                 (terminated,) = cursor.fetchone()
             before = len(sink.received)
-            resumed_after = _wait(lambda: len(sink.received) >= before + 100, worker, log_path, RESUME_SECONDS)
+            resumed_after = wait_for(lambda: len(sink.received) >= before + 100, [worker], log_path, RESUME_SECONDS)
         finally:
             worker_stop(worker)
         by_delivery = {}

@@ -12,15 +12,12 @@ import time
 
 import pytest
 from django.db import connection
-from django.utils import timezone
 
 from outbox.models import OutboxMessage
 from sending.models import Send, SendStatus
-from tests import factories
 from tests.outages import broker_down
 from tests.outbox.helpers import subscribe
-from tests.sending.conftest import subscribers_create
-from tests.sending.worker import queue_name, worker_start
+from tests.sending.worker import queue_name, send_due_now, wait_for, worker_start
 from tests.smtp import SmtpServer
 from tests.workers import database_url, queues_apart, skip_reason, worker_stop
 
@@ -29,31 +26,12 @@ pytestmark = [pytest.mark.slow, pytest.mark.skipif(SKIP_REASON is not None, reas
 
 RECIPIENTS = 4000
 CONFIRMATION_SECONDS = 10
-WAIT_SECONDS = 90
 VISITOR = "ines.benali@example.org"
-
-
-def _wait(predicate, processes, log_path, seconds: float = WAIT_SECONDS) -> float:
-    started = time.monotonic()
-    while time.monotonic() - started < seconds:
-        if predicate():
-            return time.monotonic() - started
-        for process in processes:
-            assert process.poll() is None, f"a worker stopped:\n{log_path.read_text()[-3000:]}"
-        time.sleep(0.1)
-    pytest.fail(f"timed out after {seconds} s; workers' log:\n{log_path.read_text()[-4000:]}")
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=SKIP_REASON is None)
 def test_large_send_running__a_confirmation_email_leaves_within_seconds(client, site_tree, tmp_path):
-    newsletter_list = factories.NewsletterListFactory(name="Résonances", slug="resonances")
-    issue = factories.NewsletterIssuePageFactory(
-        parent=site_tree.newsletters, newsletter_list=newsletter_list, title="Séminaire des élu·e·s", live=True
-    )
-    subscribers_create(newsletter_list, RECIPIENTS)
-    send = Send.objects.create(
-        issue=issue, newsletter_list=newsletter_list, scheduled_at=timezone.now(), rate_per_second=200, batch_size=50
-    )
+    send = send_due_now(site_tree, recipients=RECIPIENTS, rate_per_second=200)
     queues = queues_apart(queue_name())
     log_path = tmp_path / "workers.log"
     with SmtpServer(keep_data=False) as sink:
@@ -79,15 +57,15 @@ def test_large_send_running__a_confirmation_email_leaves_within_seconds(client, 
             ),
         ]
         try:
-            _wait(lambda: len(sink.received) >= 200, started, log_path)
+            wait_for(lambda: len(sink.received) >= 200, started, log_path)
             subscribed_at = time.monotonic()
             with broker_down():
-                response = subscribe(client, None, newsletter_list)
+                response = subscribe(client, None, send.newsletter_list)
             assert response.status_code == 200
             # Kept in the outbox, which the sweep (every second) may have emptied already.
             assert OutboxMessage.objects.filter(task_name="subscribers.confirmation_email").exists()
 
-            _wait(
+            wait_for(
                 lambda: any(message.recipient == VISITOR for message in sink.received),
                 started,
                 log_path,
