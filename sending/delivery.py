@@ -1,27 +1,38 @@
 """The worker's side of a send: claim a batch of rows, then hand each message to the email backend.
 
 A row is claimed (``SELECT ... FOR UPDATE SKIP LOCKED`` then ``claimed``, with a lease) so that no
-other worker takes it; it is marked ``sending`` in its own committed statement just before its SMTP
-transaction, and ``sent`` with the message id just after. A worker killed at any point therefore
-leaves at most its one current row ``sending``: recovery resends it flagged uncertain, and releases
-the rest of its batch (``claimed``, never attempted) to be sent normally. Every write is conditional
-on the row still being this worker's, so a row recovered from a late worker is never written twice.
+other worker takes it; it is marked ``sending`` in a committed statement just before its SMTP
+transaction, and ``sent`` with the message id after. Both go in one statement: the one that marks a
+row ``sending`` also records the previous row ``sent`` (``_advance``), one write per message. A
+worker killed at any point therefore leaves at most its one current row ``sending`` (accepted by
+the server or not): recovery resends it flagged uncertain, and releases the rest of its batch
+(``claimed``, never attempted) to be sent normally. Every write is conditional on the row still
+being this worker's, so a row recovered from a late worker is never written twice.
+
+One task keeps one SMTP connection open across its batches; parallel connections are parallel tasks
+(SENDING_PARALLEL_BATCHES), each in its own worker process, so the one-row bound holds per process.
+Outages do not end the task: while the SMTP server is unreachable it claims nothing and tries again
+every SENDING_RECONNECT_SECONDS; a lost database connection is reopened and the statement retried
+(each is idempotent on the row's state), so the send goes on within seconds of either coming back.
 """
 
+import contextlib
 import datetime
 import logging
 import os
 import socket
 import time
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from functools import partial
+from typing import Any, TypeVar
 
 from django.conf import settings
 from django.core.mail import get_connection
 from django.core.mail.backends.base import BaseEmailBackend
-from django.db import transaction
-from django.db.models import Exists, F, OuterRef, QuerySet
+from django.db import InterfaceError, OperationalError, connection, models, transaction
+from django.db.models import Case, Exists, F, OuterRef, Q, QuerySet, Value, When
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -39,6 +50,10 @@ logger = logging.getLogger(__name__)
 
 DELIVERY_HEADER = "X-Delivery-Id"
 RETRY_MAX_DELAY = datetime.timedelta(hours=6)
+# What a dropped or refused database connection raises (Django wraps the driver's errors).
+DATABASE_ERRORS = (OperationalError, InterfaceError)
+
+T = TypeVar("T")
 
 
 def worker_token() -> str:
@@ -52,6 +67,44 @@ class Batch:
     delivery_ids: list[int]
     starts_at: datetime.datetime
     worker: str
+
+
+@dataclass(frozen=True)
+class Recipient:
+    """What one message needs, read for the whole batch in one query."""
+
+    delivery_id: int
+    subscriber_id: int | None
+    email: str
+    name: str
+    attempts: int
+
+
+@dataclass(frozen=True)
+class Accepted:
+    """A message the server accepted, whose row is still ``sending`` until the next write."""
+
+    delivery_id: int
+    message_id: str
+
+
+def database_retry(operation: Callable[[], T]) -> T:
+    """Run ``operation``; if the database connection is lost, reopen it and run it again.
+
+    For a lease at most: past it, recovery may have taken the rows back, and the error is raised.
+    ``operation`` must be safe to run twice (a statement may have committed before its answer was lost).
+    """
+    deadline = time.monotonic() + settings.SENDING_LEASE_SECONDS
+    while True:
+        try:
+            return operation()
+        except DATABASE_ERRORS as exc:
+            if connection.in_atomic_block or time.monotonic() >= deadline:
+                raise
+            logger.warning("Database connection lost (%s): reconnecting", exc)
+            with contextlib.suppress(*DATABASE_ERRORS):
+                connection.close()
+            time.sleep(settings.SENDING_RECONNECT_SECONDS)
 
 
 def _lease(until: datetime.datetime) -> datetime.datetime:
@@ -108,8 +161,87 @@ def _claimed(batch: Batch) -> QuerySet[Delivery]:
     return Delivery.objects.filter(pk__in=batch.delivery_ids, status=DeliveryStatus.CLAIMED, claimed_by=batch.worker)
 
 
+def _recipients(batch: Batch) -> tuple[list[Recipient], set[int]]:
+    """The batch's rows with their subscribers' names, and who of them is still a recipient."""
+    rows = [
+        Recipient(
+            delivery_id=row["pk"],
+            subscriber_id=row["subscriber_id"],
+            email=row["email"],
+            name=row["subscriber__name"] or "",
+            attempts=row["attempts"],
+        )
+        for row in _claimed(batch).order_by("pk").values("pk", "subscriber_id", "email", "attempts", "subscriber__name")
+    ]
+    # Whoever unsubscribed, was suppressed or erased since the send started is skipped.
+    still = recipient_ids_among(batch.send.newsletter_list_id, [r.subscriber_id for r in rows if r.subscriber_id])
+    return rows, still
+
+
+def _field(name: str) -> models.Field:
+    field = Delivery._meta.get_field(name)
+    assert isinstance(field, models.Field)
+    return field
+
+
+def _advance(batch: Batch, *, done: Accepted | None, next_id: int | None) -> bool:
+    """Record ``done`` sent and mark ``next_id`` sending, in one statement; True if ``next_id`` is ours to send.
+
+    The row to send must still be this worker's and its send running (not paused nor cancelled).
+    Run again after a lost answer it changes nothing: ``done`` is no longer sending, and a row this
+    worker already marked sending is accepted as is (its token is unique to this task).
+    """
+    rows = Q()
+    if done is not None:
+        rows |= Q(pk=done.delivery_id, status=DeliveryStatus.SENDING)
+    if next_id is not None:
+        send_running = Exists(Send.objects.filter(pk=OuterRef("send_id"), status=SendStatus.RUNNING))
+        rows |= Q(send_running, pk=next_id, status__in=[DeliveryStatus.CLAIMED, DeliveryStatus.SENDING])
+    if not rows:
+        return False
+    done_id = done.delivery_id if done is not None else None
+    is_done = Q(pk=done_id)
+    now = timezone.now()
+
+    def done_or_kept(value: object, field: str) -> Case:
+        return Case(When(is_done, then=Value(value)), default=F(field), output_field=_field(field))
+
+    # The fields deliveries_release writes for the done row (its claim ends), a lease for the next one.
+    ids = [pk for pk in (done_id, next_id) if pk is not None]
+    # pk__in first: the planner reads two rows by primary key, whatever the OR below.
+    written = (
+        Delivery.objects.filter(pk__in=ids)
+        .filter(rows, claimed_by=batch.worker)
+        .update(
+            status=Case(When(is_done, then=Value(DeliveryStatus.SENT)), default=Value(DeliveryStatus.SENDING)),
+            claimed_by=done_or_kept("", "claimed_by"),
+            lease_expires_at=Case(
+                When(is_done, then=Value(None)),
+                default=Value(_lease(now)),
+                output_field=_field("lease_expires_at"),
+            ),
+            message_id=done_or_kept(done.message_id if done else "", "message_id"),
+            sent_at=done_or_kept(now, "sent_at"),
+            error=done_or_kept("", "error"),
+            attempts=Case(
+                When(status=DeliveryStatus.CLAIMED, then=F("attempts") + 1),
+                default=F("attempts"),
+                output_field=_field("attempts"),
+            ),
+        )
+    )
+    expected = (done is not None) + (next_id is not None)
+    if written == expected:
+        return next_id is not None
+    # Rare: paused, cancelled, or a lease lost to recovery; read which row was refused.
+    ours = next_id is not None and _mine(batch, next_id, DeliveryStatus.SENDING).exists()
+    if done is not None and written - ours < 1:
+        logger.warning("Delivery %s was sent after its lease expired: recorded uncertain", done.delivery_id)
+    return ours
+
+
 def _release_rest(batch: Batch) -> int:
-    """Give back the rows of the batch this worker has not attempted (paused send, lost claim)."""
+    """Give back the rows of the batch this worker has not attempted (paused send, lost claim, lost server)."""
     return deliveries_release(rows=_claimed(batch), status=DeliveryStatus.PENDING)
 
 
@@ -118,46 +250,30 @@ def _retry_delay(attempts: int) -> datetime.timedelta:
     return min(delay, RETRY_MAX_DELAY)
 
 
-def _record_failure(batch: Batch, delivery: Delivery, exc: BaseException, attempts: int) -> None:
+def _record_failure(batch: Batch, recipient: Recipient, exc: BaseException, attempts: int) -> None:
     outcome = failure_outcome(exc)
-    row = _mine(batch, delivery.pk, DeliveryStatus.SENDING)
+    row = _mine(batch, recipient.delivery_id, DeliveryStatus.SENDING)
     now = timezone.now()
     if outcome.permanent or attempts >= settings.SENDING_MAX_ATTEMPTS:
         failed: dict[str, Any] = {"error": outcome.error}
         if outcome.uncertain:
             failed["uncertain"] = True
         deliveries_release(rows=row, status=DeliveryStatus.FAILED, **failed)
-        logger.warning("Delivery %s failed for good: %s", delivery.pk, outcome.error)
+        logger.warning("Delivery %s failed for good: %s", recipient.delivery_id, outcome.error)
         if outcome.suppress:
-            suppress(delivery.email, SuppressionReason.BOUNCE)
+            suppress(recipient.email, SuppressionReason.BOUNCE)
         return
     updates: dict[str, Any] = {"error": outcome.error, "next_attempt_at": now + _retry_delay(attempts)}
     if outcome.uncertain:
         updates["uncertain"] = True
     deliveries_release(rows=row, status=DeliveryStatus.PENDING, **updates)
-    logger.info("Delivery %s will be retried (attempt %d): %s", delivery.pk, attempts, outcome.error)
+    logger.info("Delivery %s will be retried (attempt %d): %s", recipient.delivery_id, attempts, outcome.error)
 
 
 def _wait_until(moment: datetime.datetime) -> None:
     delay = (moment - timezone.now()).total_seconds()
     if delay > 0:
         time.sleep(delay)
-
-
-def _open(batch: Batch, connection: BaseEmailBackend) -> bool:
-    """Open the connection; if the server cannot be reached, the batch's rows wait a retry delay."""
-    try:
-        connection.open()
-    except Exception as exc:
-        logger.warning("Cannot open the email connection for send %s: %s", batch.send.pk, exc)
-        deliveries_release(
-            rows=_claimed(batch),
-            status=DeliveryStatus.PENDING,
-            next_attempt_at=timezone.now() + _retry_delay(1),
-            error=f"{type(exc).__name__}: {exc}"[:ERROR_MAX_LENGTH],
-        )
-        return False
-    return True
 
 
 def _close(connection: BaseEmailBackend) -> None:
@@ -170,99 +286,134 @@ def _close(connection: BaseEmailBackend) -> None:
             connection.connection = None
 
 
+def _ready(connection: BaseEmailBackend) -> bool:
+    """Open the connection, or check that the one kept from the last batch still answers."""
+    session = getattr(connection, "connection", None)
+    if session is not None:
+        try:
+            if session.noop()[0] == 250:
+                return True
+        except Exception as exc:
+            logger.info("The kept email connection no longer answers (%s): reopening", exc)
+        _close(connection)
+    try:
+        connection.open()
+    except Exception as exc:
+        logger.warning("Cannot open the email connection: %s", exc)
+        _close(connection)
+        return False
+    return True
+
+
+def _connect(connection: BaseEmailBackend, deadline: float) -> bool:
+    """Wait for the email server until ``deadline``, claiming nothing meanwhile; True once connected."""
+    while not _ready(connection):
+        if time.monotonic() + settings.SENDING_RECONNECT_SECONDS >= deadline:
+            return False
+        time.sleep(settings.SENDING_RECONNECT_SECONDS)
+    return True
+
+
 def _message_id(message: object, fallback: str) -> str:
     provider_id = getattr(getattr(message, "anymail_status", None), "message_id", None)
     return str(fallback if provider_id is None else provider_id)[:255]
 
 
 def batch_deliver(batch: Batch, *, connection: BaseEmailBackend | None = None) -> int:
-    """Send the batch at the send's pace; returns how many messages the backend accepted."""
+    """Send the batch at the send's pace; returns how many messages the backend accepted.
+
+    With ``connection`` (open, kept by the caller across batches) it is left open unless it broke.
+    """
     send = batch.send
     rendered = _rendered(send)
-    deliveries = list(_claimed(batch).select_related("subscriber").order_by("pk"))
-    # Whoever unsubscribed, was suppressed or erased since the send started is skipped.
-    still_recipients = recipient_ids_among(
-        send.newsletter_list_id, [d.subscriber_id for d in deliveries if d.subscriber_id]
-    )
-    send_running = Exists(Send.objects.filter(pk=OuterRef("send_id"), status=SendStatus.RUNNING))
-    connection = connection or get_connection()
-    sent = 0
-    if not _open(batch, connection):
+    recipients, still_recipients = database_retry(lambda: _recipients(batch))
+    own_connection = connection is None
+    backend = connection or get_connection()
+    if own_connection and not _ready(backend):
+        database_retry(lambda: _release_rest(batch))
         return 0
+    sent = 0
+    accepted: Accepted | None = None
     try:
-        for index, delivery in enumerate(deliveries):
-            if delivery.subscriber is None or delivery.subscriber_id not in still_recipients:
-                deliveries_release(
-                    rows=_mine(batch, delivery.pk, DeliveryStatus.CLAIMED),
-                    status=DeliveryStatus.CANCELLED,
-                    error=_("Destinataire désabonné·e, exclu·e ou effacé·e depuis le début de l'envoi."),
+        for index, recipient in enumerate(recipients):
+            if recipient.subscriber_id is None or recipient.subscriber_id not in still_recipients:
+                database_retry(
+                    partial(
+                        deliveries_release,
+                        rows=_mine(batch, recipient.delivery_id, DeliveryStatus.CLAIMED),
+                        status=DeliveryStatus.CANCELLED,
+                        error=_("Destinataire désabonné·e, exclu·e ou effacé·e depuis le début de l'envoi."),
+                    )
                 )
                 continue
             _wait_until(batch.starts_at + datetime.timedelta(seconds=index / send.rate_per_second))
             try:
-                links = recipient_links(delivery.subscriber_id, send.newsletter_list_id)
+                links = recipient_links(recipient.subscriber_id, send.newsletter_list_id)
                 message = build_message(
                     rendered,
                     newsletter_list=send.newsletter_list,
-                    to_email=delivery.email,
-                    to_name=delivery.subscriber.name,
+                    to_email=recipient.email,
+                    to_name=recipient.name,
                     preferences_url=links["preferences_url"],
                     unsubscribe_url=links["unsubscribe_url"],
-                    headers={DELIVERY_HEADER: str(delivery.pk)},
+                    headers={DELIVERY_HEADER: str(recipient.delivery_id)},
                 )
             except ValueError as exc:
-                deliveries_release(
-                    rows=_mine(batch, delivery.pk, DeliveryStatus.CLAIMED),
-                    status=DeliveryStatus.FAILED,
-                    error=str(exc)[:ERROR_MAX_LENGTH],
+                database_retry(
+                    partial(
+                        deliveries_release,
+                        rows=_mine(batch, recipient.delivery_id, DeliveryStatus.CLAIMED),
+                        status=DeliveryStatus.FAILED,
+                        error=str(exc)[:ERROR_MAX_LENGTH],
+                    )
                 )
                 continue
             # The one row this worker may leave in doubt if it dies: committed before the transaction.
-            in_flight = (
-                _mine(batch, delivery.pk, DeliveryStatus.CLAIMED)
-                .filter(send_running)
-                .update(
-                    status=DeliveryStatus.SENDING,
-                    attempts=F("attempts") + 1,
-                    lease_expires_at=_lease(timezone.now()),
-                )
-            )
-            if not in_flight:
+            ours = database_retry(partial(_advance, batch, done=accepted, next_id=recipient.delivery_id))
+            accepted = None
+            if not ours:
                 # Paused, cancelled, or the lease was lost to recovery: stop here.
                 break
-            attempts = delivery.attempts + 1
             try:
-                connection.send_messages([message])
+                backend.send_messages([message])
             except Exception as exc:
-                _record_failure(batch, delivery, exc, attempts)
-                _close(connection)
-                if not _open(batch, connection):
+                database_retry(partial(_record_failure, batch, recipient, exc, recipient.attempts + 1))
+                _close(backend)
+                if not _ready(backend):
+                    # The server is gone: the rest goes back to pending, the caller waits for it.
                     break
                 continue
-            done = deliveries_release(
-                rows=_mine(batch, delivery.pk, DeliveryStatus.SENDING),
-                status=DeliveryStatus.SENT,
-                message_id=_message_id(message, message.extra_headers.get("Message-ID", "")),
-                sent_at=timezone.now(),
-                error="",
+            accepted = Accepted(
+                recipient.delivery_id, _message_id(message, message.extra_headers.get("Message-ID", ""))
             )
-            if not done:
-                logger.warning("Delivery %s was sent after its lease expired: recorded uncertain", delivery.pk)
             sent += 1
     finally:
-        _release_rest(batch)
-        _close(connection)
+        if accepted is not None:
+            database_retry(partial(_advance, batch, done=accepted, next_id=None))
+        database_retry(lambda: _release_rest(batch))
+        if own_connection:
+            _close(backend)
     return sent
 
 
 def send_work(*, send_id: int, budget_seconds: float) -> bool:
-    """Claim and deliver batches of the send for about ``budget_seconds``; True if work is left."""
+    """Claim and deliver batches of the send for about ``budget_seconds``; True if work is left.
+
+    One SMTP connection serves every batch. While the server is unreachable nothing is claimed and
+    the work is left to this task's successor once the budget is spent.
+    """
     worker = worker_token()
     deadline = time.monotonic() + budget_seconds
-    deliveries_recover_expired(send_id=send_id)
-    while time.monotonic() < deadline:
-        batch = batch_claim(send_id=send_id, worker=worker)
-        if batch is None:
-            return False
-        batch_deliver(batch)
-    return Delivery.objects.filter(claimable(send_id)).exists()
+    database_retry(lambda: deliveries_recover_expired(send_id=send_id))
+    backend = get_connection()
+    try:
+        while time.monotonic() < deadline:
+            if not _connect(backend, deadline):
+                break
+            batch = database_retry(lambda: batch_claim(send_id=send_id, worker=worker))
+            if batch is None:
+                return False
+            batch_deliver(batch, connection=backend)
+    finally:
+        _close(backend)
+    return database_retry(lambda: Delivery.objects.filter(claimable(send_id)).exists())

@@ -126,7 +126,7 @@ def send_create(
 
 
 def task_options() -> dict[str, str]:
-    return {"queue": settings.SENDING_QUEUE} if settings.SENDING_QUEUE else {}
+    return {"queue": settings.SENDING_QUEUE}
 
 
 def _locked(send_id: int, statuses: Iterable[str], *, skip_locked: bool = False) -> Send | None:

@@ -1,8 +1,9 @@
 """Real Celery workers (beat embedded) on the test database, for the worker tests and the benchmark.
 
 Only meaningful on PostgreSQL and Redis, as in production: the worker is another process and must
-see the test database's committed rows and the broker. Each run uses a queue of its own, so that
-no other worker on the same Redis takes its tasks.
+see the test database's committed rows and the broker. Each run uses a queue of its own, which
+every queue variable names, so that the worker gets every task it sends itself (a sweep, a
+confirmation, an index update) and no other worker on the same Redis takes them.
 """
 
 import contextlib
@@ -15,6 +16,8 @@ from pathlib import Path
 from urllib.parse import quote
 
 ROOT = Path(__file__).resolve().parents[1]
+# config/settings/celery.py: one per kind of work, and the default one.
+QUEUE_VARIABLES = ("CELERY_DEFAULT_QUEUE", "SENDING_QUEUE", "EMAILS_QUEUE", "INDEXING_QUEUE")
 
 
 def redis_reachable(url: str) -> bool:
@@ -52,6 +55,11 @@ def queue_name(prefix: str) -> str:
     return f"{prefix}-{uuid.uuid4().hex[:12]}"
 
 
+def queues_apart(run: str) -> dict[str, str]:
+    """A queue of its own per kind of work in this run, as production splits them (README)."""
+    return {variable: f"{run}-{variable.removesuffix('_QUEUE').lower()}" for variable in QUEUE_VARIABLES}
+
+
 def worker_start(
     *,
     db_url: str,
@@ -61,14 +69,19 @@ def worker_start(
     settings_module: str = "config.settings.test",
     concurrency: int = 1,
     extra_env: dict[str, str] | None = None,
+    queues: dict[str, str] | None = None,
+    beat: bool = True,
 ) -> subprocess.Popen:
-    """`celery worker --beat` in a session of its own (so that killpg reaches its children)."""
+    """`celery worker --beat` on ``queue`` (comma-separated names) in a session of its own (so that
+    killpg reaches its children); ``queues``: what each queue variable names (by default, ``queue``).
+    """
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": settings_module,
         "DATABASE_URL": db_url,
         "CELERY_TASK_ALWAYS_EAGER": "false",
         "PYTHONUNBUFFERED": "1",
+        **(queues or dict.fromkeys(QUEUE_VARIABLES, queue)),
         **(extra_env or {}),
     }
     log = log_path.open("a")
@@ -80,11 +93,11 @@ def worker_start(
             "-A",
             "config",
             "worker",
-            "--beat",
+            *(["--beat", "--schedule", str(schedule_path)] if beat else []),
             "--queues",
             queue,
             "--hostname",
-            f"{queue}-{uuid.uuid4().hex[:6]}@%h",
+            f"{queue.split(',')[0]}-{uuid.uuid4().hex[:6]}@%h",
             "--pool",
             "prefork" if concurrency > 1 else "solo",
             "--concurrency",
@@ -94,8 +107,6 @@ def worker_start(
             "--without-heartbeat",
             "--loglevel",
             "INFO",
-            "--schedule",
-            str(schedule_path),
         ],
         cwd=ROOT,
         env=env,

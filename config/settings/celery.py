@@ -3,6 +3,7 @@
 from typing import Any
 
 from celery.schedules import crontab
+from kombu import Exchange, Queue
 
 from config.env import VAR_DIR, env
 from config.time_zone import PARIS_TIME_ZONE_NAME
@@ -38,6 +39,29 @@ else:
         "max_retries": 0,
     }
 
+# One queue per kind of work, each with workers of its own (README, « Déploiement »), so that a
+# send of 200,000 messages never delays a confirmation email nor an index update. A worker started
+# without --queues consumes all of them (the quick start's single worker).
+# Everything not routed below: beat's periodic tasks, the outbox sweep.
+CELERY_TASK_DEFAULT_QUEUE = env.str("CELERY_DEFAULT_QUEUE", default="celery")
+SENDING_QUEUE = env.str("SENDING_QUEUE", default="sending")
+EMAILS_QUEUE = env.str("EMAILS_QUEUE", default="emails")
+INDEXING_QUEUE = env.str("INDEXING_QUEUE", default="indexing")
+# Declared as Celery declares its default queue (a direct exchange and routing key of its name):
+# a bare Queue(name) would publish to the nameless exchange and lose every task.
+CELERY_TASK_QUEUES = [
+    Queue(name, Exchange(name), routing_key=name)
+    for name in dict.fromkeys((CELERY_TASK_DEFAULT_QUEUE, SENDING_QUEUE, EMAILS_QUEUE, INDEXING_QUEUE))
+]
+CELERY_TASK_ROUTES = {
+    # Newsletter sends: beat's tick, starting a send, the delivery loops.
+    "sending.*": {"queue": SENDING_QUEUE},
+    # Transactional emails: confirmations, registrations, workflow notifications, test sends.
+    "*_email": {"queue": EMAILS_QUEUE},
+    "newsletters.issue_test_send": {"queue": EMAILS_QUEUE},
+    # Django's task framework, i.e. Wagtail's search and reference index updates and cache purges.
+    "config.run_django_task": {"queue": INDEXING_QUEUE},
+}
 CELERY_TASK_IGNORE_RESULT = True
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
@@ -53,7 +77,7 @@ CELERY_BEAT_SCHEDULE = {
     "sending-tick": {
         "task": "sending.tick",
         "schedule": env.float("SENDING_TICK_SECONDS", default=15.0),
-        "options": {"queue": env.str("SENDING_QUEUE", default="") or "celery"},
+        "options": {"queue": SENDING_QUEUE},
     },
     # Hands over the tasks that waited in the outbox through a broker outage (outbox/services.py).
     "outbox-sweep": {"task": "outbox.sweep", "schedule": env.float("OUTBOX_SWEEP_SECONDS", default=30.0)},

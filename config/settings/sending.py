@@ -68,8 +68,8 @@ SENDING_PARALLEL_BATCHES = env.int("SENDING_PARALLEL_BATCHES", default=2)
 # Transient failures: retried after base, 2×base, 4×base... until the attempts run out.
 SENDING_MAX_ATTEMPTS = env.int("SENDING_MAX_ATTEMPTS", default=6)
 SENDING_RETRY_BASE_SECONDS = env.int("SENDING_RETRY_BASE_SECONDS", default=60)
-# Celery queue of the delivery tasks (empty: the default queue); beat's tick goes there too.
-SENDING_QUEUE = env.str("SENDING_QUEUE", default="")
+# While the SMTP server or the database is unreachable, a delivery task tries again this often.
+SENDING_RECONNECT_SECONDS = env.float("SENDING_RECONNECT_SECONDS", default=1.0)
 SENDING_TICK_SECONDS = env.float("SENDING_TICK_SECONDS", default=15.0)
 # Without it Django's SMTP backend waits for ever on a stalled server.
 EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=30)

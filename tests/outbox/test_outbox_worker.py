@@ -42,8 +42,8 @@ def test_worker_start__sends_the_confirmation_that_waited_through_the_outage(cli
         queue=queue,
         log_path=tmp_path / "worker.log",
         schedule_path=tmp_path / "beat-schedule",
-        settings_module="tests.outbox.worker_settings",
-        extra_env={"EMAIL_URL": f"smtp://127.0.0.1:{smtp.port}", "OUTBOX_TEST_QUEUE": queue},
+        settings_module="tests.sending.worker_settings",  # mail over real SMTP
+        extra_env={"EMAIL_URL": f"smtp://127.0.0.1:{smtp.port}"},
     )
     try:
         deadline = time.monotonic() + WAIT_SECONDS
