@@ -1,9 +1,15 @@
-"""What makes cached API responses stale: page publication changes, and edits of what pages show.
+"""What makes the cached public answers stale (pages, feeds, both APIs: config/response_cache.py):
+page publication changes, and edits of what pages show.
 
 The models whose edits count are derived, not listed by hand, so that a new snippet or a new kind
 of restriction cannot be forgotten: every registered snippet (themes, territories, people…), the
 image, document and media models, and every view restriction (a page's, and a collection's, which
-hides the documents of that collection from the API).
+hides the documents of that collection from the API). Beside them, what pages show of other
+rows: the sessions of actions (their dates, the agenda), the registrations (the seats left), and a
+live page saved outside publishing (code that corrects a page in place).
+
+A newsletter issue enters the archive when it is published (a send never changes what the site
+shows of it): the page signals cover it.
 """
 
 from typing import Any
@@ -18,7 +24,8 @@ from wagtail.snippets.models import get_snippet_models
 from wagtailmedia.models import get_media_model
 
 from config.content_generation import content_changed
-from registrations.models import RegistrationSettings, SessionCapacity
+from publications.models import ActionSession
+from registrations.models import Registration, RegistrationSettings, SessionCapacity
 
 
 def invalidating_models() -> frozenset[type[models.Model]]:
@@ -37,6 +44,9 @@ def invalidating_models() -> frozenset[type[models.Model]]:
             # Whether an action takes its registrations here hides its sessions' connection links.
             RegistrationSettings,
             SessionCapacity,
+            # An action's and the agenda's dates, and the seats left of each session.
+            ActionSession,
+            Registration,
         ]
     )
 
@@ -52,8 +62,34 @@ def _page_changed(**kwargs: Any) -> None:
     _bump()
 
 
+# What Wagtail writes on a page when a draft is saved, a page locked or a workflow moves: nothing
+# the public sees (publishing sends its own signal).
+_DRAFT_FIELDS = frozenset(
+    {
+        "draft_title",
+        "has_unpublished_changes",
+        "latest_revision",
+        "latest_revision_created_at",
+        "locked",
+        "locked_at",
+        "locked_by",
+    }
+)
+
+
+def _live_page_edited(instance: Any, kwargs: dict[str, Any]) -> bool:
+    if not (isinstance(instance, Page) and instance.live) or kwargs.get("signal") is not post_save:
+        return False
+    update_fields = kwargs.get("update_fields")
+    return update_fields is None or not frozenset(update_fields) <= _DRAFT_FIELDS
+
+
 def _row_changed(sender: type, instance: Any, **kwargs: Any) -> None:
-    if sender in invalidating_models() or (kwargs.get("signal") is post_delete and isinstance(instance, Page)):
+    if (
+        sender in invalidating_models()
+        or (kwargs.get("signal") is post_delete and isinstance(instance, Page))
+        or _live_page_edited(instance, kwargs)
+    ):
         _bump()
 
 

@@ -11,6 +11,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.models import Page
 from wagtail.snippets.models import register_snippet
 
+from config.response_cache import public_cache_allow
 from editorial.listings import ContentListingViewSet
 from publications.exchange.views import exchange_export_view, exchange_view, importable_parents
 from publications.listings import content_listings
@@ -50,3 +51,11 @@ def refuse_unpublished(page: Page, request: HttpRequest, serve_args: Any, serve_
     scheduler unpublishes it) or a page under an unpublished section would be served."""
     if not page_is_published(page):
         raise Http404
+
+
+@hooks.register("before_serve_page")
+def share_public_pages(page: Page, request: HttpRequest, serve_args: Any, serve_kwargs: Any) -> None:
+    """A page without a view restriction (its own or an ancestor's) is the same for every anonymous
+    visitor: its answer is stored and shared, its forms (registrations) with a CSRF token per visitor."""
+    if not page.get_view_restrictions().exists():
+        public_cache_allow(request, csrf_hole=True)

@@ -11,6 +11,7 @@ from .api import *  # noqa: F403
 from .cache import *  # noqa: F403
 from .celery import *  # noqa: F403
 from .email import *  # noqa: F403
+from .frontend_cache import *  # noqa: F403
 from .legal import *  # noqa: F403
 from .media import *  # noqa: F403
 from .registrations import *  # noqa: F403
@@ -42,6 +43,7 @@ INSTALLED_APPS = [
     "outbox",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
+    "wagtail.contrib.frontend_cache",
     "wagtail.contrib.settings",
     "wagtail.contrib.table_block",
     "wagtail.embeds",
@@ -91,6 +93,9 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # django-csp's middleware, with the admin's looser script-src under /admin/ (config/csp.py).
     "config.csp.AdminAwareCSPMiddleware",
+    # Inside sessions, CSRF and CSP (whose headers and cookies wrap hits and misses alike), outside
+    # the views: the shared cache of anonymous answers (config/response_cache.py).
+    "config.response_cache.PublicResponseCacheMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last, so that it sees the outcome of every authentication attempt.
     "axes.middleware.AxesMiddleware",
@@ -111,6 +116,8 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
+                # Replaces Django's own: a cached public form gets its CSRF token per visitor.
+                "config.response_cache.csrf",
             ],
         },
     },

@@ -4,8 +4,8 @@ import pytest
 from wagtail.models import CollectionViewRestriction, Page, PageViewRestriction
 from wagtail.snippets.models import get_snippet_models
 
-from api.cache import CACHE_HEADER
 from api.invalidation import invalidating_models
+from config.response_cache import CACHE_HEADER
 from tests.api.helpers import get_json, ids
 from tests.factories import ProgrammePageFactory
 

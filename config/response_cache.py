@@ -1,0 +1,217 @@
+"""One shared cache of anonymous answers: public pages, feeds and both APIs.
+
+Keyed by the public content generation (`config/content_generation.py`), so that the purge rules
+of `api/invalidation.py` make every stored answer stale at once, on every web process sharing the
+cache (Redis in production). The key holds what the answer may vary on: the site (scheme, host
+and port), the language, the path and the query parameters in a canonical order.
+
+Storing is opt-in: a view says its answer is public (`public_cache_allow`, or the decorators
+below; Wagtail pages through `publications/wagtail_hooks.py`, never a page with a view
+restriction). Even then nothing is stored from a request carrying a session or messages cookie
+(an editor, a visitor who typed a page password), nor an answer that is not a 200, streams, sets a
+cookie, says private/no-store/no-cache, varies on a header outside the key, or used a real CSRF
+token. A public form (the registration panel of an action page, /abonnement/) is stored with a
+hole where its CSRF token goes: each visitor's answer gets their own token and cookie, and is then
+private for the browser and any CDN, while the server still serves it without rendering.
+
+Stored answers carry an ETag and a Last-Modified, and conditional requests get 304; the headers
+of a hit are built from the entry exactly as those of the miss that stored it were.
+"""
+
+import hashlib
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import wraps
+from typing import Any
+from urllib.parse import urlencode
+
+from django.conf import settings
+from django.contrib.messages.storage.cookie import CookieStorage
+from django.core.cache import cache
+from django.http import HttpRequest, HttpResponse, HttpResponseBase
+from django.middleware.csrf import get_token
+from django.utils.cache import get_conditional_response, patch_cache_control
+from django.utils.functional import SimpleLazyObject
+from django.utils.http import http_date
+from django.utils.translation import get_language
+
+from config.content_generation import content_generation
+from config.csp import csp_is_admin_path
+
+CACHE_HEADER = "X-Cache"
+# Where a stored public form's CSRF token goes; replaced by each visitor's own token when served.
+CSRF_HOLE = "crpv-csrf-token-hole"
+# Longer query strings are never stored: nobody links to them, and they would only fill the cache.
+MAX_QUERY_LENGTH = 1024
+# Headers of the view's answer recomputed when served, never stored.
+_RECOMPUTED = {"cache-control", "content-length", "etag", "expires", "last-modified", "set-cookie", "vary"}
+# What a stored answer may vary on: the key holds the language; the answer is the same whatever
+# the encoding accepted (nothing compresses here), the Origin (CORS headers are added around the
+# cache) or the Accept (the APIs answer JSON to everyone), and the cookie (none is read).
+_VARY_ALLOWED = {"accept", "accept-encoding", "accept-language", "cookie", "origin"}
+_REFUSING_DIRECTIVES = ("private", "no-store", "no-cache")
+_STATE_ATTRIBUTE = "_public_cache"
+
+
+@dataclass
+class _State:
+    allowed: bool = False
+    csrf_hole: bool = False
+
+
+@dataclass(frozen=True)
+class _Entry:
+    status: int
+    content: bytes
+    headers: tuple[tuple[str, str], ...]
+    etag: str
+    last_modified: float
+    csrf_hole: bool
+
+
+def _state(request: HttpRequest) -> _State | None:
+    return getattr(request, _STATE_ATTRIBUTE, None)
+
+
+def public_cache_allow(request: HttpRequest, *, csrf_hole: bool = False) -> None:
+    """Let the answer to ``request`` be stored and shared; ``csrf_hole``: its forms' tokens are holes."""
+    state = _state(request)
+    if state is not None:
+        state.allowed = True
+        state.csrf_hole = csrf_hole
+
+
+def public_cache(view: Callable[..., HttpResponseBase]) -> Callable[..., HttpResponseBase]:
+    """The view's anonymous answers are the same for everyone: store and share them."""
+
+    @wraps(view)
+    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
+        public_cache_allow(request)
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
+def public_cache_with_form(view: Callable[..., HttpResponseBase]) -> Callable[..., HttpResponseBase]:
+    """The same for a page holding a public form: its CSRF tokens are holes filled per visitor."""
+
+    @wraps(view)
+    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
+        public_cache_allow(request, csrf_hole=True)
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
+def csrf(request: HttpRequest) -> dict[str, Any]:
+    """Django's csrf context processor, except on a stored public form: the hole instead of a token."""
+
+    def token() -> str:
+        state = _state(request)
+        if state is not None and state.allowed and state.csrf_hole:
+            return CSRF_HOLE
+        return str(get_token(request))
+
+    return {"csrf_token": SimpleLazyObject(token)}
+
+
+def _candidate(request: HttpRequest) -> bool:
+    return (
+        request.method in ("GET", "HEAD")
+        and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        and CookieStorage.cookie_name not in request.COOKIES
+        and len(request.META.get("QUERY_STRING", "")) <= MAX_QUERY_LENGTH
+        and not csp_is_admin_path(request=request)
+    )
+
+
+def _key(request: HttpRequest, generation: int) -> str:
+    params = sorted((key, value) for key, values in request.GET.lists() for value in values)
+    raw = f"{request.scheme}://{request.get_host()}{request.path}?{urlencode(params)}|{get_language()}"
+    return f"public:response:{generation}:{hashlib.sha256(raw.encode()).hexdigest()}"
+
+
+def _storable(response: HttpResponseBase, *, csrf_used: bool) -> bool:
+    if response.status_code != 200 or response.streaming or response.cookies or csrf_used:
+        return False
+    cache_control = response.get("Cache-Control", "").lower()
+    if any(directive in cache_control for directive in _REFUSING_DIRECTIVES):
+        return False
+    varies = {header.strip().lower() for header in response.get("Vary", "").split(",") if header.strip()}
+    return varies <= _VARY_ALLOWED
+
+
+def _entry(response: HttpResponse, *, csrf_hole: bool) -> _Entry:
+    content = response.content
+    headers = tuple((name, value) for name, value in response.items() if name.lower() not in _RECOMPUTED)
+    return _Entry(
+        status=response.status_code,
+        content=content,
+        headers=headers,
+        etag=f'"{hashlib.sha256(content).hexdigest()[:32]}"',
+        last_modified=float(int(time.time())),
+        csrf_hole=csrf_hole and CSRF_HOLE.encode() in content,
+    )
+
+
+def _served(request: HttpRequest, entry: _Entry, *, hit: bool) -> HttpResponseBase:
+    """The answer built from the entry, the same on the miss that stored it and on every hit."""
+    content = entry.content
+    if entry.csrf_hole:
+        content = content.replace(CSRF_HOLE.encode(), str(get_token(request)).encode())
+    response = HttpResponse(content, status=entry.status)
+    for name, value in entry.headers:
+        response[name] = value
+    response[CACHE_HEADER] = "hit" if hit else "miss"
+    response["Vary"] = "Cookie, Accept-Encoding"
+    if entry.csrf_hole:
+        # This visitor's token is in it, and their cookie goes with it.
+        patch_cache_control(response, private=True, no_cache=True)
+        return response
+    patch_cache_control(
+        response,
+        public=True,
+        max_age=settings.PUBLIC_CACHE_MAX_AGE,
+        s_maxage=settings.PUBLIC_CACHE_SHARED_MAX_AGE,
+    )
+    response["ETag"] = entry.etag
+    response["Last-Modified"] = http_date(entry.last_modified)
+    conditional = get_conditional_response(
+        request, etag=entry.etag, last_modified=int(entry.last_modified), response=response
+    )
+    return conditional if conditional is not None else response
+
+
+def _private(response: HttpResponseBase) -> HttpResponseBase:
+    if "Cache-Control" not in response and not response.streaming:
+        patch_cache_control(response, private=True, no_store=True)
+    return response
+
+
+class PublicResponseCacheMiddleware:
+    """Below CSRF and sessions (it reads their cookies), above the views; see the module docstring."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponseBase]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponseBase:
+        if not _candidate(request):
+            return _private(self.get_response(request))
+        generation = content_generation()
+        key = _key(request, generation) if generation else None
+        stored = cache.get(key) if key else None
+        if isinstance(stored, _Entry):
+            return _served(request, stored, hit=True)
+        state = _State()
+        setattr(request, _STATE_ATTRIBUTE, state)
+        csrf_before = bool(request.META.get("CSRF_COOKIE_NEEDS_UPDATE"))
+        response = self.get_response(request)
+        csrf_used = not csrf_before and bool(request.META.get("CSRF_COOKIE_NEEDS_UPDATE"))
+        if not (key and state.allowed and isinstance(response, HttpResponse)) or not _storable(
+            response, csrf_used=csrf_used
+        ):
+            return _private(response)
+        entry = _entry(response, csrf_hole=state.csrf_hole)
+        cache.set(key, entry, settings.PUBLIC_CACHE_TIMEOUT)
+        return _served(request, entry, hit=False)
