@@ -118,7 +118,7 @@ class Server:
     def __exit__(self, *exc: object) -> None:
         assert self.process is not None
         self.process.terminate()
-        self.process.wait(timeout=20)
+        self.process.wait(timeout=120)
 
 
 def _get(connection: http.client.HTTPConnection, path: str) -> bytes:

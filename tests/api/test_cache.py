@@ -31,7 +31,9 @@ def test_parameters_in_another_order__same_cached_answer(client, content):
 
 def test_errors__not_cached(client, content):
     _get(client, "/api/actions/", {"limit": "x"})
-    assert _get(client, "/api/actions/", {"limit": "x"})[CACHE_HEADER] == "miss"
+    response = _get(client, "/api/actions/", {"limit": "x"})
+    assert response.status_code >= 400
+    assert CACHE_HEADER not in response
 
 
 def test_publish__reader_sees_the_new_version_at_once(client, content):
