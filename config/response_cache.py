@@ -23,18 +23,18 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import wraps
-from typing import Any
+from typing import Any, Concatenate, ParamSpec, TypeVar
 from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse, HttpResponseBase
-from django.middleware.csrf import get_token
+from django.middleware.csrf import CsrfViewMiddleware, get_token
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.functional import SimpleLazyObject
 from django.utils.http import http_date
-from django.utils.translation import get_language
+from django.utils.translation import get_language_from_request
 
 from config.content_generation import content_generation
 from config.csp import csp_is_admin_path
@@ -44,7 +44,7 @@ CACHE_HEADER = "X-Cache"
 CSRF_HOLE = "crpv-csrf-token-hole"
 # Longer query strings are never stored: nobody links to them, and they would only fill the cache.
 MAX_QUERY_LENGTH = 1024
-# Headers of the view's answer recomputed when served, never stored.
+# Headers of the answer recomputed when served, never stored.
 _RECOMPUTED = {"cache-control", "content-length", "etag", "expires", "last-modified", "set-cookie", "vary"}
 # What a stored answer may vary on: the key holds the language; the answer is the same whatever
 # the encoding accepted (nothing compresses here), the Origin (CORS headers are added around the
@@ -52,6 +52,9 @@ _RECOMPUTED = {"cache-control", "content-length", "etag", "expires", "last-modif
 _VARY_ALLOWED = {"accept", "accept-encoding", "accept-language", "cookie", "origin"}
 _REFUSING_DIRECTIVES = ("private", "no-store", "no-cache")
 _STATE_ATTRIBUTE = "_public_cache"
+
+P = ParamSpec("P")
+R = TypeVar("R", bound=HttpResponseBase)
 
 
 @dataclass
@@ -82,22 +85,22 @@ def public_cache_allow(request: HttpRequest, *, csrf_hole: bool = False) -> None
         state.csrf_hole = csrf_hole
 
 
-def public_cache(view: Callable[..., HttpResponseBase]) -> Callable[..., HttpResponseBase]:
+def public_cache(view: Callable[Concatenate[HttpRequest, P], R]) -> Callable[Concatenate[HttpRequest, P], R]:
     """The view's anonymous answers are the same for everyone: store and share them."""
 
     @wraps(view)
-    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
+    def wrapper(request: HttpRequest, /, *args: P.args, **kwargs: P.kwargs) -> R:
         public_cache_allow(request)
         return view(request, *args, **kwargs)
 
     return wrapper
 
 
-def public_cache_with_form(view: Callable[..., HttpResponseBase]) -> Callable[..., HttpResponseBase]:
+def public_cache_with_form(view: Callable[Concatenate[HttpRequest, P], R]) -> Callable[Concatenate[HttpRequest, P], R]:
     """The same for a page holding a public form: its CSRF tokens are holes filled per visitor."""
 
     @wraps(view)
-    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
+    def wrapper(request: HttpRequest, /, *args: P.args, **kwargs: P.kwargs) -> R:
         public_cache_allow(request, csrf_hole=True)
         return view(request, *args, **kwargs)
 
@@ -128,12 +131,15 @@ def _candidate(request: HttpRequest) -> bool:
 
 def _key(request: HttpRequest, generation: int) -> str:
     params = sorted((key, value) for key, values in request.GET.lists() for value in values)
-    raw = f"{request.scheme}://{request.get_host()}{request.path}?{urlencode(params)}|{get_language()}"
+    # Read before LocaleMiddleware runs: with one language, it is that one.
+    language = settings.LANGUAGE_CODE if len(settings.LANGUAGES) == 1 else get_language_from_request(request)
+    raw = f"{request.scheme}://{request.get_host()}{request.path}?{urlencode(params)}|{language}"
     return f"public:response:{generation}:{hashlib.sha256(raw.encode()).hexdigest()}"
 
 
-def _storable(response: HttpResponseBase, *, csrf_used: bool) -> bool:
-    if response.status_code != 200 or response.streaming or response.cookies or csrf_used:
+def _storable(response: HttpResponseBase) -> bool:
+    # A real CSRF token, a session or a message leaves a cookie on the answer.
+    if response.status_code != 200 or response.streaming or response.cookies:
         return False
     cache_control = response.get("Cache-Control", "").lower()
     if any(directive in cache_control for directive in _REFUSING_DIRECTIVES):
@@ -157,6 +163,16 @@ def _entry(response: HttpResponse, *, csrf_hole: bool) -> _Entry:
 
 def _served(request: HttpRequest, entry: _Entry, *, hit: bool) -> HttpResponseBase:
     """The answer built from the entry, the same on the miss that stored it and on every hit."""
+    if entry.csrf_hole:
+        # Django's CSRF middleware around the filling of the hole: it reads the visitor's cookie
+        # and sets it on the answer, as for a page rendered with the token.
+        csrf = CsrfViewMiddleware(lambda request: HttpResponse())
+        csrf.process_request(request)
+        return csrf.process_response(request, _built(request, entry, hit=hit))
+    return _built(request, entry, hit=hit)
+
+
+def _built(request: HttpRequest, entry: _Entry, *, hit: bool) -> HttpResponseBase:
     content = entry.content
     if entry.csrf_hole:
         content = content.replace(CSRF_HOLE.encode(), str(get_token(request)).encode())
@@ -190,7 +206,9 @@ def _private(response: HttpResponseBase) -> HttpResponseBase:
 
 
 class PublicResponseCacheMiddleware:
-    """Below CSRF and sessions (it reads their cookies), above the views; see the module docstring."""
+    """Right after the static files, above sessions, CSRF, CSP and the views: a hit costs two cache
+    reads and no other middleware; the headers those add (CSP, X-Frame-Options…) are stored with
+    the body, the same for every visitor since public pages carry no nonce."""
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponseBase]) -> None:
         self.get_response = get_response
@@ -205,12 +223,8 @@ class PublicResponseCacheMiddleware:
             return _served(request, stored, hit=True)
         state = _State()
         setattr(request, _STATE_ATTRIBUTE, state)
-        csrf_before = bool(request.META.get("CSRF_COOKIE_NEEDS_UPDATE"))
         response = self.get_response(request)
-        csrf_used = not csrf_before and bool(request.META.get("CSRF_COOKIE_NEEDS_UPDATE"))
-        if not (key and state.allowed and isinstance(response, HttpResponse)) or not _storable(
-            response, csrf_used=csrf_used
-        ):
+        if not (key and state.allowed and isinstance(response, HttpResponse)) or not _storable(response):
             return _private(response)
         entry = _entry(response, csrf_hole=state.csrf_hole)
         cache.set(key, entry, settings.PUBLIC_CACHE_TIMEOUT)

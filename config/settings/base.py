@@ -84,6 +84,8 @@ MIDDLEWARE = [
     # Before whitenoise and CommonMiddleware, which may answer first (CORS on /api/ only).
     "corsheaders.middleware.CorsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # The shared cache of anonymous answers (config/response_cache.py): a hit skips what follows.
+    "config.response_cache.PublicResponseCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -93,9 +95,6 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # django-csp's middleware, with the admin's looser script-src under /admin/ (config/csp.py).
     "config.csp.AdminAwareCSPMiddleware",
-    # Inside sessions, CSRF and CSP (whose headers and cookies wrap hits and misses alike), outside
-    # the views: the shared cache of anonymous answers (config/response_cache.py).
-    "config.response_cache.PublicResponseCacheMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last, so that it sees the outcome of every authentication attempt.
     "axes.middleware.AxesMiddleware",

@@ -43,7 +43,9 @@ def _cached(client: Client, url: str) -> str:
     return response.content.decode()
 
 
-def test_publish_through_the_admin__page_and_home_purged(admin_client, client, action, site_tree):
+def test_publish_through_the_admin__page_and_home_purged(admin_client, action, site_tree):
+    # admin_client is pytest-django's client, logged in: the visitor is another.
+    client = Client()
     assert "Atelier des élu·e·s" in _cached(client, action.url)
     _cached(client, site_tree.home.url)
 
@@ -61,7 +63,8 @@ def test_unpublish__the_page_is_gone_at_once(client, action):
     assert client.get(action.url).status_code == 404
 
 
-def test_draft_saved__the_public_page_stays_cached(admin_client, client, action):
+def test_draft_saved__the_public_page_stays_cached(admin_client, action):
+    client = Client()
     _cached(client, action.url)
     data = action_form_data(action, title="Brouillon du titre")
     assert admin_client.post(edit_url(action), data).status_code == 302
