@@ -161,21 +161,26 @@ def _entry(response: HttpResponse, *, csrf_hole: bool) -> _Entry:
     )
 
 
+def _with_visitors_token(request: HttpRequest, build: Callable[[bytes], HttpResponse]) -> HttpResponseBase:
+    """The answer ``build`` makes with the visitor's own token in the holes, wrapped in Django's CSRF
+    middleware: it reads the visitor's cookie and sets it on the answer, as for a page rendered
+    with the token."""
+    csrf = CsrfViewMiddleware(lambda request: HttpResponse())
+    csrf.process_request(request)
+    token = str(get_token(request)).encode()
+    return csrf.process_response(request, build(token))
+
+
 def _served(request: HttpRequest, entry: _Entry, *, hit: bool) -> HttpResponseBase:
     """The answer built from the entry, the same on the miss that stored it and on every hit."""
     if entry.csrf_hole:
-        # Django's CSRF middleware around the filling of the hole: it reads the visitor's cookie
-        # and sets it on the answer, as for a page rendered with the token.
-        csrf = CsrfViewMiddleware(lambda request: HttpResponse())
-        csrf.process_request(request)
-        return csrf.process_response(request, _built(request, entry, hit=hit))
-    return _built(request, entry, hit=hit)
+        return _with_visitors_token(
+            request, lambda token: _built(request, entry, entry.content.replace(CSRF_HOLE.encode(), token), hit=hit)
+        )
+    return _built(request, entry, entry.content, hit=hit)
 
 
-def _built(request: HttpRequest, entry: _Entry, *, hit: bool) -> HttpResponseBase:
-    content = entry.content
-    if entry.csrf_hole:
-        content = content.replace(CSRF_HOLE.encode(), str(get_token(request)).encode())
+def _built(request: HttpRequest, entry: _Entry, content: bytes, *, hit: bool) -> HttpResponse:
     response = HttpResponse(content, status=entry.status)
     for name, value in entry.headers:
         response[name] = value
@@ -197,6 +202,19 @@ def _built(request: HttpRequest, entry: _Entry, *, hit: bool) -> HttpResponseBas
         request, etag=entry.etag, last_modified=int(entry.last_modified), response=response
     )
     return conditional if conditional is not None else response
+
+
+def _holes_filled(request: HttpRequest, response: HttpResponse) -> HttpResponseBase:
+    """An answer with holes that is not stored (the cache is down, the view set a cookie…) gets
+    the visitor's token all the same: the form must still post."""
+
+    def build(token: bytes) -> HttpResponse:
+        response.content = response.content.replace(CSRF_HOLE.encode(), token)
+        if response.has_header("Content-Length"):
+            response["Content-Length"] = str(len(response.content))
+        return response
+
+    return _with_visitors_token(request, build)
 
 
 def _private(response: HttpResponseBase) -> HttpResponseBase:
@@ -224,7 +242,11 @@ class PublicResponseCacheMiddleware:
         state = _State()
         setattr(request, _STATE_ATTRIBUTE, state)
         response = self.get_response(request)
-        if not (key and state.allowed and isinstance(response, HttpResponse)) or not _storable(response):
+        if not isinstance(response, HttpResponse):
+            return _private(response)
+        if not (key and state.allowed and _storable(response)):
+            if state.allowed and state.csrf_hole and CSRF_HOLE.encode() in response.content:
+                response = _holes_filled(request, response)
             return _private(response)
         entry = _entry(response, csrf_hole=state.csrf_hole)
         cache.set(key, entry, settings.PUBLIC_CACHE_TIMEOUT)
