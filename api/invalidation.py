@@ -3,8 +3,8 @@ page publication changes, and edits of what pages show.
 
 The models whose edits count are derived, not listed by hand, so that a new snippet or a new kind
 of restriction cannot be forgotten: every registered snippet (themes, territories, people…), the
-image, document and media models, and every view restriction (a page's, and a collection's, which
-hides the documents of that collection from the API). Beside them, what pages show of other
+image, document and media models, every view restriction (a page's, and a collection's, which
+hides the documents of that collection from the API), and every site setting. Beside them, what pages show of other
 rows: the sessions of actions (their dates, the agenda), the registrations (the seats left), and a
 live page saved outside publishing (code that corrects a page in place).
 
@@ -16,9 +16,10 @@ from typing import Any
 
 from django.db import models, transaction
 from django.db.models.signals import post_delete, post_save
+from wagtail.contrib.settings.registry import registry as settings_registry
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import BaseViewRestriction, Page
+from wagtail.models import BaseViewRestriction, Page, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 from wagtail.snippets.models import get_snippet_models
 from wagtailmedia.models import get_media_model
@@ -41,6 +42,10 @@ def invalidating_models() -> frozenset[type[models.Model]]:
             get_document_model(),
             get_media_model(),
             *restrictions,
+            # Site settings (identity, legal information, registrations' privacy) are in every
+            # footer and on the legal pages; a site's name and address in every page.
+            *settings_registry,
+            Site,
             # Whether an action takes its registrations here hides its sessions' connection links.
             RegistrationSettings,
             SessionCapacity,

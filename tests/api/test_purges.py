@@ -18,6 +18,7 @@ from tests.factories import (
     ProgrammePageFactory,
     ThemeFactory,
 )
+from tests.public_cache import cached_text
 from tests.registrations.conftest import in_days
 
 pytestmark = pytest.mark.django_db
@@ -35,19 +36,11 @@ def agenda(site_tree) -> AgendaPage:
     return page
 
 
-def _cached(client: Client, url: str) -> str:
-    """The page's text, after making sure it was stored."""
-    client.get(url)
-    response = client.get(url)
-    assert response[CACHE_HEADER] == "hit"
-    return response.content.decode()
-
-
 def test_publish_through_the_admin__page_and_home_purged(admin_client, action, site_tree):
     # admin_client is pytest-django's client, logged in: the visitor is another.
     client = Client()
-    assert "Atelier des élu·e·s" in _cached(client, action.url)
-    _cached(client, site_tree.home.url)
+    assert "Atelier des élu·e·s" in cached_text(client, action.url)
+    cached_text(client, site_tree.home.url)
 
     data = action_form_data(action, title="Séminaire des élu·e·s", **{"action-publish": "1"})
     assert admin_client.post(edit_url(action), data).status_code == 302
@@ -58,14 +51,14 @@ def test_publish_through_the_admin__page_and_home_purged(admin_client, action, s
 
 
 def test_unpublish__the_page_is_gone_at_once(client, action):
-    _cached(client, action.url)
+    cached_text(client, action.url)
     Page.objects.get(pk=action.pk).specific.unpublish()
     assert client.get(action.url).status_code == 404
 
 
-def test_draft_saved__the_public_page_stays_cached(admin_client, action):
+def test_draft_saved__the_public_page_stayscached_text(admin_client, action):
     client = Client()
-    _cached(client, action.url)
+    cached_text(client, action.url)
     data = action_form_data(action, title="Brouillon du titre")
     assert admin_client.post(edit_url(action), data).status_code == 302
     response = client.get(action.url)
@@ -75,7 +68,7 @@ def test_draft_saved__the_public_page_stays_cached(admin_client, action):
 
 def test_session_date_changed__agenda_purged(client, action, agenda):
     session = ActionSessionFactory(page=action, starts_at=in_days(10), ends_at=in_days(10, hour=12))
-    assert "Atelier des élu·e·s" in _cached(client, agenda.url)
+    assert "Atelier des élu·e·s" in cached_text(client, agenda.url)
     session.starts_at, session.ends_at = in_days(-60), in_days(-60, hour=12)
     session.save()
     assert "Atelier des élu·e·s" not in client.get(agenda.url).content.decode()
@@ -85,7 +78,7 @@ def test_registration_and_cancellation__seats_left_purged(client, action):
     session = ActionSessionFactory(page=action, starts_at=in_days(10), ends_at=in_days(10, hour=12))
     settings = RegistrationSettings.objects.create(action=action, scope=RegistrationScope.PER_SESSION)
     SessionCapacity.objects.create(session=session, seats=2)
-    assert "2 places restantes" in _cached(client, action.url)
+    assert "2 places restantes" in cached_text(client, action.url)
 
     result = registration_create(
         target=Target(settings=settings, session=session),
@@ -100,7 +93,7 @@ def test_registration_and_cancellation__seats_left_purged(client, action):
 
 def test_issue_published__archive_purged(client, site_tree):
     archive = site_tree.newsletters.url
-    _cached(client, archive)
+    cached_text(client, archive)
     NewsletterIssuePageFactory(parent=site_tree.newsletters, title="Résonances n° 42")
     assert "Résonances n° 42" in client.get(archive).content.decode()
 
@@ -109,7 +102,7 @@ def test_snippet_edited__pages_showing_it_purged(client, action):
     theme = ThemeFactory(name="Santé")
     action.themes.add(theme)
     action.save_revision().publish()
-    assert "Santé" in _cached(client, action.url)
+    assert "Santé" in cached_text(client, action.url)
     theme.name = "Santé mentale"
     theme.save()
     assert "Santé mentale" in client.get(action.url).content.decode()

@@ -3,12 +3,15 @@
 import re
 
 import pytest
+from django.contrib.auth.models import Group
 from django.test import Client
-from wagtail.models import PageViewRestriction
+from wagtail.models import Page, PageViewRestriction
 
 from config.response_cache import CACHE_HEADER, CSRF_HOLE, MAX_QUERY_LENGTH
+from publications.visibility import page_is_restricted
 from registrations.models import RegistrationScope, RegistrationSettings
 from tests.factories import ActionPageFactory, ActionSessionFactory, ProgrammePageFactory, PublicationPageFactory
+from tests.public_cache import csrf_tokens, shared_form_posted
 from tests.registrations.conftest import in_days
 
 pytestmark = pytest.mark.django_db
@@ -35,10 +38,6 @@ def action(site_tree):
 def registration_form(action):
     ActionSessionFactory(page=action, starts_at=in_days(10), ends_at=in_days(10, hour=12))
     return RegistrationSettings.objects.create(action=action, scope=RegistrationScope.WHOLE_ACTION)
-
-
-def _csrf_tokens(response) -> list[str]:
-    return re.findall(r'name="csrfmiddlewaretoken" value="([^"]+)"', response.content.decode())
 
 
 def test_second_read__a_hit_without_a_query(client, site_tree, django_assert_num_queries):
@@ -171,10 +170,16 @@ def test_post__never_served_from_the_cache(client, site_tree):
     assert CACHE_HEADER not in response
 
 
-@pytest.mark.parametrize("restriction", [PageViewRestriction.PASSWORD, PageViewRestriction.LOGIN])
+@pytest.mark.parametrize(
+    "restriction", [PageViewRestriction.PASSWORD, PageViewRestriction.LOGIN, PageViewRestriction.GROUPS]
+)
 def test_restricted_page__never_stored(client, site_tree, restriction):
     page = PublicationPageFactory(title="Rapport réservé au bureau")
-    PageViewRestriction.objects.create(page=page, restriction_type=restriction, password="secret-du-bureau")
+    restricted = PageViewRestriction.objects.create(
+        page=page, restriction_type=restriction, password="secret-du-bureau"
+    )
+    if restriction == PageViewRestriction.GROUPS:
+        restricted.groups.add(Group.objects.create(name="Lecteurs des rapports"))
     client.get(page.url)
     response = client.get(page.url)
     assert CACHE_HEADER not in response
@@ -202,22 +207,17 @@ def test_registration_form__stored_with_a_token_of_each_visitors_own(action, reg
     assert (miss[CACHE_HEADER], hit[CACHE_HEADER]) == ("miss", "hit")
     for response in (miss, hit):
         assert CSRF_HOLE not in response.content.decode()
-        assert _csrf_tokens(response)
+        assert csrf_tokens(response)
         assert "private" in response["Cache-Control"]
         assert "public" not in response["Cache-Control"]
         assert "ETag" not in response
-    assert set(_csrf_tokens(miss)).isdisjoint(_csrf_tokens(hit))
+    assert set(csrf_tokens(miss)).isdisjoint(csrf_tokens(hit))
     assert first_visitor.cookies["csrftoken"].value != second_visitor.cookies["csrftoken"].value
 
 
-def test_registration_form_from_a_hit__the_post_passes_csrf(action, registration_form, client):
-    client.get(action.url)
-    visitor = Client(enforce_csrf_checks=True)
-    page = visitor.get(action.url)
-    assert page[CACHE_HEADER] == "hit"
-    response = visitor.post(
-        f"/inscriptions/action/{action.pk}/",
-        {"csrfmiddlewaretoken": _csrf_tokens(page)[0], "email": "pas-une-adresse", "consent": "on"},
+def test_registration_form_from_a_hit__the_post_passes_csrf(action, registration_form):
+    response = shared_form_posted(
+        action.url, post_url=f"/inscriptions/action/{action.pk}/", data={"email": "pas-une-adresse", "consent": "on"}
     )
     # The form's own refusal (400), not CSRF's (403).
     assert response.status_code == 400
@@ -237,7 +237,7 @@ def test_subscribe_page__stored_with_the_token_hole(site_tree):
     assert first.get("/abonnement/")[CACHE_HEADER] == "miss"
     response = second.get("/abonnement/")
     assert response[CACHE_HEADER] == "hit"
-    assert _csrf_tokens(response)
+    assert csrf_tokens(response)
     assert CSRF_HOLE not in response.content.decode()
 
 
@@ -249,3 +249,31 @@ def test_feed__stored(client, site_tree):
 def test_admin__never_stored(admin_client):
     admin_client.get("/admin/")
     assert CACHE_HEADER not in admin_client.get("/admin/")
+
+
+def test_page_is_restricted__its_own_an_ancestors_and_an_aliases_source(site_tree, django_assert_num_queries):
+    """The rule the page hook stores by (publications/wagtail_hooks.py), in one query."""
+    section = site_tree.publications
+    page = PublicationPageFactory(parent=section)
+    sibling = site_tree.experiences
+    alias = Page.objects.get(pk=section.pk).create_alias(parent=site_tree.home, update_slug="autre-bibliotheque")
+    assert not any(page_is_restricted(each) for each in (section, page, sibling, alias))
+
+    PageViewRestriction.objects.create(page=section, restriction_type=PageViewRestriction.LOGIN)
+    assert page_is_restricted(section)
+    with django_assert_num_queries(1):
+        assert page_is_restricted(page)
+    assert page_is_restricted(alias)
+    assert not page_is_restricted(sibling)
+
+
+def test_public_restriction_kind__a_restricted_page_all_the_same_never_stored(client, site_tree):
+    """A restriction Wagtail lets everyone through (« public ») still hides the page from the
+    public surfaces (publications/visibility.py): its answer is not shared either."""
+    section = site_tree.publications
+    page = PublicationPageFactory(parent=section, title="Rapport annuel")
+    PageViewRestriction.objects.create(page=section, restriction_type=PageViewRestriction.NONE)
+    client.get(page.url)
+    response = client.get(page.url)
+    assert response.status_code == 200
+    assert CACHE_HEADER not in response

@@ -5,7 +5,6 @@ it never serves (a POST, a visitor with messages); a form's token holes filled w
 The views below are this module's own (``pytest.mark.urls``), behind the project's whole middleware.
 """
 
-import re
 from collections import Counter
 
 import pytest
@@ -18,6 +17,7 @@ from django.utils.cache import patch_cache_control
 from config import urls as project_urls
 from config.response_cache import CACHE_HEADER, CSRF_HOLE, public_cache, public_cache_with_form
 from tests import outages
+from tests.public_cache import csrf_tokens
 
 pytestmark = [pytest.mark.django_db, pytest.mark.urls(__name__)]
 
@@ -112,10 +112,6 @@ def _fresh_counts():
     calls.clear()
 
 
-def _tokens(response) -> list[str]:
-    return re.findall(r'name="csrfmiddlewaretoken" value="([^"]+)"', response.content.decode())
-
-
 def test_control__a_public_answer_is_stored_once(client):
     """The refusals below can fail: the same view, answering plainly, is served from the cache."""
     client.get("/public/")
@@ -167,7 +163,7 @@ def test_head__served_from_the_entry_a_get_stored(client):
 
 
 def _assert_a_working_token(visitor: Client, response) -> None:
-    (token,) = _tokens(response)
+    (token,) = csrf_tokens(response)
     assert CSRF_HOLE not in response.content.decode()
     assert "csrftoken" in visitor.cookies
     assert "public" not in response["Cache-Control"]
