@@ -7,7 +7,7 @@ and port), the language, the path and the query parameters in a canonical order.
 
 Storing is opt-in: a view says its answer is public (`public_cache_allow`, or the decorators
 below; Wagtail pages through `publications/wagtail_hooks.py`, never a page with a view
-restriction). Even then nothing is stored from a request carrying a session or messages cookie
+restriction; search answers only while SEARCH_CACHE_TIMEOUT is set). Even then nothing is stored from a request carrying a session or messages cookie
 (an editor, a visitor who typed a page password), nor an answer that is not a 200, streams, sets a
 cookie, says private/no-store/no-cache, varies on a header outside the key, or used a real CSRF
 token. A public form (the registration panel of an action page, /abonnement/) is stored with a
@@ -61,6 +61,7 @@ R = TypeVar("R", bound=HttpResponseBase)
 class _State:
     allowed: bool = False
     csrf_hole: bool = False
+    timeout: int | None = None
 
 
 @dataclass(frozen=True)
@@ -77,12 +78,22 @@ def _state(request: HttpRequest) -> _State | None:
     return getattr(request, _STATE_ATTRIBUTE, None)
 
 
-def public_cache_allow(request: HttpRequest, *, csrf_hole: bool = False) -> None:
-    """Let the answer to ``request`` be stored and shared; ``csrf_hole``: its forms' tokens are holes."""
+def public_cache_allow(request: HttpRequest, *, csrf_hole: bool = False, timeout: int | None = None) -> None:
+    """Let the answer to ``request`` be stored and shared; ``csrf_hole``: its forms' tokens are holes;
+    ``timeout``: seconds it stays stored, if not PUBLIC_CACHE_TIMEOUT."""
     state = _state(request)
     if state is not None:
         state.allowed = True
         state.csrf_hole = csrf_hole
+        state.timeout = timeout
+
+
+def search_answer_cache_allow(request: HttpRequest) -> None:
+    """A search answer is stored only when SEARCH_CACHE_TIMEOUT is set, and that long: publishing
+    purges before the index task has run, so an answer stored in between would miss the new page
+    (search/selectors.py keeps its own answers by the same rule)."""
+    if settings.SEARCH_CACHE_TIMEOUT:
+        public_cache_allow(request, timeout=settings.SEARCH_CACHE_TIMEOUT)
 
 
 def public_cache(view: Callable[Concatenate[HttpRequest, P], R]) -> Callable[Concatenate[HttpRequest, P], R]:
@@ -102,6 +113,17 @@ def public_cache_with_form(view: Callable[Concatenate[HttpRequest, P], R]) -> Ca
     @wraps(view)
     def wrapper(request: HttpRequest, /, *args: P.args, **kwargs: P.kwargs) -> R:
         public_cache_allow(request, csrf_hole=True)
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
+def public_search_cache(view: Callable[Concatenate[HttpRequest, P], R]) -> Callable[Concatenate[HttpRequest, P], R]:
+    """The same for a search view, by the rule of ``search_answer_cache_allow``."""
+
+    @wraps(view)
+    def wrapper(request: HttpRequest, /, *args: P.args, **kwargs: P.kwargs) -> R:
+        search_answer_cache_allow(request)
         return view(request, *args, **kwargs)
 
     return wrapper
@@ -249,5 +271,5 @@ class PublicResponseCacheMiddleware:
                 response = _holes_filled(request, response)
             return _private(response)
         entry = _entry(response, csrf_hole=state.csrf_hole)
-        cache.set(key, entry, settings.PUBLIC_CACHE_TIMEOUT)
+        cache.set(key, entry, state.timeout or settings.PUBLIC_CACHE_TIMEOUT)
         return _served(request, entry, hit=False)
