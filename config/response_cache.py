@@ -7,12 +7,14 @@ and port), the language, the path and the query parameters in a canonical order.
 
 Storing is opt-in: a view says its answer is public (`public_cache_allow`, or the decorators
 below; Wagtail pages through `publications/wagtail_hooks.py`, never a page with a view
-restriction; search answers only while SEARCH_CACHE_TIMEOUT is set). Even then nothing is stored from a request carrying a session or messages cookie
-(an editor, a visitor who typed a page password), nor an answer that is not a 200, streams, sets a
-cookie, says private/no-store/no-cache, varies on a header outside the key, or used a real CSRF
-token. A public form (the registration panel of an action page, /abonnement/) is stored with a
-hole where its CSRF token goes: each visitor's answer gets their own token and cookie, and is then
-private for the browser and any CDN, while the server still serves it without rendering.
+restriction; search answers only while SEARCH_CACHE_TIMEOUT is set). Even then nothing is stored
+from a request carrying a session or messages cookie (an editor, a visitor who typed a page
+password), nor an answer that is not a 200, streams, sets a cookie (a real CSRF token sets one),
+says private/no-store/no-cache, or varies on a header outside the key. A public form (the
+registration panel of an action page, the registration, contact and subscription forms) is stored
+with a hole where its CSRF token goes: each visitor's answer gets their own token and cookie, and
+is then private for the browser and any CDN, while the server still serves it without rendering.
+An answer with holes that is not stored gets the visitor's token all the same.
 
 Stored answers carry an ETag and a Last-Modified, and conditional requests get 304; the headers
 of a hit are built from the entry exactly as those of the miss that stored it were.
