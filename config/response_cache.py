@@ -24,7 +24,7 @@ import hashlib
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import wraps
+from functools import partial, wraps
 from typing import Any, Concatenate, ParamSpec, TypeVar
 from urllib.parse import urlencode
 
@@ -98,37 +98,30 @@ def search_answer_cache_allow(request: HttpRequest) -> None:
         public_cache_allow(request, timeout=settings.SEARCH_CACHE_TIMEOUT)
 
 
-def public_cache(view: Callable[Concatenate[HttpRequest, P], R]) -> Callable[Concatenate[HttpRequest, P], R]:
-    """The view's anonymous answers are the same for everyone: store and share them."""
-
+def _allowing(
+    view: Callable[Concatenate[HttpRequest, P], R], allow: Callable[[HttpRequest], None]
+) -> Callable[Concatenate[HttpRequest, P], R]:
     @wraps(view)
     def wrapper(request: HttpRequest, /, *args: P.args, **kwargs: P.kwargs) -> R:
-        public_cache_allow(request)
+        allow(request)
         return view(request, *args, **kwargs)
 
     return wrapper
+
+
+def public_cache(view: Callable[Concatenate[HttpRequest, P], R]) -> Callable[Concatenate[HttpRequest, P], R]:
+    """The view's anonymous answers are the same for everyone: store and share them."""
+    return _allowing(view, public_cache_allow)
 
 
 def public_cache_with_form(view: Callable[Concatenate[HttpRequest, P], R]) -> Callable[Concatenate[HttpRequest, P], R]:
     """The same for a page holding a public form: its CSRF tokens are holes filled per visitor."""
-
-    @wraps(view)
-    def wrapper(request: HttpRequest, /, *args: P.args, **kwargs: P.kwargs) -> R:
-        public_cache_allow(request, csrf_hole=True)
-        return view(request, *args, **kwargs)
-
-    return wrapper
+    return _allowing(view, partial(public_cache_allow, csrf_hole=True))
 
 
 def public_search_cache(view: Callable[Concatenate[HttpRequest, P], R]) -> Callable[Concatenate[HttpRequest, P], R]:
     """The same for a search view, by the rule of ``search_answer_cache_allow``."""
-
-    @wraps(view)
-    def wrapper(request: HttpRequest, /, *args: P.args, **kwargs: P.kwargs) -> R:
-        search_answer_cache_allow(request)
-        return view(request, *args, **kwargs)
-
-    return wrapper
+    return _allowing(view, search_answer_cache_allow)
 
 
 def csrf(request: HttpRequest) -> dict[str, Any]:
