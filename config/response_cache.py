@@ -1,9 +1,11 @@
 """One shared cache of anonymous answers: public pages, feeds and both APIs.
 
-Keyed by the public content generation (`config/content_generation.py`), so that the purge rules
-of `api/invalidation.py` make every stored answer stale at once, on every web process sharing the
-cache (Redis in production). The key holds what the answer may vary on: the site (scheme, host
-and port), the language, the path and the query parameters in a canonical order.
+Each answer is stored with the public content generation it was rendered under
+(`config/content_generation.py`) and served only while that generation is current, so that the
+purge rules of `api/invalidation.py` make every stored answer stale at once, on every web process
+sharing the cache (Redis in production); the generation and the entry are read in one round trip.
+The key holds what the answer may vary on: the site (scheme, host and port), the language, the
+path and the query parameters in a canonical order.
 
 Storing is opt-in: a view says its answer is public (`public_cache_allow`, or the decorators
 below; Wagtail pages through `publications/wagtail_hooks.py`, never a page with a view
@@ -38,7 +40,7 @@ from django.utils.functional import SimpleLazyObject
 from django.utils.http import http_date
 from django.utils.translation import get_language_from_request
 
-from config.content_generation import content_generation
+from config.content_generation import GENERATION_KEY, content_generation
 from config.csp import csp_is_admin_path
 
 CACHE_HEADER = "X-Cache"
@@ -68,6 +70,7 @@ class _State:
 
 @dataclass(frozen=True)
 class _Entry:
+    generation: int
     status: int
     content: bytes
     headers: tuple[tuple[str, str], ...]
@@ -146,12 +149,12 @@ def _candidate(request: HttpRequest) -> bool:
     )
 
 
-def _key(request: HttpRequest, generation: int) -> str:
+def _key(request: HttpRequest) -> str:
     params = sorted((key, value) for key, values in request.GET.lists() for value in values)
     # Read before LocaleMiddleware runs: with one language, it is that one.
     language = settings.LANGUAGE_CODE if len(settings.LANGUAGES) == 1 else get_language_from_request(request)
     raw = f"{request.scheme}://{request.get_host()}{request.path}?{urlencode(params)}|{language}"
-    return f"public:response:{generation}:{hashlib.sha256(raw.encode()).hexdigest()}"
+    return f"public:response:{hashlib.sha256(raw.encode()).hexdigest()}"
 
 
 def _storable(response: HttpResponseBase) -> bool:
@@ -165,10 +168,11 @@ def _storable(response: HttpResponseBase) -> bool:
     return varies <= _VARY_ALLOWED
 
 
-def _entry(response: HttpResponse, *, csrf_hole: bool) -> _Entry:
+def _entry(response: HttpResponse, *, csrf_hole: bool, generation: int) -> _Entry:
     content = response.content
     headers = tuple((name, value) for name, value in response.items() if name.lower() not in _RECOMPUTED)
     return _Entry(
+        generation=generation,
         status=response.status_code,
         content=content,
         headers=headers,
@@ -251,20 +255,22 @@ class PublicResponseCacheMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponseBase:
         if not _candidate(request):
             return _private(self.get_response(request))
-        generation = content_generation()
-        key = _key(request, generation) if generation else None
-        stored = cache.get(key) if key else None
-        if isinstance(stored, _Entry):
+        key = _key(request)
+        found = cache.get_many([GENERATION_KEY, key])
+        # None: no generation yet (a fresh one is made), or the cache is down (0: nothing stored).
+        generation = int(found[GENERATION_KEY]) if found.get(GENERATION_KEY) is not None else content_generation()
+        stored = found.get(key)
+        if generation and isinstance(stored, _Entry) and stored.generation == generation:
             return _served(request, stored, hit=True)
         state = _State()
         setattr(request, _STATE_ATTRIBUTE, state)
         response = self.get_response(request)
         if not isinstance(response, HttpResponse):
             return _private(response)
-        if not (key and state.allowed and _storable(response)):
+        if not (generation and state.allowed and _storable(response)):
             if state.allowed and state.csrf_hole and CSRF_HOLE.encode() in response.content:
                 response = _holes_filled(request, response)
             return _private(response)
-        entry = _entry(response, csrf_hole=state.csrf_hole)
+        entry = _entry(response, csrf_hole=state.csrf_hole, generation=generation)
         cache.set(key, entry, state.timeout or settings.PUBLIC_CACHE_TIMEOUT)
         return _served(request, entry, hit=False)
