@@ -245,8 +245,8 @@ def _private(response: HttpResponseBase) -> HttpResponseBase:
 
 
 class PublicResponseCacheMiddleware:
-    """Right after the static files, above sessions, CSRF, CSP and the views: a hit costs two cache
-    reads and no other middleware; the headers those add (CSP, X-Frame-Options…) are stored with
+    """Right after the static files, above sessions, CSRF, CSP and the views: a hit costs one cache
+    round trip and no other middleware; the headers those add (CSP, X-Frame-Options…) are stored with
     the body, the same for every visitor since public pages carry no nonce."""
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponseBase]) -> None:
