@@ -7,6 +7,7 @@ from api.cache import cached_response
 from api.errors import register_error_handlers
 from api.reference import FrenchReference
 from api.routers import actions, experiences, newsletters, podcasts, preview, publications, search, taxonomy
+from config.response_cache import public_search_cache
 
 DESCRIPTION = """
 Lecture des contenus publiés du centre de ressources : actions et programmes, publications,
@@ -38,9 +39,11 @@ api = NinjaAPI(
 )
 register_error_handlers(api)
 
-# Content answers are cached and purged on publication; search and preview are not.
+# Content answers are cached and purged on publication; search answers only by their own rule
+# (SEARCH_CACHE_TIMEOUT), preview never.
 for module in (actions, publications, podcasts, experiences, newsletters, taxonomy):
     module.router.add_decorator(cached_response, mode="view")
     api.add_router("/", module.router)
+search.router.add_decorator(public_search_cache, mode="view")
 api.add_router("/", search.router)
 api.add_router("/", preview.router)

@@ -27,6 +27,7 @@ from api.errors import UnknownValueError
 from api.filters import territory_ids_with_code, theme_id_get
 from api.v2_prefetch import page_relations_prefetch
 from config.parsing import MAX_ID, MAX_OFFSET, positive_int
+from config.response_cache import public_search_cache
 from publications.serializers import PUBLIC_RELATIONS
 from publications.visibility import documents_visible, images_visible, pages_visible
 from search_text.french import MAX_QUERY_CHARS, MAX_QUERY_WORDS, fold_words, query_terms
@@ -95,7 +96,9 @@ class JSONOnlyMixin:
 
 class CachedViewSetMixin(_ViewSetBase):
     def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        return cached_response(super().dispatch)(request, *args, **kwargs)
+        # A full-text search (?search=) is stored by the search answers' rule.
+        decorator = public_search_cache if "search" in request.GET else cached_response
+        return decorator(super().dispatch)(request, *args, **kwargs)
 
 
 # The query parameters Wagtail reads with int(), and the largest value each may take.

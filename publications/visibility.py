@@ -98,6 +98,15 @@ def page_is_published(page: Page, *, now: datetime.datetime | None = None) -> bo
     return not hidden.exists()
 
 
+def page_is_restricted(page: Page) -> bool:
+    """Whether a view restriction lies on the page or an ancestor, in one query (the tree paths of
+    the ancestors are prefixes of the page's); an alias has its source page's restrictions."""
+    if page.alias_of_id is not None:
+        return page.get_view_restrictions().exists()
+    paths = [page.path[:end] for end in range(Page.steplen, len(page.path) + 1, Page.steplen)]
+    return PageViewRestriction.objects.filter(page__path__in=paths).exists()
+
+
 def page_is_visible(page: Page | None, *, site: Site | None = None) -> TypeGuard[Page]:
     if page is None or page.pk is None:
         return False

@@ -11,11 +11,12 @@ from wagtail.admin.menu import MenuItem
 from wagtail.models import Page
 from wagtail.snippets.models import register_snippet
 
+from config.response_cache import public_cache_allow
 from editorial.listings import ContentListingViewSet
 from publications.exchange.views import exchange_export_view, exchange_view, importable_parents
 from publications.listings import content_listings
 from publications.viewsets import ClassificationGroup, PeopleGroup
-from publications.visibility import page_is_published
+from publications.visibility import page_is_published, page_is_restricted
 
 register_snippet(ClassificationGroup)
 register_snippet(PeopleGroup)
@@ -50,3 +51,11 @@ def refuse_unpublished(page: Page, request: HttpRequest, serve_args: Any, serve_
     scheduler unpublishes it) or a page under an unpublished section would be served."""
     if not page_is_published(page):
         raise Http404
+
+
+@hooks.register("before_serve_page")
+def share_public_pages(page: Page, request: HttpRequest, serve_args: Any, serve_kwargs: Any) -> None:
+    """A page without a view restriction (its own or an ancestor's) is the same for every anonymous
+    visitor: its answer is stored and shared, its forms (registrations) with a CSRF token per visitor."""
+    if not page_is_restricted(page):
+        public_cache_allow(request, csrf_hole=True)

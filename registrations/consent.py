@@ -13,10 +13,12 @@ from registrations.models import RegistrationPrivacy
 
 
 def retention_months(action: ActionPage) -> int:
+    # Read, never created: a page's GET writes nothing (a new row would purge the shared cache).
     site = action.get_site()
-    if site is None:
+    months = RegistrationPrivacy.objects.filter(site=site).values_list("retention_months", flat=True).first()
+    if months is None:
         return int(RegistrationPrivacy._meta.get_field("retention_months").get_default())
-    return RegistrationPrivacy.for_site(site).retention_months
+    return months
 
 
 def consent_text(action: ActionPage, *, site: Site | None) -> str:

@@ -1,4 +1,4 @@
-"""The read API: CORS for other fronts, response caching, draft preview tokens."""
+"""The read API: CORS for other fronts, draft preview tokens; its answers are cached with the pages' (cache.py)."""
 
 from config.env import env
 
@@ -9,9 +9,6 @@ CORS_URLS_REGEX = r"^/api/.*$"
 CORS_ALLOW_METHODS = ("GET", "HEAD", "OPTIONS")
 CORS_ALLOW_CREDENTIALS = False
 
-# Seconds an API response stays cached; publishing, unpublishing, moving or deleting
-# a page or editing a snippet invalidates every cached response at once.
-API_CACHE_TIMEOUT = env.int("API_CACHE_TIMEOUT", default=300)
 API_MAX_LIMIT = 100
 
 # Preview of drafts by an external front: the address it reads previews at (the

@@ -11,6 +11,7 @@ from .api import *  # noqa: F403
 from .cache import *  # noqa: F403
 from .celery import *  # noqa: F403
 from .email import *  # noqa: F403
+from .frontend_cache import *  # noqa: F403
 from .legal import *  # noqa: F403
 from .media import *  # noqa: F403
 from .registrations import *  # noqa: F403
@@ -42,6 +43,7 @@ INSTALLED_APPS = [
     "outbox",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
+    "wagtail.contrib.frontend_cache",
     "wagtail.contrib.settings",
     "wagtail.contrib.table_block",
     "wagtail.embeds",
@@ -82,6 +84,8 @@ MIDDLEWARE = [
     # Before whitenoise and CommonMiddleware, which may answer first (CORS on /api/ only).
     "corsheaders.middleware.CorsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # The shared cache of anonymous answers (config/response_cache.py): a hit skips what follows.
+    "config.response_cache.PublicResponseCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -111,6 +115,8 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
+                # Replaces Django's own: a cached public form gets its CSRF token per visitor.
+                "config.response_cache.csrf",
             ],
         },
     },

@@ -26,3 +26,13 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# The shared cache of anonymous answers (config/response_cache.py): pages, feeds, both APIs.
+# Seconds an answer stays stored on the server; every purge (publish, edit…) makes them all stale at
+# once, so this bounds only what changes with the clock (a session passing, registrations closing).
+PUBLIC_CACHE_TIMEOUT = env.int("PUBLIC_CACHE_TIMEOUT", default=300)
+# Cache-Control of a public answer: seconds a browser keeps it (max-age), and a CDN or a proxy
+# (s-maxage); Wagtail's frontend cache purges a published page's own addresses at once, the
+# listings, feeds and API answers showing it follow within s-maxage.
+PUBLIC_CACHE_MAX_AGE = env.int("PUBLIC_CACHE_MAX_AGE", default=60)
+PUBLIC_CACHE_SHARED_MAX_AGE = env.int("PUBLIC_CACHE_SHARED_MAX_AGE", default=120)

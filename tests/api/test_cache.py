@@ -1,11 +1,15 @@
 """Cached answers, and a reader who never sees stale content after a publish, move or edit."""
 
 import pytest
-from wagtail.models import CollectionViewRestriction, Page, PageViewRestriction
+from wagtail.models import CollectionViewRestriction, Page, PageViewRestriction, Site
 from wagtail.snippets.models import get_snippet_models
 
-from api.cache import CACHE_HEADER
 from api.invalidation import invalidating_models
+from api.preview import preview_revision_ensure, preview_token_create
+from config.response_cache import CACHE_HEADER
+from legal.models import LegalInformation
+from publications.models import SiteIdentity
+from registrations.models import RegistrationPrivacy
 from tests.api.helpers import get_json, ids
 from tests.factories import ProgrammePageFactory
 
@@ -31,7 +35,22 @@ def test_parameters_in_another_order__same_cached_answer(client, content):
 
 def test_errors__not_cached(client, content):
     _get(client, "/api/actions/", {"limit": "x"})
-    assert _get(client, "/api/actions/", {"limit": "x"})[CACHE_HEADER] == "miss"
+    response = _get(client, "/api/actions/", {"limit": "x"})
+    assert response.status_code >= 400
+    assert CACHE_HEADER not in response
+
+
+def test_preview__never_stored_nor_served_to_the_public(client, content):
+    page = content.action
+    page.title = "Séminaire des élu·e·s : brouillon"
+    page.save_revision()
+    token = preview_token_create(revision=preview_revision_ensure(page=page, user=None))
+    _get(client, "/api/preview/", {"token": token})
+    response = _get(client, "/api/preview/", {"token": token})
+    assert response.json()["title"] == "Séminaire des élu·e·s : brouillon"
+    assert CACHE_HEADER not in response
+    assert "no-store" in response["Cache-Control"]
+    assert get_json(client, f"/api/actions/{page.pk}")["title"] != "Séminaire des élu·e·s : brouillon"
 
 
 def test_publish__reader_sees_the_new_version_at_once(client, content):
@@ -93,3 +112,4 @@ def test_invalidating_models__every_snippet_and_every_kind_of_restriction():
 
     assert set(get_snippet_models()) <= models
     assert {CollectionViewRestriction, PageViewRestriction} <= models
+    assert {SiteIdentity, LegalInformation, RegistrationPrivacy, Site} <= models

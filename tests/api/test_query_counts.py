@@ -1,13 +1,18 @@
-"""A list request runs the same number of queries for 1 and for 50 results."""
+"""A list request runs the same number of queries for 1 and for 50 results; an uncached page of every
+type, the same with 1 and with 50 pages of each type in the site."""
 
 import datetime
+from dataclasses import dataclass
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
+from wagtail.models import Page
 
 from config.content_generation import content_changed
+from publications.models import AgendaPage
+from publications.visibility import pages_visible
 from tests.api.helpers import TYPED_LISTS, V2_PAGE_TYPES
 from tests.factories import (
     ActionDeliverableFactory,
@@ -47,23 +52,41 @@ def _queries(client, url: str, params: dict) -> int:
     return len(context.captured_queries)
 
 
-@pytest.fixture
-def many(site_tree):
-    """50 pages of each type (and 50 of each snippet), each with its relations."""
-    theme = ThemeFactory(name="Santé")
-    town = TerritoryFactory(code="93066")
-    programme = ProgrammePageFactory(year=2024)
-    series = PodcastSeriesPageFactory()
-    cover = CustomImageFactory()
-    start = timezone.now() + datetime.timedelta(days=1)
+@dataclass
+class _Shared:
+    """What every page of the data set points at."""
+
+    theme: object
+    town: object
+    programme: object
+    series: object
+    cover: object
+    start: datetime.datetime
+    previous: object
+
+
+def _shared() -> _Shared:
     # Every action continues another, so that the first result has a link to prefetch like the others.
-    previous = ActionPageFactory(parent=ProgrammePageFactory(year=2023), title="Action de 2023")
-    for n in range(50):
-        publication = PublicationPageFactory(title=f"Publication {n}", cover=cover)
+    return _Shared(
+        theme=ThemeFactory(name="Santé"),
+        town=TerritoryFactory(code="93066"),
+        programme=ProgrammePageFactory(year=2024),
+        series=PodcastSeriesPageFactory(),
+        cover=CustomImageFactory(),
+        start=timezone.now() + datetime.timedelta(days=1),
+        previous=ActionPageFactory(parent=ProgrammePageFactory(year=2023), title="Action de 2023"),
+    )
+
+
+def _pages_add(shared: _Shared, count: int, *, first: int = 0) -> None:
+    """``count`` pages of each type (and of each snippet), each with its relations."""
+    theme, town, start = shared.theme, shared.town, shared.start
+    for n in range(first, first + count):
+        publication = PublicationPageFactory(title=f"Publication {n}", cover=shared.cover)
         publication.themes.add(theme)
         PublicationDocumentFactory(page=publication)
         PublicationAuthorFactory(page=publication)
-        action = ActionPageFactory(parent=programme, title=f"Action {n}", continues=previous)
+        action = ActionPageFactory(parent=shared.programme, title=f"Action {n}", continues=shared.previous)
         action.themes.add(theme)
         action.territories.add(town)
         ActionSessionFactory(page=action, starts_at=start, ends_at=start + datetime.timedelta(hours=1), town=town)
@@ -72,8 +95,8 @@ def many(site_tree):
         ActionDeliverableFactory(page=action, publication=publication)
         publication.related_actions.add(action)
         publication.save()
-        previous = action
-        season = PodcastSeasonPageFactory(parent=series)
+        shared.previous = action
+        season = PodcastSeasonPageFactory(parent=shared.series)
         episode = PodcastEpisodePageFactory(parent=season)
         EpisodeChapterFactory(page=episode)
         EpisodePersonFactory(page=episode)
@@ -82,6 +105,12 @@ def many(site_tree):
         ThemeFactory(name=f"Thème {n}")
         PersonFactory()
         OrganisationFactory()
+
+
+@pytest.fixture
+def many(site_tree):
+    """50 pages of each type (and 50 of each snippet), each with its relations."""
+    _pages_add(_shared(), 50)
     for n in range(50):
         TerritoryFactory(name=f"Commune {n}", code=f"9{n:04d}")
     ProgrammePageFactory.create_batch(49, year=2023)
@@ -117,3 +146,20 @@ def test_v2_listing_of_named_relations__constant_queries(client, many):
     params = {"type": "publications.ActionPage", "fields": "people,sessions,deliverables,themes,continues"}
     one = _queries(client, "/api/v2/pages/", {**params, "limit": 1})
     assert one == _queries(client, "/api/v2/pages/", {**params, "limit": 50})
+
+
+def test_every_page_type__uncached_render_in_the_same_queries_for_1_and_50_of_each(client, site_tree):
+    site_tree.home.add_child(instance=AgendaPage(title="Agenda", slug="agenda"))
+    shared = _shared()
+    _pages_add(shared, 1)
+    # The first live page of each type: the listings among them grow with the data set.
+    pages: dict[type, Page] = {}
+    for page in pages_visible(Page.objects.order_by("pk"), site=site_tree.home.get_site()).specific():
+        pages.setdefault(type(page), page)
+    assert len(pages) >= 15, sorted(model.__name__ for model in pages)
+    small = {model.__name__: _queries(client, page.url, {}) for model, page in pages.items()}
+
+    _pages_add(shared, 49, first=1)
+    large = {model.__name__: _queries(client, page.url, {}) for model, page in pages.items()}
+
+    assert large == small

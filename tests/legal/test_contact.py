@@ -5,6 +5,7 @@ from django.core import mail
 
 from outbox.models import OutboxMessage
 from tests.html import main, main_text, parse, text
+from tests.public_cache import shared_form_posted
 
 pytestmark = pytest.mark.django_db
 
@@ -140,3 +141,10 @@ def test_contact__repeated_and_list_values_are_refused_cleanly(client, legal):
     response = client.post("/contact/", {**form_data(), "topic": ["question", "autre"]}, REMOTE_ADDR=CLIENT)
 
     assert response.status_code in (302, 400)
+
+
+def test_contact__the_shared_form_posts_with_the_visitors_own_token(legal, identity):
+    response = shared_form_posted("/contact/", data=form_data(email="pas-une-adresse"))
+    # The form's own refusal (400), not CSRF's (403).
+    assert response.status_code == 400
+    assert not mail.outbox

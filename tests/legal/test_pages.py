@@ -6,9 +6,11 @@ import pytest
 from django.urls import reverse
 from wagtail.models import Site
 
+from config.response_cache import CACHE_HEADER
 from legal.models import Compliance, LegalInformation
 from tests import factories
 from tests.html import headings, landmark, link_texts, main, main_text, parse, section, text
+from tests.public_cache import cached_text
 
 pytestmark = pytest.mark.django_db
 
@@ -140,3 +142,24 @@ def test_plan__lists_the_visible_sections_and_their_pages(client, site_tree, dja
     assert link_texts(plan, programme.url) == ["Programme 2026"]
     assert "Programme 2027" not in text(plan)
     assert link_texts(plan, "/accessibilite/") == ["Accessibilité"]
+
+
+@pytest.mark.parametrize("name", LEGAL_PATHS)
+def test_legal_page__shared_from_the_cache(client, home_page, name):
+    client.get(reverse(name))
+    response = client.get(reverse(name))
+    assert response[CACHE_HEADER] == "hit"
+
+
+def test_legal_information_edited__the_stored_pages_purged(client, home_page, legal):
+    assert "Pôle ressources (exemple)" in cached_text(client, reverse("legal:legal_notice"))
+    legal.publisher_name = "Pôle ressources politique de la ville"
+    legal.save()
+    assert "Pôle ressources politique de la ville" in main_text(client.get(reverse("legal:legal_notice")))
+
+
+def test_site_identity_edited__every_footer_purged(client, home_page, identity):
+    assert "12 rue de l'Exemple" in cached_text(client, home_page.url).replace("&#x27;", "'")
+    identity.street_address = "5 place de la Mairie"
+    identity.save()
+    assert "5 place de la Mairie" in client.get(home_page.url).content.decode()

@@ -315,3 +315,31 @@ def test_document_of_restricted_collection__not_listed_even_on_a_public_page(cli
     lists = "".join({**_lists(client), **_searches(client, "conseil")}.values())
     assert "xyzzyrestricteddocument" not in lists
     assert f"{VISIBLE} {search_word(VISIBLE)} document" in lists
+
+
+def _hide(family: Family, kind: str) -> None:
+    on_ancestor = kind.endswith("_ancestor")
+    targets = family.containers if on_ancestor else family.pages
+    condition = kind.removesuffix("_ancestor")
+    if condition == "expired":
+        _expire(targets)
+    elif condition == "unpublished":
+        for page in targets:
+            page.specific.unpublish()
+    else:
+        _restrict(targets, condition)
+
+
+# Kinds that hide pages the public has read already: their answers are in the shared cache.
+LATER_KINDS = [kind for kind in PAGE_KINDS if kind not in ("draft", "unpublished_changes")] + ["unpublished"]
+
+
+@pytest.mark.parametrize("kind", LATER_KINDS)
+def test_hidden_after_being_read__no_cached_surface_shows_them(client, site_tree, control, kind):
+    """The shared cache (config/response_cache.py) never serves what the rule hides since."""
+    family = _family(site_tree, f"xyzzylater{kind.replace('_', '')}", contained=kind.endswith("_ancestor"))
+    before = _merged([read(client, family, control, site_tree) for read in SURFACES.values()])
+    assert [url for url, text in before.items() if family.marker in text]
+    _hide(family, kind)
+    after = _merged([read(client, family, control, site_tree) for read in SURFACES.values()])
+    assert [url for url, text in after.items() if family.marker in text] == []

@@ -6,11 +6,14 @@ import re
 
 import pytest
 from django.core import mail
+from django.test import Client
 from django.utils import timezone
 
+from config.response_cache import CACHE_HEADER
 from registrations.models import Registration, RegistrationSettings, RegistrationStatus
 from subscribers.models import ConsentRecord, Subscription, SubscriptionStatus
 from tests.factories.newsletters import NewsletterListFactory
+from tests.public_cache import shared_form_posted
 
 pytestmark = pytest.mark.django_db
 
@@ -285,3 +288,25 @@ def test_past_and_closed_sessions_take_no_registration(
     assert "Les inscriptions à cette action ne sont pas ouvertes." in text(past)
     assert not Registration.objects.exists()
     assert mail.outbox == []
+
+
+def test_the_shared_form_registers_with_the_visitors_own_token(
+    action, per_session, sessions, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = shared_form_posted(f"/inscriptions/action/{action.pk}/", data=form_data(sessions[0]))
+    assert response.status_code == 200
+    assert Registration.objects.get().email == "nadia.benali@example.org"
+    # The registration purged the stored form: the next visitor sees one seat left.
+    assert "1 place restante" in text(Client().get(f"/inscriptions/action/{action.pk}/"))
+
+
+def test_a_persons_registration_page_is_never_shared(
+    client, action, per_session, sessions, django_capture_on_commit_callbacks
+):
+    post(client, django_capture_on_commit_callbacks, action, form_data(sessions[0]))
+    path = registration_path(mail.outbox[0])
+    client.get(path)
+    response = Client().get(path)
+    assert CACHE_HEADER not in response
+    assert "public" not in response["Cache-Control"]

@@ -3,8 +3,10 @@
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from wagtail.models import Page
 
 from config.content_generation import content_changed
+from config.response_cache import CACHE_HEADER
 from search.selectors import search_pages
 from tests.factories.pages import ActionPageFactory
 from tests.outages import cache_down
@@ -37,8 +39,12 @@ def test_cached_answer__served_without_a_query(action):
 
 def test_cached_answer__purged_by_a_content_change(action):
     assert _titles("jardins partagés") == [action.title]
-    ActionPageFactory(title="Jardins partagés et santé", parent=action.get_parent(), format=action.format)
-    # A page saved without the publish signal: the cached answer still stands…
+    draft = ActionPageFactory(
+        title="Jardins partagés et santé", parent=action.get_parent(), format=action.format, live=False
+    )
+    # A page put live without any signal (a live page saved purges, api/invalidation.py): the
+    # cached answer still stands…
+    Page.objects.filter(pk=draft.pk).update(live=True)
     assert _titles("jardins partagés") == [action.title]
     # …until the content generation moves, as every publication makes it (api/invalidation.py).
     content_changed()
@@ -71,3 +77,20 @@ def test_redis_down__search_still_answers(settings, db):
     cache_down(settings)
     assert _titles("jardins partagés") == [action.title]
     assert _titles("jardins partagés") == [action.title]
+
+
+SEARCH_READS = ["/recherche/?q=jardins", "/api/search/?q=jardins", "/api/v2/pages/?search=jardins"]
+
+
+@pytest.mark.parametrize("path", SEARCH_READS)
+def test_shared_cache__a_search_answer_stored_by_the_same_rule(client, action, settings, path):
+    client.get(path)
+    assert client.get(path)[CACHE_HEADER] == "hit"
+
+    settings.SEARCH_CACHE_TIMEOUT = 0
+    content_changed()
+    client.get(path)
+    response = client.get(path)
+    assert response.status_code == 200
+    assert CACHE_HEADER not in response
+    assert "public" not in response["Cache-Control"]
