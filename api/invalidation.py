@@ -25,6 +25,7 @@ from wagtail.snippets.models import get_snippet_models
 from wagtailmedia.models import get_media_model
 
 from config.content_generation import content_changed
+from config.tasks import django_task_done
 from publications.models import ActionSession
 from registrations.models import Attendance, Registration, RegistrationSettings, SessionCapacity
 
@@ -69,6 +70,16 @@ def _page_changed(**kwargs: Any) -> None:
     _bump()
 
 
+# Wagtail indexes a saved page in a worker, after the commit that published it: a search answered
+# in between was cached without the page, so the purge comes again once the index holds it.
+SEARCH_INDEX_TASK = "modelsearch.tasks.insert_or_update_object_task"
+
+
+def _task_done(func_path: str, **kwargs: Any) -> None:
+    if func_path == SEARCH_INDEX_TASK:
+        content_changed()
+
+
 # What Wagtail writes on a page when a draft is saved, a page locked or a workflow moves: nothing
 # the public sees (publishing sends its own signal).
 _DRAFT_FIELDS = frozenset(
@@ -106,3 +117,4 @@ def connect_signals() -> None:
     post_page_move.connect(_page_changed, dispatch_uid="api_cache_page_moved")
     post_save.connect(_row_changed, dispatch_uid="api_cache_row_saved")
     post_delete.connect(_row_changed, dispatch_uid="api_cache_row_deleted")
+    django_task_done.connect(_task_done, dispatch_uid="api_cache_index_updated")

@@ -95,8 +95,8 @@ def public_cache_allow(request: HttpRequest, *, csrf_hole: bool = False, timeout
 
 def search_answer_cache_allow(request: HttpRequest) -> None:
     """A search answer is stored only when SEARCH_CACHE_TIMEOUT is set, and that long: publishing
-    purges before the index task has run, so an answer stored in between would miss the new page
-    (search/selectors.py keeps its own answers by the same rule)."""
+    purges before the worker indexes the page, then the index update purges again, so an answer
+    stored in between lasts until then (search/selectors.py keeps its own answers by the same rule)."""
     if settings.SEARCH_CACHE_TIMEOUT:
         public_cache_allow(request, timeout=settings.SEARCH_CACHE_TIMEOUT)
 

@@ -127,7 +127,8 @@ def agenda_sessions(*, root: Page, filters: AgendaFilters, now: datetime.datetim
         sessions = sessions.filter(ends_at__lt=now).order_by("-starts_at", "pk")
     else:
         sessions = sessions.filter(session_upcoming_q(now=now, cancelled=True)).order_by("starts_at", "pk")
-    return sessions.select_related("page", "page__format", "town")
+    # The registration settings with the action: the agenda labels each session « complet »… from them.
+    return sessions.select_related("page", "page__format", "page__registration_settings", "town")
 
 
 def upcoming_sessions(*, root: Page, limit: int) -> list[ActionSession]:

@@ -8,6 +8,7 @@ from modelsearch.index import get_indexed_models
 from modelsearch.management.commands.rebuild_modelsearch_index import group_models_by_index
 from wagtail.search.apps import WagtailSearchAppConfig
 
+from config.content_generation import content_changed
 from search_text.documents import indexing_queryset
 
 CHUNK_SIZE = 500
@@ -62,4 +63,6 @@ def search_index_rebuild(*, backend_name: str, chunk_size: int = CHUNK_SIZE, pro
                     if progress:
                         progress(backend_name, done, total)
         rebuilder.finish()
+    # Search answers are cached under the public content generation: a new index answers anew.
+    content_changed()
     return done

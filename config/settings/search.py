@@ -10,10 +10,10 @@ from config.env import env
 ELASTICSEARCH_URL = env.str("ELASTICSEARCH_URL", default="")
 
 # Seconds a search answer stays cached (under the public content generation, which every content
-# change bumps, so a change purges it sooner); 0 turns the cache off. Off by default: the generation
-# is bumped at publish, before the index task runs, so an answer cached in between would miss the
-# new page for the whole timeout until the index tasks bump it too.
-SEARCH_CACHE_TIMEOUT = env.int("SEARCH_CACHE_TIMEOUT", default=0)
+# change bumps, so a change purges it sooner); 0 turns the cache off. Publishing bumps it before the
+# worker indexes the page, and the index update bumps it again (api/invalidation.py), so an answer
+# cached in between lives until the page is searchable, not for the whole timeout.
+SEARCH_CACHE_TIMEOUT = env.int("SEARCH_CACHE_TIMEOUT", default=300)
 
 # PostgreSQL: unaccent then the French Snowball stemmer, a configuration created by
 # search/migrations/0001 (SQLite's FTS5 ignores this option and folds accents itself).

@@ -5,7 +5,7 @@ import re
 import pytest
 from wagtail.models import Page, get_page_models
 
-from publications.models import AgendaPage, PeopleIndexPage
+from publications.models import AgendaPage, FormatIndexPage, PeopleIndexPage
 from tests.factories import (
     ActionOrganisationFactory,
     ActionPageFactory,
@@ -46,12 +46,14 @@ def public_urls(site_tree) -> dict[str, str]:
     season = PodcastSeasonPageFactory(parent=series)
     agenda = site_tree.home.add_child(instance=AgendaPage(title="Agenda", slug="agenda"))
     people = site_tree.home.add_child(instance=PeopleIndexPage(title="Intervenant·e·s", slug="intervenants"))
+    formats = site_tree.home.add_child(instance=FormatIndexPage(title="Formats et principes", slug="formats"))
     pages = [
         *vars(site_tree).values(),
         programme,
         action,
         agenda,
         people,
+        formats,
         series,
         season,
         PodcastEpisodePageFactory(parent=season),

@@ -5,8 +5,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page
 
-from config.content_generation import content_changed
+from config.content_generation import content_changed, content_generation
 from config.response_cache import CACHE_HEADER
+from config.tasks import run_django_task
 from search.selectors import search_pages
 from tests.factories.pages import ActionPageFactory
 from tests.outages import cache_down
@@ -94,3 +95,14 @@ def test_shared_cache__a_search_answer_stored_by_the_same_rule(client, action, s
     assert response.status_code == 200
     assert CACHE_HEADER not in response
     assert "public" not in response["Cache-Control"]
+
+
+def test_cached_answer__purged_again_once_the_worker_has_indexed_a_page(action):
+    """In production the index task runs in a worker after the publication's purge: a search answered
+    in between is cached without the page, and the worker's index update purges it again."""
+    before = content_generation()
+    run_django_task("modelsearch.tasks.insert_or_update_object_task", ["publications", "actionpage", action.pk], {})
+    assert content_generation() > before
+    after_index = content_generation()
+    run_django_task("wagtail.tasks.update_reference_index_task", ["publications", "actionpage", action.pk], {})
+    assert content_generation() == after_index
