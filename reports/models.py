@@ -65,7 +65,7 @@ class ReportRequest(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.get_kind_display()} ({self.get_file_format_display()})"
+        return f"{self.get_kind_display()} — {self.get_file_format_display()}"
 
     @property
     def download_name(self) -> str:
