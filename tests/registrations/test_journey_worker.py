@@ -31,6 +31,7 @@ from tests.factories.pages import ActionPageFactory, ActionSessionFactory, Progr
 from tests.html import page_source, parse, section, text
 from tests.outages import celery_broker
 from tests.public_cache import csrf_tokens
+from tests.registrations.conftest import form_data, settings_data
 from tests.smtp import Received, SmtpServer
 
 WAIT_SECONDS = 60
@@ -158,37 +159,11 @@ def register(action, email: str, name: str) -> str:
     response = posted(
         visitor,
         reverse("registrations:register", args=[action.pk]),
-        {
-            "email": email,
-            "session": str(session.pk),
-            "name": name,
-            "organisation": "Ville de Saint-Denis",
-            "role": "professional",
-            "accessibility_needs": "",
-            "consent": "on",
-            "website": "",
-        },
+        form_data(session, email=email, name=name),
         form_page=action.url,
     )
     assert response.status_code == 200, response.content.decode()[-2000:]
     return response.content.decode()
-
-
-def settings_data(action, **fields: str) -> dict[str, str]:
-    return {
-        "action": str(action.pk),
-        "scope": "per_session",
-        "opens_at": "",
-        "closes_at": "",
-        "capacity": "",
-        "waiting_list": "on",
-        "reminder_hours": "24",
-        "questions-TOTAL_FORMS": "0",
-        "questions-INITIAL_FORMS": "0",
-        "questions-MIN_NUM_FORMS": "0",
-        "questions-MAX_NUM_FORMS": "1000",
-        **fields,
-    }
 
 
 def editor_opens_registrations(editor: Client, action) -> None:
@@ -198,8 +173,14 @@ def editor_opens_registrations(editor: Client, action) -> None:
     edit = f"/admin/inscriptions/actions/edit/{RegistrationSettings.objects.get(action=action).pk}/"
     response = editor.post(edit, settings_data(action, **{f"seats_{session.pk}": "1"}))
     assert response.status_code == 302, response.content.decode()[-2000:]
-    page = text(parse(Client().get(action.url)))
-    assert "1 place restante" in page
+
+
+def availability_seen(action) -> tuple[str, dict]:
+    """The action page's « Inscription » section, and the registration state of its session in the typed API."""
+    page = text(section(parse(Client().get(action.url)), "Inscription"))
+    body = Client().get(f"/api/actions/{action.pk}", HTTP_HOST="localhost").json()
+    [session] = body["sessions"]
+    return page, {key: session["registration"][key] for key in ("state", "seats", "seats_left")}
 
 
 def public_facts(action) -> tuple[str, dict, str]:
@@ -218,6 +199,9 @@ def test_registrations_journey__admin_site_worker_and_smtp(
 
     # 1. The editor opens registrations: one session, one seat, a waiting list.
     editor_opens_registrations(editor, action)
+    page, api = availability_seen(action)
+    assert "1 place restante" in page
+    assert api == {"state": "ouvertes", "seats": 1, "seats_left": 1}
 
     # 2. Two visitors register: the first gets the seat, the second waits; each gets their email.
     first_answer = register(action, FIRST, "Nadia Benali")
@@ -230,6 +214,10 @@ def test_registrations_journey__admin_site_worker_and_smtp(
     waiting = mail_to(smtp, worker, SECOND, f"Liste d'attente : {TITLE}")
     assert calendar_parts(waiting) == []
     assert (state_seen(confirmed), state_seen(waiting)) == ("Confirmée", "Liste d'attente")
+    full = availability_seen(action)
+    assert "Liste d'attente" in full[0]
+    assert "restante" not in full[0]
+    assert full[1] == {"state": "liste_attente", "seats": 1, "seats_left": 0}
 
     # 3. The first cancels through the signed link of their email (a POST): the second is promoted.
     link = registration_link(confirmed)
@@ -243,6 +231,7 @@ def test_registrations_journey__admin_site_worker_and_smtp(
     promoted = mail_to(smtp, worker, SECOND, f"Une place s'est libérée : {TITLE}")
     assert "METHOD:REQUEST" in calendar_parts(promoted)[0]
     assert (state_seen(cancelled), state_seen(promoted)) == ("Annulée", "Confirmée")
+    assert availability_seen(action) == full, "the promoted person holds the seat freed"
     replayed = posted(visitor, f"{link}annuler/", {}, form_page=action.url)
     assert "Cette inscription était déjà annulée." in text(parse(replayed))
     assert dict(Registration.objects.values_list("email", "status")) == {
