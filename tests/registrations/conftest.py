@@ -50,5 +50,38 @@ def first_target(per_session, sessions) -> Target:
     return Target(settings=per_session, session=sessions[0])
 
 
+def form_data(session, **overrides):
+    """What a visitor types in the public form of an action (one session chosen, or the whole cycle)."""
+    return {
+        "email": "nadia.benali@example.org",
+        "session": str(session.pk) if session else "",
+        "name": "Nadia Benali",
+        "organisation": "Ville de Saint-Denis",
+        "role": "professional",
+        "accessibility_needs": "",
+        "consent": "on",
+        "website": "",
+        **overrides,
+    }
+
+
+def settings_data(action, **overrides):
+    """The admin form opening registrations on ``action`` (seats per session: ``seats_<id>``)."""
+    return {
+        "action": action.pk,
+        "scope": "per_session",
+        "opens_at": "",
+        "closes_at": "",
+        "capacity": "",
+        "waiting_list": "on",
+        "reminder_hours": "48",
+        "questions-TOTAL_FORMS": "0",
+        "questions-INITIAL_FORMS": "0",
+        "questions-MIN_NUM_FORMS": "0",
+        "questions-MAX_NUM_FORMS": "1000",
+        **overrides,
+    }
+
+
 # A logged-in client per member of the editorial team (tests/editorial/conftest.py), for the admin views.
 from tests.editorial.conftest import clients  # noqa: E402, F401

@@ -5,28 +5,12 @@ from django.core import mail
 
 from registrations.models import Registration, RegistrationSettings, RegistrationStatus, SessionCapacity
 from registrations.services import Applicant, registration_create
+from tests.registrations.conftest import settings_data
 
 pytestmark = pytest.mark.django_db
 
 SETTINGS_ADD = "/admin/inscriptions/actions/new/"
 REGISTRATIONS = "/admin/inscriptions/personnes/"
-
-
-def settings_data(action, **overrides):
-    return {
-        "action": action.pk,
-        "scope": "per_session",
-        "opens_at": "",
-        "closes_at": "",
-        "capacity": "",
-        "waiting_list": "on",
-        "reminder_hours": "48",
-        "questions-TOTAL_FORMS": "0",
-        "questions-INITIAL_FORMS": "0",
-        "questions-MIN_NUM_FORMS": "0",
-        "questions-MAX_NUM_FORMS": "1000",
-        **overrides,
-    }
 
 
 def registered(target, *emails):

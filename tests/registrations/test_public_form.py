@@ -14,24 +14,11 @@ from registrations.models import Registration, RegistrationSettings, Registratio
 from subscribers.models import ConsentRecord, Subscription, SubscriptionStatus
 from tests.factories.newsletters import NewsletterListFactory
 from tests.public_cache import shared_form_posted
+from tests.registrations.conftest import form_data
 
 pytestmark = pytest.mark.django_db
 
 CLIENT = "203.0.113.9"
-
-
-def form_data(session, **overrides):
-    return {
-        "email": "nadia.benali@example.org",
-        "session": str(session.pk) if session else "",
-        "name": "Nadia Benali",
-        "organisation": "Ville de Saint-Denis",
-        "role": "professional",
-        "accessibility_needs": "",
-        "consent": "on",
-        "website": "",
-        **overrides,
-    }
 
 
 def post(client, capture, action, data):
