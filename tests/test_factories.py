@@ -2,10 +2,11 @@
 
 import pytest
 from django.core.exceptions import ValidationError
-from wagtail.models import Page, Site
+from wagtail.models import Orderable, Page, Site
 
 from publications.models import HomePage
 from tests import factories
+from tests.factories.pages import OrderableFactory
 
 ALL_FACTORIES = [getattr(factories, name) for name in factories.__all__ if name.endswith("Factory")]
 PAGE_FACTORIES = [factory_class for factory_class in ALL_FACTORIES if issubclass(factory_class._meta.model, Page)]
@@ -59,3 +60,13 @@ def test_media_root__files_are_written_to_the_test_folder(db, media_root):
     media = factories.CustomMediaFactory()
 
     assert media.file.path.startswith(str(media_root))
+
+
+@pytest.mark.parametrize(
+    "factory_class",
+    [factory_class for factory_class in ALL_FACTORIES if issubclass(factory_class._meta.model, Orderable)],
+    ids=lambda f: f.__name__,
+)
+def test_factory__numbers_the_inline_rows_it_builds(factory_class):
+    # Rows with no sort order come back in whatever order the database likes: PostgreSQL and SQLite differ.
+    assert issubclass(factory_class, OrderableFactory)

@@ -286,7 +286,7 @@ class ActionDeliverableFactory(OrderableFactory):
     url = "https://www.example.org/synthese.pdf"
 
 
-class ActionFundingFactory(factory.django.DjangoModelFactory):
+class ActionFundingFactory(OrderableFactory):
     class Meta:
         model = ActionFunding
 
@@ -298,7 +298,7 @@ class ActionFundingFactory(factory.django.DjangoModelFactory):
     note = ""
 
 
-class ActionIndicatorFactory(factory.django.DjangoModelFactory):
+class ActionIndicatorFactory(OrderableFactory):
     class Meta:
         model = ActionIndicator
 
@@ -315,7 +315,7 @@ class ActionIndicatorFactory(factory.django.DjangoModelFactory):
     projection_note = "estimées fin 2017"
 
 
-class ProgrammeCycleFactory(factory.django.DjangoModelFactory):
+class ProgrammeCycleFactory(OrderableFactory):
     class Meta:
         model = ProgrammeCycle
 
