@@ -3,19 +3,13 @@
 Not « Rapports »: that is the French label of Wagtail's own Reports menu, already in the sidebar.
 """
 
-from typing import Any
-
 from django.urls import URLPattern, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
+from editorial.menu import PermissionMenuItem
 from reports import views
-
-
-class ReportsMenuItem(MenuItem):
-    def is_shown(self, request: Any) -> bool:
-        return request.user.has_perm(views.PRODUCE_PERMISSION)
 
 
 @hooks.register("register_admin_urls")
@@ -31,4 +25,10 @@ def register_reports_urls() -> list[URLPattern]:
 
 @hooks.register("register_admin_menu_item")
 def register_reports_menu_item() -> MenuItem:
-    return ReportsMenuItem(_("Livrets et bilans"), reverse("reports_index"), icon_name="doc-full", order=230)
+    return PermissionMenuItem(
+        _("Livrets et bilans"),
+        reverse("reports_index"),
+        permission=views.PRODUCE_PERMISSION,
+        icon_name="doc-full",
+        order=230,
+    )

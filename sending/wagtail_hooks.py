@@ -9,16 +9,12 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.menus import MenuItem as ActionMenuItem
 
+from editorial.menu import PermissionMenuItem
 from newsletters.models import NewsletterIssuePage
 from sending import views
 from sending.panels import homepage_panels_add
 from sending.selectors import issue_shows_sendable
 from sending.services import SEND_PERMISSION
-
-
-class SendsMenuItem(MenuItem):
-    def is_shown(self, request: Any) -> bool:
-        return request.user.has_perm(SEND_PERMISSION)
 
 
 @hooks.register("register_admin_urls")
@@ -34,7 +30,9 @@ def register_sending_urls() -> list[URLPattern]:
 
 @hooks.register("register_admin_menu_item")
 def register_sending_menu_item() -> MenuItem:
-    return SendsMenuItem(_("Envois"), reverse("sending_index"), icon_name="mail", order=225)
+    return PermissionMenuItem(
+        _("Envois"), reverse("sending_index"), permission=SEND_PERMISSION, icon_name="mail", order=225
+    )
 
 
 def _send_action(page: Any, user: Any) -> Iterator[ActionMenuItem]:
