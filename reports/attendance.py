@@ -11,8 +11,6 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from django.db.models import Q
-
 from publications.models import ActionPage
 from registrations.models import Attendance, Registration, RegistrationSettings
 
@@ -41,10 +39,8 @@ def attendees_of(*, action_ids: list[int], start: datetime.datetime, end: dateti
     present = Attendance.objects.filter(
         attended=True, session__starts_at__gte=start, session__starts_at__lt=end, session__cancelled=False
     )
-    rows = (
-        Registration.objects.filter(action_id__in=action_ids)
-        .filter(Q(pk__in=present.values("registration_id")))
-        .values_list("action_id", "role", "territory__name")
+    rows = Registration.objects.filter(action_id__in=action_ids, pk__in=present.values("registration_id")).values_list(
+        "action_id", "role", "territory__name"
     )
     labels = dict(Registration._meta.get_field("role").flatchoices)
     return [

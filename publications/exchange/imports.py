@@ -30,6 +30,7 @@ from publications.models.people import OrganisationKind
 logger = logging.getLogger(__name__)
 
 MAX_BYTES = 20 * 1024 * 1024
+TOO_LARGE = f"Le fichier dépasse {MAX_BYTES // (1024 * 1024)} Mo."
 # Elements whose content is not text: dropped with what they hold, before the editor's own sanitising.
 DROPPED_ELEMENTS = ["script", "style", "iframe", "object", "embed", "template", "noscript"]
 # The editor draws new random block keys at each conversion: without them, the same text compares equal.
@@ -98,7 +99,7 @@ def _message(error: ErrorDetails) -> str:
 def exchange_file_parse(payload: bytes) -> ExchangeFile:
     """The file validated against the schema, or ExchangeError naming each problem and where it is."""
     if len(payload) > MAX_BYTES:
-        raise ExchangeError([f"Le fichier dépasse {MAX_BYTES // (1024 * 1024)} Mo."])
+        raise ExchangeError([TOO_LARGE])
     try:
         data = json.loads(payload.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as error:

@@ -14,7 +14,7 @@ from wagtail.admin.auth import require_admin_access
 from wagtail.models import Site
 
 from publications.exchange.export import experiences_exchange_file
-from publications.exchange.imports import MAX_BYTES, ExchangeError, experiences_import
+from publications.exchange.imports import MAX_BYTES, TOO_LARGE, ExchangeError, experiences_import
 from publications.models import ExperienceIndexPage
 
 
@@ -47,7 +47,7 @@ class ImportForm(forms.Form):
     def clean_file(self) -> Any:
         upload = self.cleaned_data["file"]
         if upload.size > MAX_BYTES:
-            raise forms.ValidationError(_("Le fichier dépasse 20 Mo."))
+            raise forms.ValidationError(TOO_LARGE)
         return upload
 
 
