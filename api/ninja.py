@@ -3,11 +3,10 @@
 from ninja import NinjaAPI
 from ninja.renderers import JSONRenderer
 
-from api.cache import cached_response
 from api.errors import register_error_handlers
 from api.reference import FrenchReference
 from api.routers import actions, experiences, newsletters, podcasts, preview, publications, search, taxonomy
-from config.response_cache import public_search_cache
+from config.response_cache import public_cache, public_search_cache
 
 DESCRIPTION = """
 Lecture des contenus publiés du centre de ressources : actions et programmes, publications,
@@ -42,7 +41,7 @@ register_error_handlers(api)
 # Content answers are cached and purged on publication; search answers only by their own rule
 # (SEARCH_CACHE_TIMEOUT), preview never.
 for module in (actions, publications, podcasts, experiences, newsletters, taxonomy):
-    module.router.add_decorator(cached_response, mode="view")
+    module.router.add_decorator(public_cache, mode="view")
     api.add_router("/", module.router)
 search.router.add_decorator(public_search_cache, mode="view")
 api.add_router("/", search.router)

@@ -22,12 +22,11 @@ from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 from wagtail.models import Page, Site
 
-from api.cache import cached_response
 from api.errors import UnknownValueError
 from api.filters import territory_ids_with_code, theme_id_get
 from api.v2_prefetch import page_relations_prefetch
 from config.parsing import MAX_ID, MAX_OFFSET, positive_int
-from config.response_cache import public_search_cache
+from config.response_cache import public_cache, public_search_cache
 from publications.serializers import PUBLIC_RELATIONS
 from publications.visibility import documents_visible, images_visible, pages_visible
 from search_text.french import MAX_QUERY_CHARS, MAX_QUERY_WORDS, fold_words, query_terms
@@ -97,7 +96,7 @@ class JSONOnlyMixin:
 class CachedViewSetMixin(_ViewSetBase):
     def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         # A full-text search (?search=) is stored by the search answers' rule.
-        decorator = public_search_cache if "search" in request.GET else cached_response
+        decorator = public_search_cache if "search" in request.GET else public_cache
         return decorator(super().dispatch)(request, *args, **kwargs)
 
 
