@@ -13,6 +13,7 @@ from django.db import transaction
 from django.test import override_settings
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
+from demo.builders.centres import default_centre_ensure
 from demo.builders.experiences import experiences_load
 from demo.builders.identity import centre_logos_load, identity_load
 from demo.builders.legal import legal_load
@@ -67,6 +68,7 @@ def _content_load() -> None:
     taxonomy_load(demo_data_read("taxonomy"))
     people_load(demo_data_read("people"))
     tree = site_load()
+    centre = default_centre_ensure()
     identity_load()
     centre_logos_load()
     legal_load()
@@ -76,6 +78,6 @@ def _content_load() -> None:
     deliverables_link(programmes)
     podcasts_load(tree.podcasts, demo_data_read("podcasts"))
     experiences_load(tree.experiences, demo_data_read("experiences"))
-    newsletters_load(tree.newsletters, demo_data_read("newsletters"))
+    newsletters_load(tree.newsletters, demo_data_read("newsletters"), centre)
     subscribers_load()
     registrations_load()

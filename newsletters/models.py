@@ -32,6 +32,13 @@ class Frequency(models.TextChoices):
 class NewsletterList(index.Indexed, models.Model):  # type: ignore[django-manager-missing]
     """A list readers subscribe to (« Résonances », « La Lettre »), with its sender identity."""
 
+    centre = models.ForeignKey(
+        "centres.Centre",
+        verbose_name=_("centre"),
+        on_delete=models.PROTECT,
+        related_name="newsletter_lists",
+        help_text=_("Le centre qui publie la lettre : ses rôles seuls voient la liste et ses abonnés."),
+    )
     name = models.CharField(_("nom"), max_length=120, unique=True)
     slug = models.SlugField(_("identifiant"), max_length=120, unique=True)
     frequency = models.CharField(_("périodicité"), max_length=20, choices=Frequency.choices)
@@ -42,6 +49,7 @@ class NewsletterList(index.Indexed, models.Model):  # type: ignore[django-manage
     is_active = models.BooleanField(_("active"), default=True)
 
     panels = [
+        FieldPanel("centre"),
         FieldPanel("name"),
         FieldPanel("slug"),
         FieldPanel("frequency"),

@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     # Project apps first so their templates override third-party ones.
     "assets",
     "publications",
+    "centres",
     "legal",
     "newsletters",
     "subscribers",

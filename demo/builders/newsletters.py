@@ -5,6 +5,7 @@ from typing import Any
 from django.utils.text import slugify
 from wagtail.models import Page
 
+from centres.models import Centre
 from demo.builders.common import a_date, page_ensure, slug_for, text_fit
 from newsletters.models import NewsletterIndexPage, NewsletterIssuePage, NewsletterList
 from publications.models import ActionPage, ExperiencePage, PodcastEpisodePage, PublicationPage
@@ -55,9 +56,11 @@ def _section(spec: dict[str, Any]) -> dict[str, Any]:
     return {"type": kind, "value": value}
 
 
-def newsletters_load(index: NewsletterIndexPage, data: dict[str, Any]) -> None:
+def newsletters_load(index: NewsletterIndexPage, data: dict[str, Any], centre: Centre) -> None:
     for row in data["lists"]:
-        newsletter_list = NewsletterList.objects.filter(name=row["name"]).first() or NewsletterList(name=row["name"])
+        newsletter_list = NewsletterList.objects.filter(name=row["name"]).first() or NewsletterList(
+            name=row["name"], centre=centre
+        )
         newsletter_list.slug = slugify(row["name"])
         newsletter_list.frequency = row["frequency"]
         newsletter_list.sender_name = row["sender_name"]

@@ -4,6 +4,7 @@ import factory
 from django.utils.text import slugify
 
 from newsletters.models import Frequency, NewsletterList
+from tests.factories.centres import default_centre
 from tests.factories.taxonomy import cycle
 
 
@@ -11,6 +12,7 @@ class NewsletterListFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = NewsletterList
 
+    centre = factory.LazyFunction(default_centre)
     name = cycle(["Résonances", "La Lettre", "Parentalités"])
     slug = factory.LazyAttribute(lambda o: slugify(o.name))
     frequency = Frequency.MONTHLY
