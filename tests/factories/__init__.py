@@ -8,6 +8,16 @@ from tests.factories.assets import (
     png_bytes,
     wav_bytes,
 )
+from tests.factories.centres import CentreFactory
+from tests.factories.institution import (
+    CentreFunderFactory,
+    ExternalMandateFactory,
+    GovernanceMandateFactory,
+    InformationServiceCountFactory,
+    InformationServiceFactory,
+    MemberFactory,
+    StaffMemberFactory,
+)
 from tests.factories.newsletters import NewsletterListFactory
 from tests.factories.pages import (
     ActionDeliverableFactory,
@@ -60,6 +70,8 @@ __all__ = [
     "ActionProgressNoteFactory",
     "ActionSessionFactory",
     "AudienceFactory",
+    "CentreFactory",
+    "CentreFunderFactory",
     "CustomDocumentFactory",
     "CustomImageFactory",
     "CustomMediaFactory",
@@ -67,7 +79,12 @@ __all__ = [
     "EpisodePersonFactory",
     "ExperienceIndexPageFactory",
     "ExperiencePageFactory",
+    "ExternalMandateFactory",
+    "GovernanceMandateFactory",
     "HomePageFactory",
+    "InformationServiceCountFactory",
+    "InformationServiceFactory",
+    "MemberFactory",
     "NewsletterIndexPageFactory",
     "NewsletterIssuePageFactory",
     "NewsletterListFactory",
@@ -88,6 +105,7 @@ __all__ = [
     "PublicationIndexPageFactory",
     "PublicationPageFactory",
     "SeriesPersonFactory",
+    "StaffMemberFactory",
     "TerritoryFactory",
     "ThemeFactory",
     "mp3_bytes",

@@ -1,0 +1,83 @@
+"""Factories of the centre's institution rows: mandates, team, members, funders, information services."""
+
+import datetime
+
+import factory
+
+from centres.funding import CentreFunder, SupportKind
+from centres.governance import ExternalMandate, GovernanceMandate, GoverningBody, Office
+from centres.information import InformationService, InformationServiceCount, InformationServiceKind
+from centres.membership import Member, MemberCategory
+from centres.staff import StaffMember
+from tests.factories.centres import CentreFactory
+from tests.factories.pages import OrderableFactory
+from tests.factories.people import OrganisationFactory
+
+
+class GovernanceMandateFactory(OrderableFactory):
+    class Meta:
+        model = GovernanceMandate
+
+    centre = factory.SubFactory(CentreFactory)
+    body = GoverningBody.BUREAU
+    office = Office.PRESIDENT
+    person_name = "Emmanuel Potier"
+    as_of = datetime.date(2015, 1, 1)
+
+
+class ExternalMandateFactory(OrderableFactory):
+    class Meta:
+        model = ExternalMandate
+
+    centre = factory.SubFactory(CentreFactory)
+    body_name = "Question de Ville"
+    role = "coprésidence"
+    since = 2015
+
+
+class StaffMemberFactory(OrderableFactory):
+    class Meta:
+        model = StaffMember
+
+    centre = factory.SubFactory(CentreFactory)
+    name = "Anne Fontaine"
+    job_title = "directrice"
+
+
+class MemberFactory(OrderableFactory):
+    class Meta:
+        model = Member
+
+    centre = factory.SubFactory(CentreFactory)
+    name = factory.Sequence(lambda n: f"Ville adhérente {n}")
+    category = MemberCategory.COLLECTIVITE
+    member_since = 2010
+
+
+class CentreFunderFactory(OrderableFactory):
+    class Meta:
+        model = CentreFunder
+
+    centre = factory.SubFactory(CentreFactory)
+    organisation = factory.SubFactory(OrganisationFactory, kind="etat")
+    year = 2015
+    kind = SupportKind.OPERATING_GRANT
+
+
+class InformationServiceFactory(OrderableFactory):
+    class Meta:
+        model = InformationService
+
+    centre = factory.SubFactory(CentreFactory)
+    kind = InformationServiceKind.INFORMATION_REQUESTS
+    name = "Service Info doc"
+    count_unit = "demandes traitées"
+
+
+class InformationServiceCountFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = InformationServiceCount
+
+    service = factory.SubFactory(InformationServiceFactory)
+    year = 2014
+    count = 124
