@@ -20,6 +20,7 @@ from tests.factories.institution import (
 )
 from tests.factories.newsletters import NewsletterListFactory
 from tests.factories.pages import (
+    AboutPageFactory,
     ActionDeliverableFactory,
     ActionFundingFactory,
     ActionIndicatorFactory,
@@ -60,6 +61,7 @@ from tests.factories.taxonomy import (
 )
 
 __all__ = [
+    "AboutPageFactory",
     "ActionDeliverableFactory",
     "ActionFormatFactory",
     "ActionFundingFactory",

@@ -1,0 +1,117 @@
+"""The « Qui sommes-nous » page: every section of its site's centre, in a bounded number of queries."""
+
+import datetime
+
+import pytest
+from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from centres.selectors import centre_for_page
+from tests import factories
+from tests.factories.centres import default_centre
+from tests.html import headings, main, page_source, parse, text
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def about(site_tree):
+    return factories.AboutPageFactory(parent=site_tree.home)
+
+
+@pytest.fixture
+def centre(about):
+    centre = default_centre()
+    centre.mission = "Qualifier, informer et mettre en réseau les acteurs du Val d'Oise."
+    centre.territory_served = "Val d'Oise"
+    centre.save()
+    factories.GovernanceMandateFactory(centre=centre, person_name="Emmanuel Potier", office="president")
+    factories.GovernanceMandateFactory(centre=centre, person_name="Gilles Jeanmougin", office="tresorier")
+    factories.GovernanceMandateFactory(
+        centre=centre, person_name="Ancienne Présidente", end_date=datetime.date(2010, 12, 31), as_of=None
+    )
+    factories.ExternalMandateFactory(
+        centre=centre, body_name="Réseau RECI", role="déléguée", person_name="Morgane Petit"
+    )
+    factories.StaffMemberFactory(centre=centre, name="Anne Fontaine", job_title="directrice", email="af@example.org")
+    factories.MemberFactory(centre=centre, name="Ville de Sarcelles", category="collectivite")
+    factories.MemberFactory(centre=centre, name="Camille Adhérente", category="individuel")
+    factories.MemberFactory(centre=centre, name="Claude Adhérent", category="individuel")
+    factories.CentreFunderFactory(centre=centre, organisation__name="Préfecture du Val d'Oise", year=2015)
+    factories.CentreFunderFactory(centre=centre, organisation__name="CAF du Val d'Oise", year=2014, amount=12000)
+    service = factories.InformationServiceFactory(centre=centre, name="Service Info doc")
+    factories.InformationServiceCountFactory(service=service, year=2014, count=124)
+    visits = factories.InformationServiceFactory(
+        centre=centre, kind="site", name="Le site internet", count_unit="visites"
+    )
+    factories.InformationServiceCountFactory(service=visits, year=2014, count=75000)
+    return centre
+
+
+def test_about_page__renders_every_section_of_the_sites_centre(client, about, centre):
+    response = client.get(about.url)
+
+    content = page_source(response)
+    shown = text(main(parse(response)))
+    assert response.status_code == 200
+    assert centre_for_page(about) == centre
+    assert headings(main(parse(response)), "h2") == [
+        "Présentation",
+        "Gouvernance",
+        "L'équipe salariée",
+        "Les adhérents",
+        "Les financeurs",
+        "Informations et ressources",
+    ]
+    assert '<caption id="instance-1">Bureau au 01/01/2015</caption>' in content
+    assert "Emmanuel Potier" in content
+    assert "Trésorier·e" in content
+    assert "Ancienne Présidente" not in content  # an ended mandate is not the current governance
+    assert "Réseau RECI : déléguée, Morgane Petit (depuis 2015)" in shown
+    assert 'href="mailto:af@example.org"' in content
+    assert "Ville de Sarcelles" in content
+    assert "Camille Adhérente" not in content  # people who joined in their own name are counted only
+    assert "Et 2 personnes à titre individuel." in shown
+    assert content.index("Financeurs en 2015") < content.index("Financeurs en 2014")
+    assert "12\xa0000 €" in content
+    assert "Le site internet : visites" in shown
+    assert "<td>75\xa0000</td>" in content
+
+
+def test_about_page__empty_centre_shows_its_presentation_only(client, about):
+    centre = default_centre()
+
+    response = client.get(about.url)
+
+    content = page_source(response)
+    assert response.status_code == 200
+    assert headings(main(parse(response)), "h2") == ["Présentation"]
+    assert centre.name in content
+
+
+def test_about_page__network_site_says_each_centre_has_its_own(client, about):
+    response = client.get(about.url)
+
+    assert response.status_code == 200
+    assert "chaque centre de ressources présente son institution sur son propre site" in page_source(response)
+
+
+def _queries_of_an_uncached_read(client, url: str) -> int:
+    cache.clear()  # the shared cache of answers and Wagtail's site root paths
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return len(queries)
+
+
+def test_about_page__queries_do_not_grow_with_the_rows(client, about, centre):
+    few = _queries_of_an_uncached_read(client, about.url)
+    for index in range(5):
+        factories.GovernanceMandateFactory(centre=centre, person_name=f"Membre {index}", office="membre")
+        factories.MemberFactory(centre=centre, organisation=factories.OrganisationFactory(), name="")
+        factories.CentreFunderFactory(centre=centre, year=2013)
+        service = factories.InformationServiceFactory(centre=centre, name=f"Service {index}")
+        factories.InformationServiceCountFactory(service=service)
+
+    # The centre and its rows are 9 queries; the base template and the shared cache's checks the rest.
+    assert _queries_of_an_uncached_read(client, about.url) == few <= 21
