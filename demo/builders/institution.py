@@ -6,9 +6,10 @@ Loaded for the centres that exist, by slug; a kind of row a centre already holds
 """
 
 import datetime as dt
+from collections.abc import Callable
 from typing import Any
 
-from django.db import models
+from wagtail.models import Orderable
 
 from centres.funding import CentreFunder
 from centres.governance import ExternalMandate, GovernanceMandate
@@ -76,7 +77,7 @@ def _service(centre: Centre, row: dict[str, Any]) -> InformationService:
     )
 
 
-_ROWS = {
+_ROWS: dict[str, tuple[str, Callable[[Centre, dict[str, Any]], Orderable]]] = {
     "governance": ("governance_mandates", _governance),
     "external_mandates": ("external_mandates", _external),
     "staff": ("staff", _staff),
@@ -85,7 +86,7 @@ _ROWS = {
 }
 
 
-def _rows_save(rows: list[models.Model]) -> None:
+def _rows_save(rows: list[Orderable]) -> None:
     for row in ordered(rows):
         row.full_clean(exclude=["centre"])
         row.save()

@@ -9,6 +9,7 @@ from django.test.utils import CaptureQueriesContext
 
 from tests import factories
 from tests.api.helpers import get_json
+from tests.factories.institution import institution_rows_add
 
 pytestmark = pytest.mark.django_db
 
@@ -101,12 +102,7 @@ def _queries(client, url: str) -> int:
 
 def test_centre_detail__queries_do_not_grow_with_the_rows(client, centre):
     few = _queries(client, "/api/centres/val-d-oise")
-    for index in range(5):
-        factories.GovernanceMandateFactory(centre=centre, person_name=f"Membre {index}", office="membre")
-        factories.MemberFactory(centre=centre, organisation=factories.OrganisationFactory(), name="")
-        factories.CentreFunderFactory(centre=centre, year=2013)
-        service = factories.InformationServiceFactory(centre=centre, name=f"Service {index}")
-        factories.InformationServiceCountFactory(service=service)
+    institution_rows_add(centre, 5)
 
     # The centre with its site and region, then one query per kind of row (counts included): 8.
     assert _queries(client, "/api/centres/val-d-oise") == few <= 10

@@ -10,6 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from centres.selectors import centre_for_page
 from tests import factories
 from tests.factories.centres import default_centre
+from tests.factories.institution import institution_rows_add
 from tests.html import headings, main, page_source, parse, text
 
 pytestmark = pytest.mark.django_db
@@ -106,12 +107,7 @@ def _queries_of_an_uncached_read(client, url: str) -> int:
 
 def test_about_page__queries_do_not_grow_with_the_rows(client, about, centre):
     few = _queries_of_an_uncached_read(client, about.url)
-    for index in range(5):
-        factories.GovernanceMandateFactory(centre=centre, person_name=f"Membre {index}", office="membre")
-        factories.MemberFactory(centre=centre, organisation=factories.OrganisationFactory(), name="")
-        factories.CentreFunderFactory(centre=centre, year=2013)
-        service = factories.InformationServiceFactory(centre=centre, name=f"Service {index}")
-        factories.InformationServiceCountFactory(service=service)
+    institution_rows_add(centre, 5)
 
     # The centre and its rows are 9 queries; the base template and the shared cache's checks the rest.
     assert _queries_of_an_uncached_read(client, about.url) == few <= 21

@@ -8,6 +8,7 @@ from centres.funding import CentreFunder, SupportKind
 from centres.governance import ExternalMandate, GovernanceMandate, GoverningBody, Office
 from centres.information import InformationService, InformationServiceCount, InformationServiceKind
 from centres.membership import Member, MemberCategory
+from centres.models import Centre
 from centres.staff import StaffMember
 from tests.factories.centres import CentreFactory
 from tests.factories.pages import OrderableFactory
@@ -81,3 +82,15 @@ class InformationServiceCountFactory(factory.django.DjangoModelFactory):
     service = factory.SubFactory(InformationServiceFactory)
     year = 2014
     count = 124
+
+
+def institution_rows_add(centre: Centre, count: int) -> None:
+    """``count`` more rows of each kind, each naming its own organisation: what query counts must not follow."""
+    for index in range(count):
+        GovernanceMandateFactory(centre=centre, person_name=f"Membre {index}", office=Office.MEMBER)
+        ExternalMandateFactory(centre=centre, body_name=f"Instance {index}")
+        StaffMemberFactory(centre=centre, name=f"Salarié·e {index}")
+        MemberFactory(centre=centre, organisation=OrganisationFactory(), name="")
+        CentreFunderFactory(centre=centre, year=2013)
+        service = InformationServiceFactory(centre=centre, name=f"Service {index}")
+        InformationServiceCountFactory(service=service)
