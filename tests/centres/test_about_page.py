@@ -1,7 +1,5 @@
 """The « Qui sommes-nous » page: every section of its site's centre, in a bounded number of queries."""
 
-import datetime
-
 import pytest
 from django.core.cache import cache
 from django.db import connection
@@ -10,7 +8,7 @@ from django.test.utils import CaptureQueriesContext
 from centres.selectors import centre_for_page
 from tests import factories
 from tests.factories.centres import default_centre
-from tests.factories.institution import institution_rows_add
+from tests.factories.institution import institution_fill, institution_rows_add
 from tests.html import headings, main, page_source, parse, text
 
 pytestmark = pytest.mark.django_db
@@ -23,31 +21,7 @@ def about(site_tree):
 
 @pytest.fixture
 def centre(about):
-    centre = default_centre()
-    centre.mission = "Qualifier, informer et mettre en réseau les acteurs du Val d'Oise."
-    centre.territory_served = "Val d'Oise"
-    centre.save()
-    factories.GovernanceMandateFactory(centre=centre, person_name="Emmanuel Potier", office="president")
-    factories.GovernanceMandateFactory(centre=centre, person_name="Gilles Jeanmougin", office="tresorier")
-    factories.GovernanceMandateFactory(
-        centre=centre, person_name="Ancienne Présidente", end_date=datetime.date(2010, 12, 31), as_of=None
-    )
-    factories.ExternalMandateFactory(
-        centre=centre, body_name="Réseau RECI", role="déléguée", person_name="Morgane Petit"
-    )
-    factories.StaffMemberFactory(centre=centre, name="Anne Fontaine", job_title="directrice", email="af@example.org")
-    factories.MemberFactory(centre=centre, name="Ville de Sarcelles", category="collectivite")
-    factories.MemberFactory(centre=centre, name="Camille Adhérente", category="individuel")
-    factories.MemberFactory(centre=centre, name="Claude Adhérent", category="individuel")
-    factories.CentreFunderFactory(centre=centre, organisation__name="Préfecture du Val d'Oise", year=2015)
-    factories.CentreFunderFactory(centre=centre, organisation__name="CAF du Val d'Oise", year=2014, amount=12000)
-    service = factories.InformationServiceFactory(centre=centre, name="Service Info doc")
-    factories.InformationServiceCountFactory(service=service, year=2014, count=124)
-    visits = factories.InformationServiceFactory(
-        centre=centre, kind="site", name="Le site internet", count_unit="visites"
-    )
-    factories.InformationServiceCountFactory(service=visits, year=2014, count=75000)
-    return centre
+    return institution_fill(default_centre())
 
 
 def test_about_page__renders_every_section_of_the_sites_centre(client, about, centre):

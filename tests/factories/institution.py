@@ -94,3 +94,30 @@ def institution_rows_add(centre: Centre, count: int) -> None:
         CentreFunderFactory(centre=centre, year=2013)
         service = InformationServiceFactory(centre=centre, name=f"Service {index}")
         InformationServiceCountFactory(service=service)
+
+
+def institution_fill(centre: Centre) -> Centre:
+    """The centre with rows of every kind, as seed 002 gives them: what the About page tests read.
+
+    An ended mandate (not shown in public), two people who joined in their own name (counted only).
+    """
+    centre.mission = "Qualifier, informer et mettre en réseau les acteurs du Val d'Oise."
+    centre.territory_served = "Val d'Oise"
+    centre.save()
+    GovernanceMandateFactory(centre=centre, person_name="Emmanuel Potier", office=Office.PRESIDENT)
+    GovernanceMandateFactory(centre=centre, person_name="Gilles Jeanmougin", office=Office.TREASURER)
+    GovernanceMandateFactory(
+        centre=centre, person_name="Ancienne Présidente", end_date=datetime.date(2010, 12, 31), as_of=None
+    )
+    ExternalMandateFactory(centre=centre, body_name="Réseau RECI", role="déléguée", person_name="Morgane Petit")
+    StaffMemberFactory(centre=centre, name="Anne Fontaine", job_title="directrice", email="af@example.org")
+    MemberFactory(centre=centre, name="Ville de Sarcelles", category="collectivite")
+    MemberFactory(centre=centre, name="Camille Adhérente", category="individuel")
+    MemberFactory(centre=centre, name="Claude Adhérent", category="individuel")
+    CentreFunderFactory(centre=centre, organisation__name="Préfecture du Val d'Oise", year=2015)
+    CentreFunderFactory(centre=centre, organisation__name="CAF du Val d'Oise", year=2014, amount=12000)
+    service = InformationServiceFactory(centre=centre, name="Service Info doc")
+    InformationServiceCountFactory(service=service, year=2014, count=124)
+    visits = InformationServiceFactory(centre=centre, kind="site", name="Le site internet", count_unit="visites")
+    InformationServiceCountFactory(service=visits, year=2014, count=75000)
+    return centre
