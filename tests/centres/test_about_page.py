@@ -10,6 +10,7 @@ from tests import factories
 from tests.factories.centres import default_centre
 from tests.factories.institution import institution_fill, institution_rows_add
 from tests.html import headings, main, page_source, parse, text
+from tests.publications.test_admin_hostile_input import ATTRIBUTE_BREAKOUT, SCRIPT, assert_nothing_unescaped
 
 pytestmark = pytest.mark.django_db
 
@@ -85,3 +86,16 @@ def test_about_page__queries_do_not_grow_with_the_rows(client, about, centre):
 
     # The centre and its rows are 9 queries; the base template and the shared cache's checks the rest.
     assert _queries_of_an_uncached_read(client, about.url) == few <= 21
+
+
+def test_about_page__hostile_text_of_the_record_is_escaped(client, about):
+    centre = default_centre()
+    centre.mission = SCRIPT
+    centre.save()
+    factories.StaffMemberFactory(centre=centre, name=ATTRIBUTE_BREAKOUT, job_title=SCRIPT)
+    factories.InformationServiceFactory(centre=centre, name=SCRIPT, count_unit=ATTRIBUTE_BREAKOUT)
+
+    response = client.get(about.url)
+
+    assert response.status_code == 200
+    assert_nothing_unescaped(response.content.decode())
