@@ -5,13 +5,14 @@ from ninja.renderers import JSONRenderer
 
 from api.errors import register_error_handlers
 from api.reference import FrenchReference
-from api.routers import actions, experiences, newsletters, podcasts, preview, publications, search, taxonomy
+from api.routers import actions, centres, experiences, newsletters, podcasts, preview, publications, search, taxonomy
 from config.response_cache import public_cache, public_search_cache
 
 DESCRIPTION = """
 Lecture des contenus publiés du centre de ressources : actions et programmes, publications,
-podcasts, fiches d'expérience, lettres d'information, et les listes de référence qui servent
-à les filtrer. Seules les pages en ligne, publiques et non expirées sont lues ; les brouillons
+podcasts, fiches d'expérience, lettres d'information, les centres de ressources (profil,
+gouvernance, équipe, adhérents, financeurs, services d'information), et les listes de
+référence qui servent à les filtrer. Seules les pages en ligne, publiques et non expirées sont lues ; les brouillons
 ne sont lisibles qu'avec un jeton d'aperçu signé (`/api/preview/`).
 
 Les listes se paginent avec `limit` (100 au plus) et `offset`. Un paramètre mal formé reçoit
@@ -40,7 +41,7 @@ register_error_handlers(api)
 
 # Content answers are cached and purged on publication; search answers only by their own rule
 # (SEARCH_CACHE_TIMEOUT), preview never.
-for module in (actions, publications, podcasts, experiences, newsletters, taxonomy):
+for module in (actions, publications, podcasts, experiences, newsletters, taxonomy, centres):
     module.router.add_decorator(public_cache, mode="view")
     api.add_router("/", module.router)
 search.router.add_decorator(public_search_cache, mode="view")

@@ -1,14 +1,18 @@
 """The resource centres an instance serves: each the owner of one Wagtail site and all it holds.
 
 A page belongs to the centre whose site's root holds it (Wagtail's own tree), so pages carry no
-centre field; a newsletter list, a media collection and the roles name their centre.
+centre field; a newsletter list, a media collection and the roles name their centre. The centre as an
+institution (governance, staff, members, funders, mandates elsewhere, information services) is in
+inline rows of its own modules; its admin form, in tabs, is ``centres.viewsets``.
 """
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.models import ClusterableModel
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.search import index
+
+# The institution's rows, each in the module named after what it holds: imported to be registered.
+from centres import funding, governance, information, membership, staff  # noqa: F401
 
 
 class LegalForm(models.TextChoices):
@@ -74,22 +78,6 @@ class Centre(index.Indexed, ClusterableModel):
         help_text=_("La structure de l'annuaire qui le représente comme partenaire ou organisateur."),
     )
 
-    panels = [
-        MultiFieldPanel(
-            [
-                FieldRowPanel([FieldPanel("name"), FieldPanel("acronym")]),
-                FieldPanel("slug"),
-                FieldPanel("legal_form"),
-                FieldPanel("mission"),
-                FieldRowPanel([FieldPanel("territory_served"), FieldPanel("region")]),
-            ],
-            heading=_("Profil"),
-        ),
-        MultiFieldPanel(
-            [FieldPanel("site"), FieldPanel("collection"), FieldPanel("organisation")],
-            heading=_("Site, médias et annuaire"),
-        ),
-    ]
     search_fields = [
         index.SearchField("name"),
         index.AutocompleteField("name"),

@@ -16,6 +16,7 @@ from wagtail.signal_handlers import disable_reference_index_auto_update
 from demo.builders.centres import default_centre_ensure
 from demo.builders.experiences import experiences_load
 from demo.builders.identity import centre_logos_load, identity_load
+from demo.builders.institution import about_page_ensure, institution_load
 from demo.builders.legal import legal_load
 from demo.builders.newsletters import newsletters_load
 from demo.builders.podcasts import podcasts_load
@@ -69,6 +70,8 @@ def _content_load() -> None:
     people_load(demo_data_read("people"))
     tree = site_load()
     centre = default_centre_ensure()
+    institution_load(demo_data_read("institution"))
+    about_page_ensure(tree.home, centre)
     identity_load()
     centre_logos_load()
     legal_load()

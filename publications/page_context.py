@@ -13,10 +13,12 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from wagtail.models import Page
 
+from centres import selectors as centres_selectors
 from publications import selectors, structured_data
 from publications.context_builders import Context, page_context_register, page_route_context_register
 from publications.filters import AgendaFilterForm, ExperienceFilterForm, LibraryFilterForm
 from publications.models import (
+    AboutPage,
     ActionPage,
     AgendaPage,
     ExperienceIndexPage,
@@ -66,6 +68,19 @@ def home_context(page: Any, request: HttpRequest, context: Context) -> Context:
             page, identity=_identity(page, request), site_name=_site_name(page), request=request
         ),
     )
+    return context
+
+
+@page_context_register(AboutPage)
+def about_context(page: Any, request: HttpRequest, context: Context) -> Context:
+    centre = centres_selectors.centre_with_institution_for_page(page)
+    if centre is not None:
+        context.update(
+            centre=centre,
+            mandates=centres_selectors.mandates_current(centre),
+            members=centres_selectors.members_named(centre),
+            individual_members=centres_selectors.members_individual_count(centre),
+        )
     return context
 
 

@@ -1,5 +1,6 @@
 # Must run first: the page models below copy `Page.search_fields`.
 from publications.models import page_filters  # noqa: F401  isort: skip
+from publications.models.about import AboutPage
 from publications.models.actions import (
     ActionDeliverable,
     ActionFunding,
@@ -52,6 +53,7 @@ from publications.models.taxonomy import (
 )
 
 __all__ = [
+    "AboutPage",
     "ActionDeliverable",
     "ActionFormat",
     "ActionFunding",

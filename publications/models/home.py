@@ -27,6 +27,7 @@ class HomePage(PageContextMixin, EditorialPageMixin, Page):  # type: ignore[djan
         "publications.AgendaPage",
         "publications.PeopleIndexPage",
         "publications.FormatIndexPage",
+        "publications.AboutPage",
     ]
     max_count = 1
 

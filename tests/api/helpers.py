@@ -23,6 +23,7 @@ TYPED_LISTS = [
     "/api/people/",
     "/api/organisations/",
     "/api/lists/",
+    "/api/centres/",
 ]
 # Every content page type API v2 lists with ``type=``.
 V2_PAGE_TYPES = [

@@ -13,8 +13,9 @@ from dataclasses import dataclass
 from django.utils import timezone
 from wagtail.models import Page
 
+from centres.models import Centre
 from newsletters.models import Frequency
-from publications.models import ActionStatus, OrganisationKind
+from publications.models import ActionStatus, Organisation, OrganisationKind, Territory
 from tests.factories import (
     ActionDeliverableFactory,
     ActionFormatFactory,
@@ -26,12 +27,18 @@ from tests.factories import (
     ActionProgressNoteFactory,
     ActionSessionFactory,
     AudienceFactory,
+    CentreFunderFactory,
     CustomDocumentFactory,
     CustomImageFactory,
     CustomMediaFactory,
     EpisodeChapterFactory,
     EpisodePersonFactory,
     ExperiencePageFactory,
+    ExternalMandateFactory,
+    GovernanceMandateFactory,
+    InformationServiceCountFactory,
+    InformationServiceFactory,
+    MemberFactory,
     NewsletterIssuePageFactory,
     NewsletterListFactory,
     OrganisationFactory,
@@ -48,6 +55,7 @@ from tests.factories import (
     PublicationDocumentFactory,
     PublicationPageFactory,
     SeriesPersonFactory,
+    StaffMemberFactory,
     TerritoryFactory,
     ThemeFactory,
 )
@@ -191,6 +199,7 @@ def snapshot_content_create() -> SnapshotContent:
     experience.themes.add(education)
 
     lettre = NewsletterListFactory(name="Résonances", frequency=Frequency.MONTHLY)
+    _institution_add(lettre.centre, region=region, organisation=centre, funder=funder)
     issue = NewsletterIssuePageFactory(
         newsletter_list=lettre,
         number=42,
@@ -226,3 +235,22 @@ def snapshot_content_create() -> SnapshotContent:
     for page in pages.values():
         page.save_revision().publish()
     return SnapshotContent(pages=pages)
+
+
+def _institution_add(centre: Centre, *, region: Territory, organisation: Organisation, funder: Organisation) -> None:
+    """The default centre (its lists' owner) as an institution, one row of each kind."""
+    centre.region = region
+    centre.organisation = organisation
+    centre.mission = "Qualifier, informer et mettre en réseau les acteurs de la politique de la ville."
+    centre.territory_served = "Hauts-de-France"
+    centre.save()
+    GovernanceMandateFactory(
+        centre=centre, organisation=organisation, start_date=datetime.date(2014, 6, 1), as_of=datetime.date(2015, 1, 1)
+    )
+    ExternalMandateFactory(centre=centre, person_name="Nadia Benali")
+    StaffMemberFactory(centre=centre, email="direction@example.org")
+    MemberFactory(centre=centre, name="", organisation=funder, category="etat")
+    MemberFactory(centre=centre, name="Une adhérente", category="individuel")
+    CentreFunderFactory(centre=centre, organisation=funder, year=2016, amount=12000)
+    service = InformationServiceFactory(centre=centre, access_terms="Sur rendez-vous")
+    InformationServiceCountFactory(service=service, year=2014, count=124)

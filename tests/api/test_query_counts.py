@@ -20,6 +20,7 @@ from tests.factories import (
     ActionPageFactory,
     ActionPersonFactory,
     ActionSessionFactory,
+    CentreFactory,
     CustomImageFactory,
     EpisodeChapterFactory,
     EpisodePersonFactory,
@@ -114,6 +115,7 @@ def many(site_tree):
     for n in range(50):
         TerritoryFactory(name=f"Commune {n}", code=f"9{n:04d}")
     ProgrammePageFactory.create_batch(49, year=2023)
+    CentreFactory.create_batch(50, region=TerritoryFactory(region=True, name="Hauts-de-France", code="32"))
 
 
 def test_every_list__constant_queries_for_1_and_50_results(client, many):

@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 from syrupy.extensions.json import JSONSnapshotExtension
 
+from centres.models import Centre
 from tests.api.helpers import TYPED_LISTS, V2_PAGE_TYPES
 from tests.api.normalise import normalise
 from tests.api.snapshot_content import SnapshotContent, snapshot_content_create
@@ -59,6 +60,11 @@ def test_typed_api_details__match_snapshots(client, snapshot_content, snapshot_j
     pages = snapshot_content.pages
     answers = {name: _json(client, path.format(id=pages[name].pk)) for name, path in TYPED_DETAILS.items()}
     _assert_snapshots(snapshot_json, answers)
+
+
+def test_typed_api_centre_detail__matches_snapshot(client, snapshot_content, snapshot_json):
+    centre = Centre.objects.get()
+    assert _json(client, f"/api/centres/{centre.slug}") == snapshot_json
 
 
 def test_typed_api_lists__match_snapshots(client, snapshot_content, snapshot_json):

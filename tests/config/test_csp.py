@@ -7,6 +7,7 @@ from wagtail.models import Page, get_page_models
 
 from publications.models import AgendaPage, FormatIndexPage, PeopleIndexPage
 from tests.factories import (
+    AboutPageFactory,
     ActionOrganisationFactory,
     ActionPageFactory,
     ActionPersonFactory,
@@ -60,6 +61,7 @@ def public_urls(site_tree) -> dict[str, str]:
         PublicationPageFactory(parent=site_tree.publications),
         ExperiencePageFactory(parent=site_tree.experiences),
         NewsletterIssuePageFactory(parent=site_tree.newsletters),
+        AboutPageFactory(parent=site_tree.home),
     ]
     built = {type(page.specific) for page in pages}
     assert built == set(get_page_models()) - {Page}, "a page type without a CSP check"

@@ -20,6 +20,7 @@ from demo.builders.common import demo_today
 from demo.loader import demo_data_read
 from newsletters.models import NewsletterIssuePage, NewsletterList
 from publications.models import (
+    AboutPage,
     ActionFormat,
     ActionOrganisation,
     ActionPage,
@@ -237,7 +238,16 @@ def test_load_demo__each_editorial_role_has_an_account(demo_site, username, role
 
 @pytest.mark.parametrize(
     "model",
-    [HomePage, ProgrammePage, ActionPage, PublicationPage, PodcastEpisodePage, ExperiencePage, NewsletterIssuePage],
+    [
+        HomePage,
+        ProgrammePage,
+        ActionPage,
+        PublicationPage,
+        PodcastEpisodePage,
+        ExperiencePage,
+        NewsletterIssuePage,
+        AboutPage,
+    ],
 )
 def test_load_demo__pages_render(demo_site, model):
     page = model.objects.live().first()

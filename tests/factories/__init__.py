@@ -8,8 +8,19 @@ from tests.factories.assets import (
     png_bytes,
     wav_bytes,
 )
+from tests.factories.centres import CentreFactory
+from tests.factories.institution import (
+    CentreFunderFactory,
+    ExternalMandateFactory,
+    GovernanceMandateFactory,
+    InformationServiceCountFactory,
+    InformationServiceFactory,
+    MemberFactory,
+    StaffMemberFactory,
+)
 from tests.factories.newsletters import NewsletterListFactory
 from tests.factories.pages import (
+    AboutPageFactory,
     ActionDeliverableFactory,
     ActionFundingFactory,
     ActionIndicatorFactory,
@@ -50,6 +61,7 @@ from tests.factories.taxonomy import (
 )
 
 __all__ = [
+    "AboutPageFactory",
     "ActionDeliverableFactory",
     "ActionFormatFactory",
     "ActionFundingFactory",
@@ -60,6 +72,8 @@ __all__ = [
     "ActionProgressNoteFactory",
     "ActionSessionFactory",
     "AudienceFactory",
+    "CentreFactory",
+    "CentreFunderFactory",
     "CustomDocumentFactory",
     "CustomImageFactory",
     "CustomMediaFactory",
@@ -67,7 +81,12 @@ __all__ = [
     "EpisodePersonFactory",
     "ExperienceIndexPageFactory",
     "ExperiencePageFactory",
+    "ExternalMandateFactory",
+    "GovernanceMandateFactory",
     "HomePageFactory",
+    "InformationServiceCountFactory",
+    "InformationServiceFactory",
+    "MemberFactory",
     "NewsletterIndexPageFactory",
     "NewsletterIssuePageFactory",
     "NewsletterListFactory",
@@ -88,6 +107,7 @@ __all__ = [
     "PublicationIndexPageFactory",
     "PublicationPageFactory",
     "SeriesPersonFactory",
+    "StaffMemberFactory",
     "TerritoryFactory",
     "ThemeFactory",
     "mp3_bytes",

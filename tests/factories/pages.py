@@ -17,6 +17,7 @@ from wagtail.rich_text import RichText
 
 from newsletters.models import NewsletterIndexPage, NewsletterIssuePage
 from publications.models import (
+    AboutPage,
     ActionDeliverable,
     ActionFunding,
     ActionIndicator,
@@ -121,6 +122,13 @@ class IndexPageFactory(wagtail_factories.PageFactory):
     parent = factory.LazyFunction(home_page_get_or_create)
     slug = factory.LazyAttribute(lambda o: slugify(o.title))
     introduction = "<p>Retrouvez ici l'ensemble des contenus du centre.</p>"
+
+
+class AboutPageFactory(IndexPageFactory):
+    class Meta:
+        model = AboutPage
+
+    title = "Qui sommes-nous"
 
 
 class ProgrammeIndexPageFactory(IndexPageFactory):
