@@ -8,17 +8,22 @@ from typing import Any
 
 from django.utils.translation import gettext_lazy as _
 
+from centres.selectors import centre_for_page
 from editorial.page_forms import EditorialPageForm
 
 
 class ActionPageForm(EditorialPageForm):
-    """Offers only the axes of the programme the action belongs to."""
+    """Offers only the axes of the programme the action belongs to, and the other centres as co-organisers."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         if "axis" in self.fields:
             programme_id = self.parent_page.pk if self.parent_page else None
             self.fields["axis"].queryset = self.fields["axis"].queryset.filter(page_id=programme_id)
+        host = centre_for_page(self.parent_page) if self.parent_page else None
+        if "co_organisers" in self.fields and host is not None:
+            # The centre whose site holds the action organises it already.
+            self.fields["co_organisers"].queryset = self.fields["co_organisers"].queryset.exclude(pk=host.pk)
 
 
 class PodcastSeasonPageForm(EditorialPageForm):

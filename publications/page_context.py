@@ -89,14 +89,11 @@ def agenda_context(page: Any, request: HttpRequest, context: Context) -> Context
     root = _site_root(page)
     form = AgendaFilterForm(request.GET or None, root=root)
     filters = form.filters()
-    context.update(
-        form=form,
-        filters=filters,
-        results=selectors.paginate(
-            selectors.agenda_sessions(root=root, filters=filters), page_number=request.GET.get("page")
-        ),
-        query_without_page=query_without_page(request),
+    results = selectors.paginate(
+        selectors.agenda_sessions(root=root, filters=filters), page_number=request.GET.get("page")
     )
+    selectors.hosts_mark(results.object_list, root=root)
+    context.update(form=form, filters=filters, results=results, query_without_page=query_without_page(request))
     return context
 
 

@@ -18,6 +18,7 @@ from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
 from wagtail.models import Page, PageQuerySet
 
+from centres.selectors import centre_for_page, centres_for_pages
 from config import parsing
 from config.time_zone import PARIS
 from publications.models import (
@@ -106,10 +107,26 @@ def month_bounds(month: datetime.date) -> tuple[datetime.datetime, datetime.date
     return start, following
 
 
+def site_actions(*, root: Page) -> PageQuerySet:
+    """Visible actions under the site's home page `root`, and those its centre co-organises from another site."""
+    co_organised = ActionPage.co_organisers.through.objects.filter(centre__site__root_page=root)
+    return pages_visible(
+        ActionPage.objects.filter(Q(path__startswith=root.path) | Q(pk__in=co_organised.values("actionpage_id")))
+    )
+
+
+def hosts_mark(sessions: Iterable[ActionSession], *, root: Page) -> None:
+    """Name, on each action co-organised from another site, the centre whose site holds its one page."""
+    elsewhere = [session.page for session in sessions if not session.page.path.startswith(root.path)]
+    hosts = centres_for_pages(elsewhere)
+    for page in elsewhere:
+        page.host_centre = hosts.get(page.pk)
+
+
 def agenda_sessions(*, root: Page, filters: AgendaFilters, now: datetime.datetime | None = None) -> QuerySet:
-    """Sessions of live public actions: upcoming ones first-to-come, or past ones latest first."""
+    """Sessions of live public actions of the site: upcoming ones first-to-come, or past ones latest first."""
     now = now or timezone.now()
-    actions = public_pages(ActionPage, root=root)
+    actions = site_actions(root=root)
     if filters.format_slug:
         actions = actions.filter(format__slug=filters.format_slug)
     if filters.theme_slug:
@@ -134,7 +151,9 @@ def agenda_sessions(*, root: Page, filters: AgendaFilters, now: datetime.datetim
 def upcoming_sessions(*, root: Page, limit: int) -> list[ActionSession]:
     """The next sessions that are not cancelled, for the home page."""
     sessions = agenda_sessions(root=root, filters=AgendaFilters()).filter(session_upcoming_q(now=timezone.now()))
-    return list(sessions.select_related("page__image")[:limit])
+    upcoming = list(sessions.select_related("page__image")[:limit])
+    hosts_mark(upcoming, root=root)
+    return upcoming
 
 
 # Programmes and actions
@@ -196,6 +215,8 @@ def action_details(action: ActionPage) -> dict[str, Any]:
         "continues": action.continues if page_is_visible(action.continues) else None,
         "deliverables": deliverables,
         "programme": action.get_parent().specific,
+        "host_centre": centre_for_page(action),
+        "co_organisers": list(action.co_organisers.select_related("site").order_by("name")),
     }
 
 

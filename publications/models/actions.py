@@ -106,6 +106,16 @@ class ActionPage(PageContextMixin, EditorialPageMixin, SearchTextMixin, SummaryM
         on_delete=models.SET_NULL,
         related_name="actions",
     )
+    co_organisers = ParentalManyToManyField(
+        "centres.Centre",
+        verbose_name=_("co-organisée avec"),
+        blank=True,
+        related_name="co_organised_actions",
+        help_text=_(
+            "Les autres centres qui organisent l'action avec vous : elle paraît dans leur agenda et sur leur "
+            "accueil, avec un lien vers cette page, la seule."
+        ),
+    )
     highlighted = models.BooleanField(
         _("action phare de l'année"), default=False, help_text=_("Mise en avant dans le programme et ses bilans.")
     )
@@ -157,6 +167,7 @@ class ActionPage(PageContextMixin, EditorialPageMixin, SearchTextMixin, SummaryM
         FieldRowPanel([FieldPanel("format"), FieldPanel("axis")]),
         FieldRowPanel([FieldPanel("cycle"), FieldPanel("highlighted")]),
         FieldPanel("other_axes", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("co_organisers", widget=forms.CheckboxSelectMultiple),
         FieldPanel("image"),
         FieldPanel("body"),
         MultiFieldPanel(
