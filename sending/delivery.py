@@ -18,6 +18,7 @@ every SENDING_RECONNECT_SECONDS; a lost database connection is reopened and the 
 
 import contextlib
 import datetime
+import functools
 import logging
 import os
 import socket
@@ -32,7 +33,7 @@ from django.conf import settings
 from django.core.mail import get_connection
 from django.core.mail.backends.base import BaseEmailBackend
 from django.db import InterfaceError, OperationalError, connection, models, transaction
-from django.db.models import Case, Exists, F, OuterRef, Q, QuerySet, Value, When
+from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -178,10 +179,42 @@ def _recipients(batch: Batch) -> tuple[list[Recipient], set[int]]:
     return rows, still
 
 
-def _field(name: str) -> models.Field:
-    field = Delivery._meta.get_field(name)
+def _column(model: type[models.Model], name: str) -> str:
+    field = model._meta.get_field(name)
     assert isinstance(field, models.Field)
-    return field
+    return connection.ops.quote_name(field.column)
+
+
+@functools.cache
+def _advance_sql(vendor: str) -> str:
+    """The statement of ``_advance``, written once per database vendor: raw SQL, nothing compiled per message.
+
+    A NULL ``done`` or ``next`` matches no row, so one text serves the three cases.
+    """
+    table, send_table = (connection.ops.quote_name(model._meta.db_table) for model in (Delivery, Send))
+    pk, status, claimed_by, attempts = (_column(Delivery, name) for name in ("id", "status", "claimed_by", "attempts"))
+    empty = "''"
+
+    def done_or(name: str, value: str) -> str:
+        column = _column(Delivery, name)
+        return f"{column} = CASE WHEN {pk} = %(done)s THEN {value} ELSE {column} END"
+
+    send_pk, send_status, send_fk = _column(Send, "id"), _column(Send, "status"), _column(Delivery, "send")
+    send_running = (
+        f"EXISTS (SELECT 1 FROM {send_table} WHERE {send_table}.{send_pk} = {table}.{send_fk}"  # noqa: S608 (names from the models; values are parameters)
+        f" AND {send_table}.{send_status} = %(running)s)"
+    )
+    return (
+        f"UPDATE {table} SET {status} = CASE WHEN {pk} = %(done)s THEN %(sent)s ELSE %(sending)s END, "  # noqa: S608 (names from the models; values are parameters)
+        f"{done_or('claimed_by', empty)}, "
+        f"{_column(Delivery, 'lease_expires_at')} = CASE WHEN {pk} = %(done)s THEN NULL ELSE %(lease)s END, "
+        f"{done_or('message_id', '%(message_id)s')}, {done_or('sent_at', '%(now)s')}, {done_or('error', empty)}, "
+        f"{attempts} = CASE WHEN {status} = %(claimed)s THEN {attempts} + 1 ELSE {attempts} END "
+        # IN first: the planner reads two rows by primary key, whatever the OR below.
+        f"WHERE {pk} IN (%(done)s, %(next)s) AND {claimed_by} = %(worker)s"
+        f" AND (({pk} = %(done)s AND {status} = %(sending)s)"
+        f" OR ({pk} = %(next)s AND {status} IN (%(claimed)s, %(sending)s) AND {send_running}))"
+    )
 
 
 def _advance(batch: Batch, *, done: Accepted | None, next_id: int | None) -> bool:
@@ -191,45 +224,25 @@ def _advance(batch: Batch, *, done: Accepted | None, next_id: int | None) -> boo
     Run again after a lost answer it changes nothing: ``done`` is no longer sending, and a row this
     worker already marked sending is accepted as is (its token is unique to this task).
     """
-    rows = Q()
-    if done is not None:
-        rows |= Q(pk=done.delivery_id, status=DeliveryStatus.SENDING)
-    if next_id is not None:
-        send_running = Exists(Send.objects.filter(pk=OuterRef("send_id"), status=SendStatus.RUNNING))
-        rows |= Q(send_running, pk=next_id, status__in=[DeliveryStatus.CLAIMED, DeliveryStatus.SENDING])
-    if not rows:
+    if done is None and next_id is None:
         return False
-    done_id = done.delivery_id if done is not None else None
-    is_done = Q(pk=done_id)
     now = timezone.now()
-
-    def done_or_kept(value: object, field: str) -> Case:
-        return Case(When(is_done, then=Value(value)), default=F(field), output_field=_field(field))
-
-    # The fields deliveries_release writes for the done row (its claim ends), a lease for the next one.
-    ids = [pk for pk in (done_id, next_id) if pk is not None]
-    # pk__in first: the planner reads two rows by primary key, whatever the OR below.
-    written = (
-        Delivery.objects.filter(pk__in=ids)
-        .filter(rows, claimed_by=batch.worker)
-        .update(
-            status=Case(When(is_done, then=Value(DeliveryStatus.SENT)), default=Value(DeliveryStatus.SENDING)),
-            claimed_by=done_or_kept("", "claimed_by"),
-            lease_expires_at=Case(
-                When(is_done, then=Value(None)),
-                default=Value(_lease(now)),
-                output_field=_field("lease_expires_at"),
-            ),
-            message_id=done_or_kept(done.message_id if done else "", "message_id"),
-            sent_at=done_or_kept(now, "sent_at"),
-            error=done_or_kept("", "error"),
-            attempts=Case(
-                When(status=DeliveryStatus.CLAIMED, then=F("attempts") + 1),
-                default=F("attempts"),
-                output_field=_field("attempts"),
-            ),
-        )
-    )
+    adapt = connection.ops.adapt_datetimefield_value
+    params = {
+        "done": done.delivery_id if done is not None else None,
+        "next": next_id,
+        "message_id": done.message_id if done is not None else "",
+        "now": adapt(now),
+        "lease": adapt(_lease(now)),
+        "worker": batch.worker,
+        "sent": DeliveryStatus.SENT.value,
+        "sending": DeliveryStatus.SENDING.value,
+        "claimed": DeliveryStatus.CLAIMED.value,
+        "running": SendStatus.RUNNING.value,
+    }
+    with connection.cursor() as cursor:
+        cursor.execute(_advance_sql(connection.vendor), params)
+        written = cursor.rowcount
     expected = (done is not None) + (next_id is not None)
     if written == expected:
         return next_id is not None
