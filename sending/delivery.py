@@ -37,11 +37,11 @@ from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from newsletters.messages import build_message
 from newsletters.rendering import RenderedIssue
 from sending.models import Delivery, DeliveryStatus, Send, SendStatus
 from sending.outcomes import ERROR_MAX_LENGTH, failure_outcome
 from sending.services import claimable, deliveries_recover_expired, deliveries_release
+from sending.transmission import Transmitter
 from subscribers.links import recipient_links
 from subscribers.models import SuppressionReason
 from subscribers.selectors import recipient_ids_among
@@ -327,24 +327,19 @@ def _connect(connection: BaseEmailBackend, deadline: float) -> bool:
     return True
 
 
-def _message_id(message: object, fallback: str) -> str:
-    provider_id = getattr(getattr(message, "anymail_status", None), "message_id", None)
-    return str(fallback if provider_id is None else provider_id)[:255]
-
-
 def batch_deliver(batch: Batch, *, connection: BaseEmailBackend | None = None) -> int:
     """Send the batch at the send's pace; returns how many messages the backend accepted.
 
     With ``connection`` (open, kept by the caller across batches) it is left open unless it broke.
     """
     send = batch.send
-    rendered = _rendered(send)
     recipients, still_recipients = database_retry(lambda: _recipients(batch))
     own_connection = connection is None
     backend = connection or get_connection()
     if own_connection and not _ready(backend):
         database_retry(lambda: _release_rest(batch))
         return 0
+    transmitter = Transmitter(backend, _rendered(send), send.newsletter_list)
     sent = 0
     accepted: Accepted | None = None
     try:
@@ -362,9 +357,7 @@ def batch_deliver(batch: Batch, *, connection: BaseEmailBackend | None = None) -
             _wait_until(batch.starts_at + datetime.timedelta(seconds=index / send.rate_per_second))
             try:
                 links = recipient_links(recipient.subscriber_id, send.newsletter_list_id)
-                message = build_message(
-                    rendered,
-                    newsletter_list=send.newsletter_list,
+                prepared = transmitter.prepare(
                     to_email=recipient.email,
                     to_name=recipient.name,
                     preferences_url=links["preferences_url"],
@@ -388,7 +381,7 @@ def batch_deliver(batch: Batch, *, connection: BaseEmailBackend | None = None) -
                 # Paused, cancelled, or the lease was lost to recovery: stop here.
                 break
             try:
-                backend.send_messages([message])
+                message_id = transmitter.transmit(prepared)
             except Exception as exc:
                 database_retry(partial(_record_failure, batch, recipient, exc, recipient.attempts + 1))
                 _close(backend)
@@ -396,9 +389,7 @@ def batch_deliver(batch: Batch, *, connection: BaseEmailBackend | None = None) -
                     # The server is gone: the rest goes back to pending, the caller waits for it.
                     break
                 continue
-            accepted = Accepted(
-                recipient.delivery_id, _message_id(message, message.extra_headers.get("Message-ID", ""))
-            )
+            accepted = Accepted(recipient.delivery_id, message_id[:255])
             sent += 1
     finally:
         if accepted is not None:
@@ -407,6 +398,17 @@ def batch_deliver(batch: Batch, *, connection: BaseEmailBackend | None = None) -
         if own_connection:
             _close(backend)
     return sent
+
+
+def _commit_mode(*, synchronous: bool) -> None:
+    """PostgreSQL: whether this session's commits wait for the disk (SENDING_SYNCHRONOUS_COMMIT).
+
+    Session-wide, set again before each batch: a connection reopened after an outage starts with
+    the server's default, the safe one.
+    """
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(f"SET synchronous_commit TO {'DEFAULT' if synchronous else 'off'}")
 
 
 def send_work(*, send_id: int, budget_seconds: float) -> bool:
@@ -423,10 +425,15 @@ def send_work(*, send_id: int, budget_seconds: float) -> bool:
         while time.monotonic() < deadline:
             if not _connect(backend, deadline):
                 break
+            if not settings.SENDING_SYNCHRONOUS_COMMIT:
+                database_retry(lambda: _commit_mode(synchronous=False))
             batch = database_retry(lambda: batch_claim(send_id=send_id, worker=worker))
             if batch is None:
                 return False
             batch_deliver(batch, connection=backend)
     finally:
         _close(backend)
+        # The worker's next task on this connection commits as the server's default again.
+        with contextlib.suppress(*DATABASE_ERRORS):
+            _commit_mode(synchronous=True)
     return database_retry(lambda: Delivery.objects.filter(claimable(send_id)).exists())

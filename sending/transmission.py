@@ -1,0 +1,88 @@
+"""How one recipient's message reaches the email backend.
+
+On Django's own SMTP backend the message goes as bytes (`newsletters.message_bytes`) straight to
+the backend's open smtplib session, as Django itself would send it, but without the email package
+per message. Any other backend (an email provider's API through anymail, a backend that signs
+with DKIM, the test backends) gets the `EmailMessage` of `build_message`, as before; so does a
+recipient whose address is not ASCII, which needs Django's international address handling.
+"""
+
+from dataclasses import dataclass
+
+from django.core.mail import EmailMessage
+from django.core.mail.backends.base import BaseEmailBackend
+from django.core.mail.backends.smtp import EmailBackend as SmtpBackend
+
+from newsletters.message_bytes import MessageTemplate, message_bytes, message_template
+from newsletters.messages import build_message
+from newsletters.models import NewsletterList
+from newsletters.rendering import RenderedIssue
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """One recipient's message, ready for `Transmitter.transmit`: bytes for SMTP, else an EmailMessage."""
+
+    to_email: str
+    message_id: str
+    data: bytes = b""
+    message: EmailMessage | None = None
+
+
+class Transmitter:
+    """Prepares and sends the messages of one rendered issue through one backend."""
+
+    def __init__(self, backend: BaseEmailBackend, rendered: RenderedIssue, newsletter_list: NewsletterList) -> None:
+        self.backend = backend
+        self.rendered = rendered
+        self.newsletter_list = newsletter_list
+        self.template: MessageTemplate | None = None
+        # Exactly Django's backend: a subclass may do more per message (sign it, log it).
+        if type(backend) is SmtpBackend:
+            try:
+                self.template = message_template(rendered, newsletter_list=newsletter_list)
+            except ValueError:
+                # A sender the list may not use: build_message refuses each message with the reason.
+                self.template = None
+
+    def prepare(
+        self, *, to_email: str, to_name: str, preferences_url: str, unsubscribe_url: str, headers: dict[str, str]
+    ) -> Prepared:
+        """Raises ValueError for an invalid address or an unsafe URL."""
+        if self.template is not None and to_email.isascii():
+            wire = message_bytes(
+                self.template,
+                to_email=to_email,
+                to_name=to_name,
+                preferences_url=preferences_url,
+                unsubscribe_url=unsubscribe_url,
+                headers=headers,
+            )
+            return Prepared(to_email=to_email, message_id=wire.message_id, data=wire.data)
+        message = build_message(
+            self.rendered,
+            newsletter_list=self.newsletter_list,
+            to_email=to_email,
+            to_name=to_name,
+            preferences_url=preferences_url,
+            unsubscribe_url=unsubscribe_url,
+            headers=headers,
+        )
+        return Prepared(to_email=to_email, message_id=message.extra_headers.get("Message-ID", ""), message=message)
+
+    def transmit(self, prepared: Prepared) -> str:
+        """Send it on the backend's open connection; returns the message id (the provider's, if it gives one).
+
+        Raises what the backend raises: the caller tells transient from permanent failures.
+        """
+        if prepared.message is None:
+            assert isinstance(self.backend, SmtpBackend)
+            assert self.template is not None
+            session = self.backend.connection
+            if session is None:
+                raise ConnectionError("the SMTP connection is not open")
+            session.sendmail(self.template.envelope_from, [prepared.to_email], prepared.data)
+            return prepared.message_id
+        self.backend.send_messages([prepared.message])
+        provider_id = getattr(getattr(prepared.message, "anymail_status", None), "message_id", None)
+        return str(prepared.message_id if provider_id is None else provider_id)[:255]
