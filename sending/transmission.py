@@ -5,8 +5,12 @@ the backend's open smtplib session, as Django itself would send it, but without 
 per message. Any other backend (an email provider's API through anymail, a backend that signs
 with DKIM, the test backends) gets the `EmailMessage` of `build_message`, as before; so does a
 recipient whose address is not ASCII, which needs Django's international address handling.
+Where the server offers PIPELINING (RFC 2920), MAIL, RCPT and DATA go in one write: a message
+costs two round trips instead of four.
 """
 
+import re
+import smtplib
 from dataclasses import dataclass
 
 from django.core.mail import EmailMessage
@@ -17,6 +21,48 @@ from newsletters.message_bytes import MessageTemplate, message_bytes, message_te
 from newsletters.messages import build_message
 from newsletters.models import NewsletterList
 from newsletters.rendering import RenderedIssue
+
+_LEADING_DOT = re.compile(rb"(?m)^\.")
+
+
+def _refused(session: smtplib.SMTP, code: int) -> None:
+    """After a refusal: end the transaction, or forget a session the server is closing (421)."""
+    if code == 421:
+        session.close()
+    else:
+        session.rset()
+
+
+def smtp_send(session: smtplib.SMTP, sender: str, recipient: str, data: bytes) -> None:
+    """smtplib's ``sendmail`` for one recipient of CRLF-ended bytes, pipelined where the server allows.
+
+    Raises the exceptions ``sendmail`` raises for the same replies, so failures are classified alike.
+    """
+    session.ehlo_or_helo_if_needed()
+    if not session.has_extn("pipelining"):
+        session.sendmail(sender, [recipient], data)
+        return
+    session.send(f"MAIL FROM:{smtplib.quoteaddr(sender)}\r\nRCPT TO:{smtplib.quoteaddr(recipient)}\r\nDATA\r\n")
+    (mail_code, mail_reply), (rcpt_code, rcpt_reply), (data_code, data_reply) = (session.getreply() for _n in range(3))
+    if data_code == 354 and (mail_code != 250 or rcpt_code not in (250, 251)):
+        # A server that accepts DATA without a recipient gets an empty message, which it cannot deliver.
+        session.send(b".\r\n")
+        session.getreply()
+    if mail_code != 250:
+        _refused(session, mail_code)
+        raise smtplib.SMTPSenderRefused(mail_code, mail_reply, sender)
+    if rcpt_code not in (250, 251):
+        _refused(session, rcpt_code)
+        raise smtplib.SMTPRecipientsRefused({recipient: (rcpt_code, rcpt_reply)})
+    if data_code != 354:
+        _refused(session, data_code)
+        raise smtplib.SMTPDataError(data_code, data_reply)
+    body = _LEADING_DOT.sub(b"..", data)
+    session.send(body + (b"" if body.endswith(b"\r\n") else b"\r\n") + b".\r\n")
+    code, reply = session.getreply()
+    if code != 250:
+        _refused(session, code)
+        raise smtplib.SMTPDataError(code, reply)
 
 
 @dataclass(frozen=True)
@@ -81,7 +127,7 @@ class Transmitter:
             session = self.backend.connection
             if session is None:
                 raise ConnectionError("the SMTP connection is not open")
-            session.sendmail(self.template.envelope_from, [prepared.to_email], prepared.data)
+            smtp_send(session, self.template.envelope_from, prepared.to_email, prepared.data)
             return prepared.message_id
         self.backend.send_messages([prepared.message])
         provider_id = getattr(getattr(prepared.message, "anymail_status", None), "message_id", None)
