@@ -253,6 +253,18 @@ def _advance(batch: Batch, *, done: Accepted | None, next_id: int | None) -> boo
     return ours
 
 
+class _Mark:
+    """The ``_advance`` of one message, run when its transmission is about to hand it over."""
+
+    def __init__(self, batch: Batch, *, done: Accepted | None, next_id: int) -> None:
+        self.batch, self.done, self.next_id = batch, done, next_id
+        self.called = False
+
+    def __call__(self) -> bool:
+        self.called = True
+        return database_retry(partial(_advance, self.batch, done=self.done, next_id=self.next_id))
+
+
 def _release_rest(batch: Batch) -> int:
     """Give back the rows of the batch this worker has not attempted (paused send, lost claim, lost server)."""
     return deliveries_release(rows=_claimed(batch), status=DeliveryStatus.PENDING)
@@ -374,21 +386,27 @@ def batch_deliver(batch: Batch, *, connection: BaseEmailBackend | None = None) -
                     )
                 )
                 continue
-            # The one row this worker may leave in doubt if it dies: committed before the transaction.
-            ours = database_retry(partial(_advance, batch, done=accepted, next_id=recipient.delivery_id))
-            accepted = None
-            if not ours:
-                # Paused, cancelled, or the lease was lost to recovery: stop here.
-                break
+            # The one row this worker may leave in doubt if it dies: marked sending, in a committed
+            # statement, before the server can have accepted the message (transmit calls ``mark``).
+            mark = _Mark(batch, done=accepted, next_id=recipient.delivery_id)
             try:
-                message_id = transmitter.transmit(prepared)
+                message_id = transmitter.transmit(prepared, before_data=mark)
+            except DATABASE_ERRORS:
+                raise
             except Exception as exc:
-                database_retry(partial(_record_failure, batch, recipient, exc, recipient.attempts + 1))
+                if mark.called:
+                    accepted = None
+                    database_retry(partial(_record_failure, batch, recipient, exc, recipient.attempts + 1))
+                # Otherwise the envelope never left: the row, still claimed, is released with the rest.
                 _close(backend)
                 if not _ready(backend):
                     # The server is gone: the rest goes back to pending, the caller waits for it.
                     break
                 continue
+            accepted = None
+            if message_id is None:
+                # Paused, cancelled, or the lease was lost to recovery: stop here.
+                break
             accepted = Accepted(recipient.delivery_id, message_id[:255])
             sent += 1
     finally:

@@ -11,6 +11,7 @@ costs two round trips instead of four.
 
 import re
 import smtplib
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.core.mail import EmailMessage
@@ -33,16 +34,27 @@ def _refused(session: smtplib.SMTP, code: int) -> None:
         session.rset()
 
 
-def smtp_send(session: smtplib.SMTP, sender: str, recipient: str, data: bytes) -> None:
+def smtp_send(
+    session: smtplib.SMTP, sender: str, recipient: str, data: bytes, *, before_data: Callable[[], bool]
+) -> bool:
     """smtplib's ``sendmail`` for one recipient of CRLF-ended bytes, pipelined where the server allows.
 
-    Raises the exceptions ``sendmail`` raises for the same replies, so failures are classified alike.
+    ``before_data`` runs before the server can have accepted anything; if it returns False the
+    transaction is abandoned (the connection closed mid-DATA, so nothing is delivered) and so is
+    the message: returns False. Pipelined, it runs while the server answers the envelope, so its
+    round trip to the database and the envelope's to the server overlap. Raises the exceptions
+    ``sendmail`` raises for the same replies, so failures are classified alike.
     """
     session.ehlo_or_helo_if_needed()
     if not session.has_extn("pipelining"):
+        if not before_data():
+            return False
         session.sendmail(sender, [recipient], data)
-        return
+        return True
     session.send(f"MAIL FROM:{smtplib.quoteaddr(sender)}\r\nRCPT TO:{smtplib.quoteaddr(recipient)}\r\nDATA\r\n")
+    if not before_data():
+        session.close()
+        return False
     (mail_code, mail_reply), (rcpt_code, rcpt_reply), (data_code, data_reply) = (session.getreply() for _n in range(3))
     if data_code == 354 and (mail_code != 250 or rcpt_code not in (250, 251)):
         # A server that accepts DATA without a recipient gets an empty message, which it cannot deliver.
@@ -63,6 +75,7 @@ def smtp_send(session: smtplib.SMTP, sender: str, recipient: str, data: bytes) -
     if code != 250:
         _refused(session, code)
         raise smtplib.SMTPDataError(code, reply)
+    return True
 
 
 @dataclass(frozen=True)
@@ -116,10 +129,12 @@ class Transmitter:
         )
         return Prepared(to_email=to_email, message_id=message.extra_headers.get("Message-ID", ""), message=message)
 
-    def transmit(self, prepared: Prepared) -> str:
+    def transmit(self, prepared: Prepared, *, before_data: Callable[[], bool]) -> str | None:
         """Send it on the backend's open connection; returns the message id (the provider's, if it gives one).
 
-        Raises what the backend raises: the caller tells transient from permanent failures.
+        ``before_data`` runs before the server can have accepted the message; if it returns False
+        nothing is sent and None is returned. Raises what the backend raises: the caller tells
+        transient from permanent failures.
         """
         if prepared.message is None:
             assert isinstance(self.backend, SmtpBackend)
@@ -127,8 +142,12 @@ class Transmitter:
             session = self.backend.connection
             if session is None:
                 raise ConnectionError("the SMTP connection is not open")
-            smtp_send(session, self.template.envelope_from, prepared.to_email, prepared.data)
-            return prepared.message_id
+            sent = smtp_send(
+                session, self.template.envelope_from, prepared.to_email, prepared.data, before_data=before_data
+            )
+            return prepared.message_id if sent else None
+        if not before_data():
+            return None
         self.backend.send_messages([prepared.message])
         provider_id = getattr(getattr(prepared.message, "anymail_status", None), "message_id", None)
         return str(prepared.message_id if provider_id is None else provider_id)[:255]

@@ -33,8 +33,8 @@ def session(request, server):
 
 
 def test_smtp_send__delivers_the_bytes_as_given(server, session):
-    smtp_send(session, SENDER, "camille@example.org", DATA)
-    smtp_send(session, SENDER, "nadia@example.org", DATA + b"\r\n")
+    smtp_send(session, SENDER, "camille@example.org", DATA, before_data=lambda: True)
+    smtp_send(session, SENDER, "nadia@example.org", DATA + b"\r\n", before_data=lambda: True)
 
     first, second = server.received
     assert (first.mail_from, first.rcpt_tos) == (SENDER, ["camille@example.org"])
@@ -50,11 +50,11 @@ def test_smtp_send__delivers_the_bytes_as_given(server, session):
 )
 def test_smtp_send__a_refused_recipient_raises_and_the_session_goes_on(server, session, recipient, permanent):
     with pytest.raises(smtplib.SMTPRecipientsRefused) as refused:
-        smtp_send(session, SENDER, recipient, DATA)
+        smtp_send(session, SENDER, recipient, DATA, before_data=lambda: True)
 
     outcome = failure_outcome(refused.value)
     assert (outcome.permanent, outcome.suppress, outcome.uncertain) == (permanent, permanent, False)
-    smtp_send(session, SENDER, "camille@example.org", DATA)
+    smtp_send(session, SENDER, "camille@example.org", DATA, before_data=lambda: True)
     assert [received.rcpt_tos for received in server.received] == [["camille@example.org"]]
 
 
@@ -67,7 +67,24 @@ def test_smtp_send__a_server_gone_mid_session_is_a_lost_connection(pipelining):
             client.esmtp_features["pipelining"] = ""
 
     with pytest.raises((smtplib.SMTPServerDisconnected, ConnectionError)) as lost:
-        smtp_send(client, SENDER, "camille@example.org", DATA)
+        smtp_send(client, SENDER, "camille@example.org", DATA, before_data=lambda: True)
 
     assert failure_outcome(lost.value).uncertain
     client.close()
+
+
+def test_smtp_send__refused_before_data_sends_nothing_and_the_next_session_works(server, session):
+    calls = []
+
+    def refuse() -> bool:
+        calls.append("before")
+        return False
+
+    assert smtp_send(session, SENDER, "camille@example.org", DATA, before_data=refuse) is False
+
+    assert calls == ["before"]
+    assert server.received == []
+    fresh = smtplib.SMTP(server.host, server.port, timeout=5)
+    assert smtp_send(fresh, SENDER, "nadia@example.org", DATA, before_data=lambda: True) is True
+    fresh.quit()
+    assert [received.rcpt_tos for received in server.received] == [["nadia@example.org"]]
