@@ -18,6 +18,7 @@ import secrets
 import time
 from dataclasses import dataclass
 from email.utils import formatdate, make_msgid
+from typing import Any
 from urllib.parse import urlsplit
 
 from django.conf import settings
@@ -68,7 +69,9 @@ def message_template(rendered: RenderedIssue, *, newsletter_list: NewsletterList
         preferences_url=rendered.web_url or settings.BASE_URL,
         unsubscribe_url=rendered.web_url or settings.BASE_URL,
     )
-    fields = _header_fields(sample.message().as_bytes(linesep="\r\n"))
+    # Django's MIME classes take a linesep (its MIMEMixin), which the stubs' Message does not show.
+    serialised: Any = sample.message()
+    fields = _header_fields(serialised.as_bytes(linesep="\r\n"))
     shared = b"".join(fields[name] + CRLF for name in SHARED_HEADERS if name in fields)
     return MessageTemplate(
         rendered=rendered,

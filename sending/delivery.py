@@ -182,6 +182,7 @@ def _recipients(batch: Batch) -> tuple[list[Recipient], set[int]]:
 def _column(model: type[models.Model], name: str) -> str:
     field = model._meta.get_field(name)
     assert isinstance(field, models.Field)
+    assert field.column is not None
     return connection.ops.quote_name(field.column)
 
 

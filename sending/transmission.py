@@ -13,6 +13,7 @@ import re
 import smtplib
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from django.core.mail import EmailMessage
 from django.core.mail.backends.base import BaseEmailBackend
@@ -108,25 +109,17 @@ class Transmitter:
         self, *, to_email: str, to_name: str, preferences_url: str, unsubscribe_url: str, headers: dict[str, str]
     ) -> Prepared:
         """Raises ValueError for an invalid address or an unsafe URL."""
+        recipient: dict[str, Any] = {
+            "to_email": to_email,
+            "to_name": to_name,
+            "preferences_url": preferences_url,
+            "unsubscribe_url": unsubscribe_url,
+            "headers": headers,
+        }
         if self.template is not None and to_email.isascii():
-            wire = message_bytes(
-                self.template,
-                to_email=to_email,
-                to_name=to_name,
-                preferences_url=preferences_url,
-                unsubscribe_url=unsubscribe_url,
-                headers=headers,
-            )
+            wire = message_bytes(self.template, **recipient)
             return Prepared(to_email=to_email, message_id=wire.message_id, data=wire.data)
-        message = build_message(
-            self.rendered,
-            newsletter_list=self.newsletter_list,
-            to_email=to_email,
-            to_name=to_name,
-            preferences_url=preferences_url,
-            unsubscribe_url=unsubscribe_url,
-            headers=headers,
-        )
+        message = build_message(self.rendered, newsletter_list=self.newsletter_list, **recipient)
         return Prepared(to_email=to_email, message_id=message.extra_headers.get("Message-ID", ""), message=message)
 
     def transmit(self, prepared: Prepared, *, before_data: Callable[[], bool]) -> str | None:
