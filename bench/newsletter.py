@@ -13,13 +13,15 @@ discarding handler in a process of its own where it is missing (a slower ceiling
 says less). In the same run, the baseline: smtplib on one connection sending one message, built
 and serialised once beforehand, N times to the same sink, i.e. what the sink accepts at best.
 Printed: messages per second of both, the worker's peak memory (VmHWM, summed over its processes,
-and the largest one), and `ratio: bare rate / engine rate`.
+and the largest one; the summed proportional set size, at its peak and as the send started), and
+`ratio: bare rate / engine rate`.
 """
 
 from _support import DEFAULT_SERVER, HOST, database_create, free_port  # first: bench/http.py shadows http
 
 # isort: split
 import argparse
+import contextlib
 import os
 import smtplib
 import subprocess
@@ -90,26 +92,31 @@ def _sink_start(port: int, choice: str) -> tuple[subprocess.Popen, str]:
     raise SystemExit(f"the SMTP sink ({name}) did not start")
 
 
-def _peak_rss_kib(pid: int) -> tuple[int, int]:
-    """VmHWM of the process and its children (Linux /proc): summed, and the largest."""
-    peaks = []
+def _memory_kib(pid: int) -> tuple[int, int, int]:
+    """Memory of the process and its children (Linux /proc), in KiB: peak RSS (VmHWM) summed and
+    largest, and the current proportional set size summed (pages the forked processes share
+    counted once, not once per process as in the summed VmHWM)."""
     pids = [pid]
     children = Path(f"/proc/{pid}/task/{pid}/children")
     if children.exists():
         pids += [int(p) for p in children.read_text().split()]
+    peaks, pss = [], 0
     for each in pids:
-        status = Path(f"/proc/{each}/status")
-        lines = status.read_text().splitlines() if status.exists() else []
-        peaks += [int(line.split()[1]) for line in lines if line.startswith("VmHWM:")]
-    return sum(peaks), max(peaks, default=0)
+        with contextlib.suppress(OSError):
+            lines = Path(f"/proc/{each}/status").read_text().splitlines()
+            peaks += [int(line.split()[1]) for line in lines if line.startswith("VmHWM:")]
+            rollup = Path(f"/proc/{each}/smaps_rollup").read_text().splitlines()
+            pss += sum(int(line.split()[1]) for line in rollup if line.startswith("Pss:"))
+    return sum(peaks), max(peaks, default=0), pss
 
 
-def _max_peak(a: tuple[int, int], b: tuple[int, int]) -> tuple[int, int]:
-    return max(a[0], b[0]), max(a[1], b[1])
+def _max_peak(a: tuple[int, ...], b: tuple[int, ...]) -> tuple[int, ...]:
+    return tuple(max(x, y) for x, y in zip(a, b, strict=True))
 
 
-def _engine(send, port: int, workdir: str, connections: int) -> tuple[float, tuple[int, int]]:
-    """Messages per second of the whole send, and the worker's peak RSS in KiB (summed, largest)."""
+def _engine(send, port: int, workdir: str, connections: int) -> tuple[float, tuple[int, ...], int]:
+    """Messages per second of the whole send, the worker's peak memory in KiB (`_memory_kib`), and
+    its summed PSS at the first sample once the send runs (the peak's distance to it: how flat)."""
     from django.db import connection
 
     from sending.models import Send, SendStatus
@@ -129,21 +136,25 @@ def _engine(send, port: int, workdir: str, connections: int) -> tuple[float, tup
     try:
         send.save()
         deadline = time.monotonic() + WAIT_SECONDS
-        peak = (0, 0)
+        peak: tuple[int, ...] = (0, 0, 0)
+        first_pss = 0
         while time.monotonic() < deadline:
             if worker.poll() is not None:
                 raise SystemExit(f"the worker stopped:\n{log_path.read_text()[-3000:]}")
-            peak = _max_peak(peak, _peak_rss_kib(worker.pid))
+            sample = _memory_kib(worker.pid)
+            peak = _max_peak(peak, sample)
+            if not first_pss and Send.objects.filter(pk=send.pk, status=SendStatus.RUNNING).exists():
+                first_pss = sample[2]
             if Send.objects.filter(pk=send.pk, status=SendStatus.COMPLETED).exists():
                 break
             time.sleep(0.5)
         else:
             raise SystemExit(f"the send did not complete in {WAIT_SECONDS} s")
-        peak = _max_peak(peak, _peak_rss_kib(worker.pid))
+        peak = _max_peak(peak, _memory_kib(worker.pid))
     finally:
         worker_stop(worker)
     send.refresh_from_db()
-    return send.total / (send.finished_at - send.started_at).total_seconds(), peak
+    return send.total / (send.finished_at - send.started_at).total_seconds(), peak, first_pss
 
 
 def _bare(send, count: int, port: int) -> float:
@@ -207,7 +218,8 @@ def main() -> None:
             send = _generate(count)
             print(f"{count} subscribers generated in {time.perf_counter() - started:.1f} s")
             bare_rate = _bare(send, count, port)
-            engine_rate, (peak_kib, largest_kib) = _engine(send, port, workdir, args.connections)
+            engine_rate, memory, first_pss_kib = _engine(send, port, workdir, args.connections)
+            peak_kib, largest_kib, pss_kib = memory
         finally:
             sink.kill()
             connection.close()
@@ -219,6 +231,8 @@ def main() -> None:
     print(f"{f'engine ({args.connections} connections, PG, Redis)':<34} {engine_rate:>10.0f} messages/s")
     print(f"{'worker peak memory, all processes':<34} {peak_kib / 1024:>10.1f} MiB")
     print(f"{'worker peak memory, largest':<34} {largest_kib / 1024:>10.1f} MiB")
+    print(f"{'worker peak PSS, all processes':<34} {pss_kib / 1024:>10.1f} MiB")
+    print(f"{'worker PSS as the send started':<34} {first_pss_kib / 1024:>10.1f} MiB")
     print(f"ratio: {bare_rate / engine_rate:.2f}")
 
 

@@ -18,6 +18,7 @@ every SENDING_RECONNECT_SECONDS; a lost database connection is reopened and the 
 
 import contextlib
 import datetime
+import functools
 import logging
 import os
 import socket
@@ -32,15 +33,15 @@ from django.conf import settings
 from django.core.mail import get_connection
 from django.core.mail.backends.base import BaseEmailBackend
 from django.db import InterfaceError, OperationalError, connection, models, transaction
-from django.db.models import Case, Exists, F, OuterRef, Q, QuerySet, Value, When
+from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from newsletters.messages import build_message
 from newsletters.rendering import RenderedIssue
 from sending.models import Delivery, DeliveryStatus, Send, SendStatus
 from sending.outcomes import ERROR_MAX_LENGTH, failure_outcome
 from sending.services import claimable, deliveries_recover_expired, deliveries_release
+from sending.transmission import Transmitter
 from subscribers.links import recipient_links
 from subscribers.models import SuppressionReason
 from subscribers.selectors import recipient_ids_among
@@ -178,10 +179,43 @@ def _recipients(batch: Batch) -> tuple[list[Recipient], set[int]]:
     return rows, still
 
 
-def _field(name: str) -> models.Field:
-    field = Delivery._meta.get_field(name)
+def _column(model: type[models.Model], name: str) -> str:
+    field = model._meta.get_field(name)
     assert isinstance(field, models.Field)
-    return field
+    assert field.column is not None
+    return connection.ops.quote_name(field.column)
+
+
+@functools.cache
+def _advance_sql(vendor: str) -> str:
+    """The statement of ``_advance``, written once per database vendor: raw SQL, nothing compiled per message.
+
+    A NULL ``done`` or ``next`` matches no row, so one text serves the three cases.
+    """
+    table, send_table = (connection.ops.quote_name(model._meta.db_table) for model in (Delivery, Send))
+    pk, status, claimed_by, attempts = (_column(Delivery, name) for name in ("id", "status", "claimed_by", "attempts"))
+    empty = "''"
+
+    def done_or(name: str, value: str) -> str:
+        column = _column(Delivery, name)
+        return f"{column} = CASE WHEN {pk} = %(done)s THEN {value} ELSE {column} END"
+
+    send_pk, send_status, send_fk = _column(Send, "id"), _column(Send, "status"), _column(Delivery, "send")
+    send_running = (
+        f"EXISTS (SELECT 1 FROM {send_table} WHERE {send_table}.{send_pk} = {table}.{send_fk}"  # noqa: S608 (names from the models; values are parameters)
+        f" AND {send_table}.{send_status} = %(running)s)"
+    )
+    return (
+        f"UPDATE {table} SET {status} = CASE WHEN {pk} = %(done)s THEN %(sent)s ELSE %(sending)s END, "  # noqa: S608 (names from the models; values are parameters)
+        f"{done_or('claimed_by', empty)}, "
+        f"{_column(Delivery, 'lease_expires_at')} = CASE WHEN {pk} = %(done)s THEN NULL ELSE %(lease)s END, "
+        f"{done_or('message_id', '%(message_id)s')}, {done_or('sent_at', '%(now)s')}, {done_or('error', empty)}, "
+        f"{attempts} = CASE WHEN {status} = %(claimed)s THEN {attempts} + 1 ELSE {attempts} END "
+        # IN first: the planner reads two rows by primary key, whatever the OR below.
+        f"WHERE {pk} IN (%(done)s, %(next)s) AND {claimed_by} = %(worker)s"
+        f" AND (({pk} = %(done)s AND {status} = %(sending)s)"
+        f" OR ({pk} = %(next)s AND {status} IN (%(claimed)s, %(sending)s) AND {send_running}))"
+    )
 
 
 def _advance(batch: Batch, *, done: Accepted | None, next_id: int | None) -> bool:
@@ -191,45 +225,25 @@ def _advance(batch: Batch, *, done: Accepted | None, next_id: int | None) -> boo
     Run again after a lost answer it changes nothing: ``done`` is no longer sending, and a row this
     worker already marked sending is accepted as is (its token is unique to this task).
     """
-    rows = Q()
-    if done is not None:
-        rows |= Q(pk=done.delivery_id, status=DeliveryStatus.SENDING)
-    if next_id is not None:
-        send_running = Exists(Send.objects.filter(pk=OuterRef("send_id"), status=SendStatus.RUNNING))
-        rows |= Q(send_running, pk=next_id, status__in=[DeliveryStatus.CLAIMED, DeliveryStatus.SENDING])
-    if not rows:
+    if done is None and next_id is None:
         return False
-    done_id = done.delivery_id if done is not None else None
-    is_done = Q(pk=done_id)
     now = timezone.now()
-
-    def done_or_kept(value: object, field: str) -> Case:
-        return Case(When(is_done, then=Value(value)), default=F(field), output_field=_field(field))
-
-    # The fields deliveries_release writes for the done row (its claim ends), a lease for the next one.
-    ids = [pk for pk in (done_id, next_id) if pk is not None]
-    # pk__in first: the planner reads two rows by primary key, whatever the OR below.
-    written = (
-        Delivery.objects.filter(pk__in=ids)
-        .filter(rows, claimed_by=batch.worker)
-        .update(
-            status=Case(When(is_done, then=Value(DeliveryStatus.SENT)), default=Value(DeliveryStatus.SENDING)),
-            claimed_by=done_or_kept("", "claimed_by"),
-            lease_expires_at=Case(
-                When(is_done, then=Value(None)),
-                default=Value(_lease(now)),
-                output_field=_field("lease_expires_at"),
-            ),
-            message_id=done_or_kept(done.message_id if done else "", "message_id"),
-            sent_at=done_or_kept(now, "sent_at"),
-            error=done_or_kept("", "error"),
-            attempts=Case(
-                When(status=DeliveryStatus.CLAIMED, then=F("attempts") + 1),
-                default=F("attempts"),
-                output_field=_field("attempts"),
-            ),
-        )
-    )
+    adapt = connection.ops.adapt_datetimefield_value
+    params = {
+        "done": done.delivery_id if done is not None else None,
+        "next": next_id,
+        "message_id": done.message_id if done is not None else "",
+        "now": adapt(now),
+        "lease": adapt(_lease(now)),
+        "worker": batch.worker,
+        "sent": DeliveryStatus.SENT.value,
+        "sending": DeliveryStatus.SENDING.value,
+        "claimed": DeliveryStatus.CLAIMED.value,
+        "running": SendStatus.RUNNING.value,
+    }
+    with connection.cursor() as cursor:
+        cursor.execute(_advance_sql(connection.vendor), params)
+        written = cursor.rowcount
     expected = (done is not None) + (next_id is not None)
     if written == expected:
         return next_id is not None
@@ -238,6 +252,18 @@ def _advance(batch: Batch, *, done: Accepted | None, next_id: int | None) -> boo
     if done is not None and written - ours < 1:
         logger.warning("Delivery %s was sent after its lease expired: recorded uncertain", done.delivery_id)
     return ours
+
+
+class _Mark:
+    """The ``_advance`` of one message, run when its transmission is about to hand it over."""
+
+    def __init__(self, batch: Batch, *, done: Accepted | None, next_id: int) -> None:
+        self.batch, self.done, self.next_id = batch, done, next_id
+        self.called = False
+
+    def __call__(self) -> bool:
+        self.called = True
+        return database_retry(partial(_advance, self.batch, done=self.done, next_id=self.next_id))
 
 
 def _release_rest(batch: Batch) -> int:
@@ -314,24 +340,19 @@ def _connect(connection: BaseEmailBackend, deadline: float) -> bool:
     return True
 
 
-def _message_id(message: object, fallback: str) -> str:
-    provider_id = getattr(getattr(message, "anymail_status", None), "message_id", None)
-    return str(fallback if provider_id is None else provider_id)[:255]
-
-
 def batch_deliver(batch: Batch, *, connection: BaseEmailBackend | None = None) -> int:
     """Send the batch at the send's pace; returns how many messages the backend accepted.
 
     With ``connection`` (open, kept by the caller across batches) it is left open unless it broke.
     """
     send = batch.send
-    rendered = _rendered(send)
     recipients, still_recipients = database_retry(lambda: _recipients(batch))
     own_connection = connection is None
     backend = connection or get_connection()
     if own_connection and not _ready(backend):
         database_retry(lambda: _release_rest(batch))
         return 0
+    transmitter = Transmitter(backend, _rendered(send), send.newsletter_list)
     sent = 0
     accepted: Accepted | None = None
     try:
@@ -349,9 +370,7 @@ def batch_deliver(batch: Batch, *, connection: BaseEmailBackend | None = None) -
             _wait_until(batch.starts_at + datetime.timedelta(seconds=index / send.rate_per_second))
             try:
                 links = recipient_links(recipient.subscriber_id, send.newsletter_list_id)
-                message = build_message(
-                    rendered,
-                    newsletter_list=send.newsletter_list,
+                prepared = transmitter.prepare(
                     to_email=recipient.email,
                     to_name=recipient.name,
                     preferences_url=links["preferences_url"],
@@ -368,24 +387,28 @@ def batch_deliver(batch: Batch, *, connection: BaseEmailBackend | None = None) -
                     )
                 )
                 continue
-            # The one row this worker may leave in doubt if it dies: committed before the transaction.
-            ours = database_retry(partial(_advance, batch, done=accepted, next_id=recipient.delivery_id))
-            accepted = None
-            if not ours:
-                # Paused, cancelled, or the lease was lost to recovery: stop here.
-                break
+            # The one row this worker may leave in doubt if it dies: marked sending, in a committed
+            # statement, before the server can have accepted the message (transmit calls ``mark``).
+            mark = _Mark(batch, done=accepted, next_id=recipient.delivery_id)
             try:
-                backend.send_messages([message])
+                message_id = transmitter.transmit(prepared, before_data=mark)
+            except DATABASE_ERRORS:
+                raise
             except Exception as exc:
-                database_retry(partial(_record_failure, batch, recipient, exc, recipient.attempts + 1))
+                if mark.called:
+                    accepted = None
+                    database_retry(partial(_record_failure, batch, recipient, exc, recipient.attempts + 1))
+                # Otherwise the envelope never left: the row, still claimed, is released with the rest.
                 _close(backend)
                 if not _ready(backend):
                     # The server is gone: the rest goes back to pending, the caller waits for it.
                     break
                 continue
-            accepted = Accepted(
-                recipient.delivery_id, _message_id(message, message.extra_headers.get("Message-ID", ""))
-            )
+            accepted = None
+            if message_id is None:
+                # Paused, cancelled, or the lease was lost to recovery: stop here.
+                break
+            accepted = Accepted(recipient.delivery_id, message_id[:255])
             sent += 1
     finally:
         if accepted is not None:
@@ -394,6 +417,17 @@ def batch_deliver(batch: Batch, *, connection: BaseEmailBackend | None = None) -
         if own_connection:
             _close(backend)
     return sent
+
+
+def _commit_mode(*, synchronous: bool) -> None:
+    """PostgreSQL: whether this session's commits wait for the disk (SENDING_SYNCHRONOUS_COMMIT).
+
+    Session-wide, set again before each batch: a connection reopened after an outage starts with
+    the server's default, the safe one.
+    """
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(f"SET synchronous_commit TO {'DEFAULT' if synchronous else 'off'}")
 
 
 def send_work(*, send_id: int, budget_seconds: float) -> bool:
@@ -410,10 +444,15 @@ def send_work(*, send_id: int, budget_seconds: float) -> bool:
         while time.monotonic() < deadline:
             if not _connect(backend, deadline):
                 break
+            if not settings.SENDING_SYNCHRONOUS_COMMIT:
+                database_retry(lambda: _commit_mode(synchronous=False))
             batch = database_retry(lambda: batch_claim(send_id=send_id, worker=worker))
             if batch is None:
                 return False
             batch_deliver(batch, connection=backend)
     finally:
         _close(backend)
+        # The worker's next task on this connection commits as the server's default again.
+        with contextlib.suppress(*DATABASE_ERRORS):
+            _commit_mode(synchronous=True)
     return database_retry(lambda: Delivery.objects.filter(claimable(send_id)).exists())
