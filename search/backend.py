@@ -3,7 +3,8 @@
 ``WAGTAILSEARCH_BACKENDS`` names this module; Wagtail looks up its ``SearchBackend``. On
 PostgreSQL the index writes, after modelsearch's own entries, the narrow rows the public search
 matches (search/page_documents.py), in the same index task or rebuild chunk, so they follow the
-index exactly. Any other database gets modelsearch's own backend unchanged.
+index exactly (deleted with their entries by a foreign key). Any other database gets
+modelsearch's own backend unchanged.
 """
 
 from typing import Any
@@ -18,12 +19,7 @@ from modelsearch.backends.database.postgres.postgres import (
 )
 from wagtail.models import Page
 
-from search.page_documents import (
-    page_documents_delete,
-    page_documents_norms_refresh,
-    page_documents_refresh,
-    page_documents_reset,
-)
+from search.page_documents import page_documents_norms_refresh, page_documents_refresh
 
 
 class PageDocumentsIndex(PostgresIndex):
@@ -31,15 +27,6 @@ class PageDocumentsIndex(PostgresIndex):
         super().add_items(model, objs)
         if issubclass(model, Page) and objs:
             page_documents_refresh(page_ids=[obj.pk for obj in objs])
-
-    def delete_item(self, item: Any) -> None:
-        super().delete_item(item)
-        if isinstance(item, Page):
-            page_documents_delete(page_ids=[item.pk])
-
-    def reset(self) -> None:
-        super().reset()
-        page_documents_reset()
 
 
 class PageDocumentsRebuilder(PostgresSearchRebuilder):

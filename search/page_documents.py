@@ -12,8 +12,12 @@ no recheck, so the body is never read to match.
 
 The rows are written by the index itself (search/backend.py), after Wagtail's own entries, for
 the pages of each indexed chunk, so they follow every edit, publication and rebuild the index
-follows; a page deleted takes its row with it (foreign key). Who may see a page is not stored:
-the visibility rule (publications/visibility.py) is applied at each query.
+follows; a deleted page or index entry takes its row with it (foreign keys). The visibility rule
+(publications/visibility.py) is applied at each query to the row's copy of the page's own
+``live``, ``expire_at``, ``path`` and ``depth`` (search/models.py), and to the current hidden and
+restricted branches. A publication shows the page once indexed; an unpublication and a move
+must not wait for the worker, so they update the rows in their own transaction (signals
+connected in search/apps.py).
 """
 
 from collections.abc import Iterable
@@ -77,10 +81,10 @@ def _upsert_sql(where: str) -> str:
     """Write the rows of the pages ``where`` selects (over ``p``, the page) from their index entries."""
     return f"""
         INSERT INTO {TABLE} (
-            page_id, content_type_id, live, expire_at, path, depth,
+            page_id, entry_id, content_type_id, live, expire_at, path, depth,
             title, title_norm, body, year, format_id, themes, territories
         )
-        SELECT p.id, p.content_type_id, p.live, p.expire_at, p.path, p.depth,
+        SELECT p.id, e.id, p.content_type_id, p.live, p.expire_at, p.path, p.depth,
                e.title, e.title_norm, e.body, {_year_sql()},
                (SELECT format_id FROM {table(ActionPage)} WHERE page_ptr_id = p.id),
                {_ids_sql("themes", "theme_id")}, {_ids_sql("territories", "territory_id")}
@@ -88,7 +92,8 @@ def _upsert_sql(where: str) -> str:
         JOIN {table(IndexEntry)} e ON e.content_type_id = p.content_type_id AND e.object_id = p.id::text
         WHERE {where}
         ON CONFLICT (page_id) DO UPDATE SET
-            content_type_id = EXCLUDED.content_type_id, live = EXCLUDED.live, expire_at = EXCLUDED.expire_at,
+            entry_id = EXCLUDED.entry_id, content_type_id = EXCLUDED.content_type_id,
+            live = EXCLUDED.live, expire_at = EXCLUDED.expire_at,
             path = EXCLUDED.path, depth = EXCLUDED.depth, title = EXCLUDED.title, title_norm = EXCLUDED.title_norm,
             body = EXCLUDED.body, year = EXCLUDED.year, format_id = EXCLUDED.format_id,
             themes = EXCLUDED.themes, territories = EXCLUDED.territories
@@ -122,9 +127,25 @@ def _descendants_to_refresh(ids: list[int]) -> list[int]:
     return list(Page.objects.filter(beneath).values_list("pk", flat=True)) if beneath else []
 
 
-def page_documents_delete(*, page_ids: Iterable[int]) -> None:
+def page_document_unpublished(*, page: Page) -> None:
+    """Hide an unpublished page at once, in the unpublishing transaction, not when the worker reindexes it."""
+    PageDocument.objects.filter(pk=page.pk).update(live=False)
+
+
+def page_documents_moved(*, page: Page) -> None:
+    """Give a moved page's rows and its descendants' their new tree positions at once.
+
+    Which branches are hidden or restricted is decided on the paths, at each query.
+    """
+    path = Page.objects.filter(pk=page.pk).values_list("path", flat=True).first()
+    if path is None:
+        return
     with connection.cursor() as cursor:
-        cursor.execute(f"DELETE FROM {TABLE} WHERE page_id = ANY(%s)", [list(page_ids)])  # noqa: S608 (a constant name)
+        cursor.execute(
+            f"UPDATE {TABLE} d SET path = p.path, depth = p.depth FROM {table(Page)} p "  # noqa: S608 (names from the models; values are parameters)
+            "WHERE p.id = d.page_id AND p.path LIKE %s AND (d.path <> p.path OR d.depth <> p.depth)",
+            [f"{path}%"],
+        )
 
 
 def page_documents_norms_refresh() -> None:
@@ -135,8 +156,3 @@ def page_documents_norms_refresh() -> None:
             "WHERE e.content_type_id = d.content_type_id AND e.object_id = d.page_id::text "
             "AND e.title_norm IS DISTINCT FROM d.title_norm"
         )
-
-
-def page_documents_reset() -> None:
-    with connection.cursor() as cursor:
-        cursor.execute(f"TRUNCATE {TABLE}")

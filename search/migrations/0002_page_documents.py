@@ -17,6 +17,8 @@ from django.db import migrations, models
 CREATE = """
 CREATE TABLE IF NOT EXISTS search_pagedocument (
     page_id integer PRIMARY KEY REFERENCES wagtailcore_page (id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,
+    -- The row goes with its index entry, however modelsearch deletes it (stale entries, raw deletes).
+    entry_id integer NOT NULL UNIQUE REFERENCES wagtailsearch_indexentry (id) ON DELETE CASCADE,
     content_type_id integer NOT NULL,
     live boolean NOT NULL,
     expire_at timestamp with time zone,
