@@ -13,7 +13,9 @@ from django.db import migrations, models
 # the planner would read them all rather than the GIN index, not knowing that matching a row
 # reads its body from the TOAST table (200 times slower on 20,000 pages): the matched expression
 # is a function whose declared cost tells it, and which the index holds. (An SQL function would
-# be inlined, its cost forgotten.)
+# be inlined, its cost forgotten.) The two partial indexes of wagtailcore_page serve the visibility
+# rule's query of hidden branches (unpublished or expired parents, publications/visibility.py),
+# which every search asks: without them it reads the whole page table.
 CREATE = """
 CREATE TABLE IF NOT EXISTS search_pagedocument (
     page_id integer PRIMARY KEY REFERENCES wagtailcore_page (id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,
@@ -39,8 +41,15 @@ CREATE OR REPLACE FUNCTION search_pagedocument_vector(title tsvector, body tsvec
     LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE COST 1000 AS $$ BEGIN RETURN title || body; END $$;
 CREATE INDEX IF NOT EXISTS search_pagedocument_match_gin
     ON search_pagedocument USING GIN (search_pagedocument_vector(title, body));
+CREATE INDEX IF NOT EXISTS search_page_unpublished_parents ON wagtailcore_page (depth) WHERE NOT live AND numchild > 0;
+CREATE INDEX IF NOT EXISTS search_page_expiring_parents ON wagtailcore_page (expire_at) WHERE numchild > 0;
 """
-DROP = "DROP TABLE IF EXISTS search_pagedocument; DROP FUNCTION IF EXISTS search_pagedocument_vector;"
+DROP = """
+DROP TABLE IF EXISTS search_pagedocument;
+DROP FUNCTION IF EXISTS search_pagedocument_vector;
+DROP INDEX IF EXISTS search_page_unpublished_parents;
+DROP INDEX IF EXISTS search_page_expiring_parents;
+"""
 
 
 def create(apps, schema_editor):
