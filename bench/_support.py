@@ -47,7 +47,8 @@ def database_create(server_url: str, workdir: str, *, name: str) -> str:
     """Set Django up (test settings) on a throw-away database ``name`` of the PostgreSQL server.
 
     Tables come straight from the models, as the test runner does without migrations (seconds, not
-    a minute), plus what search/migrations/0001 adds: the French text search configuration. Returns
+    a minute), plus what search/migrations/0001 and 0002 add: the French text search configuration
+    and the table searches match. Returns
     the original database name, for ``connection.creation.destroy_test_db`` at the end.
     """
     os.environ["DJANGO_SETTINGS_MODULE"] = "config.settings.test"
@@ -63,10 +64,11 @@ def database_create(server_url: str, workdir: str, *, name: str) -> str:
     settings.MEDIA_ROOT = f"{workdir}/media"
     connection.settings_dict["TEST"].update(NAME=name, MIGRATE=False)
     original = connection.creation.create_test_db(verbosity=0, autoclobber=True)
-    migration = importlib.import_module("search.migrations.0001_french_text_search")
+    configuration = importlib.import_module("search.migrations.0001_french_text_search")
+    documents = importlib.import_module("search.migrations.0002_page_documents")
     try:
         with connection.cursor() as cursor:
-            cursor.execute(migration.CREATE + migration.CREATE_INDEX)
+            cursor.execute(configuration.CREATE + configuration.CREATE_INDEX + documents.CREATE)
     except BaseException:
         connection.creation.destroy_test_db(original, verbosity=0)
         raise

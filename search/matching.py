@@ -1,10 +1,11 @@
 """Match once: the pages a query matches, their number, a window of them by rank, and the facet counts.
 
-On PostgreSQL with Wagtail's database backend, one statement does it all: a CTE matches the
-index table (``wagtailsearch_indexentry``, through the GIN index on ``title || body`` of
-search/migrations/0001) and ranks each match once, exactly as modelsearch ranks them; the total,
-the facets (GROUP BY over that CTE) and the window of best ids are rows of the same answer. The
-cost is one match whatever the number of facets, so it grows with the matches, not the library.
+On PostgreSQL with this project's database backend (search/backend.py), one statement does it
+all over ``search_pagedocument`` (search/page_documents.py), one narrow row per page with its
+facet keys: a CTE matches the rows (GIN index on their ``title || body``) within the visible pages;
+the total and the facets are GROUP BYs over that CTE; the window of best ids comes from the
+candidates with the best title rank, ranked exactly as modelsearch ranks. The cost is one match
+over narrow rows whatever the number of facets, and a bounded number of exact ranks.
 
 Any other backend (SQLite FTS5 in the tests, Elasticsearch in production at scale) goes through
 Wagtail's search API: one count, one window, and the facets as grouped queries over the matching
@@ -12,26 +13,32 @@ ids, a fixed number of queries whatever the data size.
 """
 
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import EmptyResultSet
 from django.db import connection
-from django.db.models import Count, F, IntegerField, Model, OuterRef, QuerySet, Subquery
+from django.db.models import BooleanField, Count, F, FloatField, IntegerField, OuterRef, QuerySet, Subquery
+from django.db.models.expressions import RawSQL
 from django.db.models.functions import ExtractYear, Length, Substr
 from modelsearch.backends import get_search_backend
-from modelsearch.backends.database.postgres.postgres import PostgresSearchBackend
 from modelsearch.backends.database.postgres.weights import get_sql_weights
 from wagtail.models import Page, PageQuerySet
-from wagtail.search.models import IndexEntry
 
 from newsletters.models import NewsletterIssuePage
-from publications.models import ActionPage, ExperiencePage, PodcastEpisodePage, ProgrammePage, PublicationPage
+from publications.models import ActionPage, PodcastEpisodePage, ProgrammePage, PublicationPage
+from search.backend import PageDocumentsSearchBackend
+from search.models import PageDocument
+from search.page_documents import CLASSIFIED, TABLE, classification_through
 
-# The types that carry themes and territories (ClassifiedMixin).
-CLASSIFIED = (ActionPage, PublicationPage, PodcastEpisodePage, ExperiencePage)
+# The fewest matches ranked exactly (see _postgres_match): more than any demo query matches, so
+# the relevance tests see the exact order.
+RANK_CANDIDATES = 200
+
+# Narrows rows that have a page's fields (pages, or their search rows) to those searched: the
+# visibility rule and the visitor's filters, applied by the caller (search/selectors.py).
+Scope = Callable[[QuerySet], QuerySet]
 # Elasticsearch returns matching ids in pages; facet counts cover at most this many hits there.
 ES_FACET_LIMIT = 10_000
 FACETS = ("type", "theme", "territory", "format", "year")
@@ -49,25 +56,16 @@ class Match:
     counts: dict[str, Counter] = field(default_factory=lambda: {name: Counter() for name in FACETS})
 
 
-def pages_match(
-    *,
-    terms: list[str],
-    operator: str,
-    scope: PageQuerySet,
-    models: Iterable[type[Page]],
-    offset: int,
-    limit: int,
-) -> Match:
-    """The pages of ``scope`` (of the types ``models``) whose text holds all (``and``) or any (``or``) ``terms``.
+def pages_match(*, terms: list[str], operator: str, scope: Scope, offset: int, limit: int) -> Match:
+    """The pages ``scope`` keeps whose text holds all (``and``) or any (``or``) ``terms``.
 
     ``terms`` are normalised (search_text.french.query_terms); ``ids`` holds up to ``limit``
     of the matches from the ``offset``-th, best first.
     """
     backend = get_search_backend()
-    if isinstance(backend, PostgresSearchBackend) and connection.vendor == "postgresql":
-        content_types = [ct.pk for ct in ContentType.objects.get_for_models(*models).values()]
-        return _postgres_match(backend, terms, operator, scope, content_types, offset, limit)
-    return _backend_match(terms, operator, scope, offset, limit)
+    if isinstance(backend, PageDocumentsSearchBackend):
+        return _postgres_match(backend, terms, operator, scope(PageDocument.objects.all()), offset, limit)
+    return _backend_match(terms, operator, scope(Page.objects.all()), offset, limit)
 
 
 # --- PostgreSQL: one statement -------------------------------------------------------------
@@ -79,87 +77,79 @@ def _tsquery(terms: list[str], operator: str) -> str:
     return f" {'&' if operator == 'and' else '|'} ".join(quoted)
 
 
-def _table(model: type[Model]) -> str:
-    return connection.ops.quote_name(model._meta.db_table)
+def _matched_sql(documents: QuerySet, config: str, tsquery: str) -> tuple[str, tuple]:
+    """The rows of ``documents`` that match, with their facet keys and title rank, as SQL.
 
+    The match and the rank are conditions and columns of the scope's own query, so that the
+    visibility rule and the filters are tests on the matched rows, not a join with another scan.
+    """
+    row = connection.ops.quote_name(TABLE)
+    query = "to_tsquery(%s::regconfig, %s)"
 
-def classification_through(model: type[Page], name: str) -> tuple[type[Model], str]:
-    """The link table of a classification (``themes`` or ``territories``) and its page column."""
-    relation = model._meta.get_field(name)
-    return relation.remote_field.through, f"{relation.m2m_field_name()}_id"
+    def column(name: str) -> RawSQL:
+        return RawSQL(f"{row}.{name}", ())  # noqa: S611 (names of the table's columns)
 
-
-def _links_sql(name: str, column: str) -> str:
-    """The (page, value) rows of a classification over every classified type."""
-    parts = []
-    for model in CLASSIFIED:
-        through, page_column = classification_through(model, name)
-        parts.append(f"SELECT {page_column} AS page_id, {column} AS value FROM {_table(through)}")  # noqa: S608 (names from the models; values are parameters)
-    return " UNION ALL ".join(parts)
-
-
-def _years_sql() -> str:
-    """Each matched page's year: an action's is its programme's (the parent page), others a date's."""
-    page, programme, action = _table(Page), _table(ProgrammePage), _table(ActionPage)
-    dated = [(PublicationPage, "publication_date"), (PodcastEpisodePage, "release_date")]
-    dated.append((NewsletterIssuePage, "issue_date"))
-    parts = [
-        f"SELECT m.id, p.year AS value FROM matched m JOIN {action} a ON a.page_ptr_id = m.id "  # noqa: S608 (names from the models; values are parameters)
-        f"JOIN {page} parent ON parent.path = substr(m.path, 1, length(m.path) - {Page.steplen}) "
-        f"JOIN {programme} p ON p.page_ptr_id = parent.id",
-        f"SELECT m.id, p.year AS value FROM matched m JOIN {programme} p ON p.page_ptr_id = m.id",  # noqa: S608 (names from the models; values are parameters)
-    ]
-    parts += [
-        f"SELECT m.id, EXTRACT(YEAR FROM t.{date})::integer AS value FROM matched m "  # noqa: S608 (names from the models; values are parameters)
-        f"JOIN {_table(model)} t ON t.page_ptr_id = m.id"
-        for model, date in dated
-    ]
-    return " UNION ALL ".join(parts)
+    matching = RawSQL(  # noqa: S611 (the table's columns; values are parameters)
+        f"search_pagedocument_vector({row}.title, {row}.body) @@ {query}",
+        (config, tsquery),
+        output_field=BooleanField(),
+    )
+    title_rank = RawSQL(  # noqa: S611 (the table's columns; values are parameters)
+        f"ts_rank(%s::real[], {row}.title, {query}) * {row}.title_norm",
+        (get_sql_weights(), config, tsquery),
+        output_field=FloatField(),
+    )
+    rows = documents.filter(matching).annotate(
+        title_rank=title_rank,
+        year=column("year"),
+        format_id=column("format_id"),
+        themes=column("themes"),
+        territories=column("territories"),
+    )
+    columns = ("page_id", "content_type_id", "title_rank", "year", "format_id", "themes", "territories")
+    return rows.order_by().values(*columns).query.sql_with_params()
 
 
 def _postgres_match(
-    backend: PostgresSearchBackend,
+    backend: PageDocumentsSearchBackend,
     terms: list[str],
     operator: str,
-    scope: PageQuerySet,
-    content_types: list[int],
+    documents: QuerySet,
     offset: int,
     limit: int,
 ) -> Match:
+    tsquery = _tsquery(terms, operator)
     try:
-        scope_sql, scope_params = scope.order_by().values("pk").query.sql_with_params()
+        matched_sql, matched_params = _matched_sql(documents, backend.config, tsquery)
     except EmptyResultSet:  # a scope Django knows to be empty (``.none()``) has no SQL
         return Match()
-    page, entry = _table(Page), _table(IndexEntry)
-    # The rank modelsearch orders by: title (times its norm) and body, with the boosts' weights.
+    # The rank modelsearch orders by, title (times its norm) plus body with the boosts' weights, is
+    # computed exactly for the candidates only: the matches with the best title rank (the title is
+    # a small vector kept in the row), as many as the deepest page shown needs and at least
+    # RANK_CANDIDATES. The body, stored out of the row, is read for those alone.
     sql = f"""
-        WITH query AS (SELECT to_tsquery(%s::regconfig, %s) AS q),
-        matched AS MATERIALIZED (
-            SELECT page.id, page.path, page.content_type_id,
-                   ts_rank(%s::real[], e.title, query.q) * e.title_norm
-                   + ts_rank(%s::real[], e.body, query.q) AS rank
-            FROM {entry} e
-            CROSS JOIN query
-            JOIN {page} page ON page.id = e.object_id::integer
-            -- Only pages' entries, whose object ids are the pages' integer ids.
-            WHERE e.content_type_id = ANY(%s)
-              AND (e.title || e.body) @@ query.q
-              AND page.id IN ({scope_sql})
+        WITH matched AS MATERIALIZED ({matched_sql}),
+        candidates AS (
+            SELECT page_id, content_type_id, title_rank FROM matched
+            ORDER BY title_rank DESC, page_id DESC LIMIT %s
         )
         SELECT 'total', NULL::integer, COUNT(*), NULL::real FROM matched
         UNION ALL SELECT 'type', content_type_id, COUNT(*), NULL FROM matched GROUP BY content_type_id
-        UNION ALL SELECT 'theme', l.value, COUNT(*), NULL
-            FROM ({_links_sql("themes", "theme_id")}) l JOIN matched m ON m.id = l.page_id GROUP BY l.value
-        UNION ALL SELECT 'territory', l.value, COUNT(*), NULL
-            FROM ({_links_sql("territories", "territory_id")}) l JOIN matched m ON m.id = l.page_id GROUP BY l.value
-        UNION ALL SELECT 'format', a.format_id, COUNT(*), NULL
-            FROM {_table(ActionPage)} a JOIN matched m ON m.id = a.page_ptr_id GROUP BY a.format_id
-        UNION ALL SELECT 'year', y.value, COUNT(*), NULL FROM ({_years_sql()}) y GROUP BY y.value
-        UNION ALL (SELECT 'hit', id, content_type_id, rank FROM matched ORDER BY rank DESC, id DESC LIMIT %s OFFSET %s)
+        UNION ALL SELECT 'theme', value, COUNT(*), NULL FROM matched, unnest(themes) value GROUP BY value
+        UNION ALL SELECT 'territory', value, COUNT(*), NULL FROM matched, unnest(territories) value GROUP BY value
+        UNION ALL SELECT 'format', format_id, COUNT(*), NULL FROM matched WHERE format_id IS NOT NULL GROUP BY format_id
+        UNION ALL SELECT 'year', year, COUNT(*), NULL FROM matched WHERE year IS NOT NULL GROUP BY year
+        UNION ALL (
+            -- A subquery per candidate: its body read by primary key, not the whole table hashed.
+            SELECT 'hit', c.page_id, c.content_type_id, c.title_rank + (
+                SELECT ts_rank(%s::real[], d.body, to_tsquery(%s::regconfig, %s)) FROM {TABLE} d
+                WHERE d.page_id = c.page_id
+            )
+            FROM candidates c ORDER BY 4 DESC, 2 DESC LIMIT %s OFFSET %s
+        )
     """  # noqa: S608 (names from the models; values are parameters)
-    weights = get_sql_weights()
-    params = [backend.config, _tsquery(terms, operator), weights, weights, content_types, *scope_params]
-    params += [limit, offset]
+    params = [*matched_params, max(RANK_CANDIDATES, offset + limit)]
+    params += [get_sql_weights(), backend.config, tsquery, limit, offset]
     match = Match()
     hits: list[tuple[float, int]] = []
     with connection.cursor() as cursor:
@@ -170,7 +160,7 @@ def _postgres_match(
             elif name == "hit":
                 hits.append((rank, value))
                 match.content_types[value] = count
-            elif value is not None:
+            else:
                 match.counts[name][value] += count
     match.ids = [pk for _, pk in sorted(hits, key=lambda hit: (-hit[0], -hit[1]))]
     return match

@@ -19,10 +19,11 @@ from django.core.cache import cache
 from django.db.models import Model, Q, prefetch_related_objects
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import Page, PageQuerySet, Site
+from wagtail.models import Page, Site
 
 from config.content_generation import content_generation
 from config.parsing import positive_int
+from config.types import QuerySetT
 from newsletters.models import NewsletterIssuePage
 from publications.facets import facets_parse
 from publications.models import (
@@ -37,7 +38,8 @@ from publications.models import (
 )
 from publications.visibility import pages_visible
 from search.highlight import excerpt
-from search.matching import CLASSIFIED, Match, classification_through, pages_match, year_expressions
+from search.matching import Match, pages_match, year_expressions
+from search.page_documents import CLASSIFIED, classification_through
 from search_text.documents import page_prose, page_summary
 from search_text.french import MAX_QUERY_CHARS, MAX_QUERY_WORDS, fold_words, query_terms
 from search_text.french import terms as text_terms
@@ -220,14 +222,12 @@ def _search(*, query: str, filters: SearchFilters, page: int, per_page: int, sit
     offset = (page - 1) * per_page
     # The first pages of results come from the re-ranked best hits; beyond, from the backend's order.
     window = (0, RERANK_DEPTH) if offset < RERANK_DEPTH else (offset, per_page)
-    scope = _filtered_pages(filters, site=site)
 
     def matched(operator: str) -> Match:
         return pages_match(
             terms=response.terms,
             operator=operator,
-            scope=scope,
-            models=[kind.model for kind in KINDS],
+            scope=lambda pages: _filtered_pages(pages, filters, site=site),
             offset=window[0],
             limit=window[1],
         )
@@ -281,17 +281,19 @@ def autocomplete_pages(*, query: str, limit: int = AUTOCOMPLETE_LIMIT, site: Sit
     words = fold_words(query[:MAX_QUERY_CHARS])[:MAX_QUERY_WORDS]
     if len("".join(words)) < AUTOCOMPLETE_MIN_CHARS:
         return []
-    results = _scope(site).autocomplete(" ".join(words), operator="and")
+    results = _scope(site, Page.objects.all()).autocomplete(" ".join(words), operator="and")
     return _hits(_with_prefetched(_specific([page.pk for page in results[:limit]])), [])
 
 
-def _scope(site: Site | None) -> PageQuerySet:
+def _scope(site: Site | None, pages: QuerySetT) -> QuerySetT:
+    """The visible ``pages`` (of ``site``) of the types search covers."""
     content_types = ContentType.objects.get_for_models(*(kind.model for kind in KINDS)).values()
-    return pages_visible(Page.objects.filter(content_type__in=list(content_types)), site=site)
+    return pages_visible(pages.filter(content_type__in=list(content_types)), site=site)
 
 
-def _filtered_pages(filters: SearchFilters, *, site: Site | None) -> PageQuerySet:
-    pages = _scope(site)
+def _filtered_pages(pages: QuerySetT, filters: SearchFilters, *, site: Site | None) -> QuerySetT:
+    """The searchable ``pages`` within ``filters``: pages, or their search rows (search.models.PageDocument)."""
+    pages = _scope(site, pages)
     if filters.types:
         models = [KINDS_BY_KEY[key].model for key in filters.types]
         pages = pages.filter(content_type__in=list(ContentType.objects.get_for_models(*models).values()))

@@ -79,5 +79,5 @@ if ELASTICSEARCH_URL:
     }
 else:
     WAGTAILSEARCH_BACKENDS = {
-        "default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": SEARCH_CONFIG_POSTGRES},
+        "default": {"BACKEND": "search.backend", "SEARCH_CONFIG": SEARCH_CONFIG_POSTGRES},
     }

@@ -52,7 +52,7 @@ def test_dev_settings__empty_environment():
     assert values["DEBUG"] is True
     assert values["DATABASES"]["default"]["ENGINE"] == "django.db.backends.sqlite3"
     assert values["DATABASES"]["default"]["NAME"].endswith("var/db.sqlite3")
-    assert values["WAGTAILSEARCH_BACKENDS"]["default"]["BACKEND"] == "wagtail.search.backends.database"
+    assert values["WAGTAILSEARCH_BACKENDS"]["default"]["BACKEND"] == "search.backend"
     assert values["CELERY_BROKER_URL"].startswith("filesystem://")
     assert values["CACHES"]["default"]["BACKEND"] == "django.core.cache.backends.locmem.LocMemCache"
     assert values["EMAIL_BACKEND"] == "django.core.mail.backends.console.EmailBackend"
@@ -248,7 +248,7 @@ def test_production__without_elasticsearch_url(production_env):
 
     values = read_settings(PRODUCTION, ["WAGTAILSEARCH_BACKENDS"], **production_env)
 
-    assert values["WAGTAILSEARCH_BACKENDS"]["default"]["BACKEND"] == "wagtail.search.backends.database"
+    assert values["WAGTAILSEARCH_BACKENDS"]["default"]["BACKEND"] == "search.backend"
 
 
 def test_production__extra_csrf_trusted_origins(production_env):

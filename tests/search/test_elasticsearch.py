@@ -42,7 +42,7 @@ def test_settings__elasticsearch_url_switches_the_backend(monkeypatch):
 
 def test_settings__database_backend_by_default_with_the_french_configuration():
     assert search_settings.WAGTAILSEARCH_BACKENDS["default"] == {
-        "BACKEND": "wagtail.search.backends.database",
+        "BACKEND": "search.backend",
         "SEARCH_CONFIG": "french_unaccent",
     }
 
