@@ -80,8 +80,7 @@ def _content_load() -> None:
     people_load(demo_data_read("people"))
     sites = demo_data_read("centres")
     network = sites["network"]
-    home = network_home_ensure(title=network["title"], introduction=network["introduction"])
-    network_site = home.get_site()
+    network_site = network_home_ensure(title=network["title"], introduction=network["introduction"])
     identity_load(network_site, network["identity"], handle="reseau", collection=collection_ensure(NETWORK_COLLECTION))
     legal_load(network_site, network["legal"])
     centre_logos_load()
@@ -90,10 +89,10 @@ def _content_load() -> None:
     newsletters = demo_data_read("newsletters")
     for row in sites["centres"]:
         centre_site = centre_load(row)
-        site, tree, name = centre_site.centre.site, centre_site.tree, row["name"]
+        tree, name = centre_site.tree, row["name"]
         about_page_ensure(tree.home, centre_site.centre)
-        identity_load(site, row["identity"], handle=row["slug"], collection=centre_site.collection)
-        legal_load(site, row["legal"])
+        identity_load(tree.site, row["identity"], handle=row["slug"], collection=centre_site.collection)
+        legal_load(tree.site, row["legal"])
         programmes_load(tree.programmes, _of(programmes["programmes"], name))
         publications_load(tree.publications, _of(publications["publications"], name), collection=centre_site.collection)
         podcasts_load(tree.podcasts, _of(podcasts["series"], name), collection=centre_site.collection)

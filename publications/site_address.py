@@ -26,16 +26,17 @@ def base_url_host_port() -> tuple[str, int]:
 
 
 def site_address_sync() -> Site | None:
-    """Put the default site on ``BASE_URL``'s host and port; return it (``None`` before there is one).
+    """Put the default site on ``BASE_URL``'s host and port and the ``*.localhost`` sites on its port.
 
-    Left alone when another site already holds that host and port (a second site of the same
-    deployment): Wagtail refuses two sites on one address, and that one then answers it.
+    Returns the default site (``None`` before there is one). It is left alone when another site
+    already holds that host and port (a second site of the same deployment): Wagtail refuses two
+    sites on one address, and that one then answers it.
     """
+    hostname, port = base_url_host_port()
+    _local_sites_port_sync(port)
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:
         return None
-    hostname, port = base_url_host_port()
-    _local_sites_port_sync(port)
     if (site.hostname, site.port) == (hostname, port):
         return site
     if Site.objects.filter(hostname=hostname, port=port).exclude(pk=site.pk).exists():

@@ -54,8 +54,9 @@ def _centre_ensure(row: dict[str, Any]) -> Centre:
 def centre_load(row: dict[str, Any]) -> CentreSite:
     """The centre, its media collection (named after it) and its site with the sections."""
     centre = _centre_ensure(row)
-    if centre.collection is None:
-        centre.collection = collection_ensure(centre.name)
+    collection = centre.collection
+    if collection is None:
+        collection = centre.collection = collection_ensure(centre.name)
         centre.save(update_fields=["collection"])
     tree = centre_site_ensure(centre, introduction=row["introduction"])
-    return CentreSite(centre=centre, collection=centre.collection, tree=tree)
+    return CentreSite(centre=centre, collection=collection, tree=tree)

@@ -23,6 +23,7 @@ from publications.site_address import base_url_host_port, site_address_sync
 
 @dataclass
 class SiteTree:
+    site: Site
     home: HomePage
     programmes: ProgrammeIndexPage
     publications: PublicationIndexPage
@@ -64,8 +65,8 @@ def _root_home(site: Site | None, *, title: str, slug: str, introduction: str) -
     return page_ensure(root, HomePage(title=title, slug=slug, introduction=f"<p>{introduction}</p>"))[0]
 
 
-def network_home_ensure(*, title: str, introduction: str) -> HomePage:
-    """The network's home as the default site's root (a site of no centre: it links to the centres' sites)."""
+def network_home_ensure(*, title: str, introduction: str) -> Site:
+    """The network's home as the default site's root; return that site (of no centre: it links to the centres')."""
     site = Site.objects.filter(is_default_site=True).first()
     home = _root_home(site, title=title, slug="reseau", introduction=introduction)
     if site is None:
@@ -81,13 +82,14 @@ def network_home_ensure(*, title: str, introduction: str) -> HomePage:
             previous_root.delete()
     # A site made before BASE_URL changed (another --port) moves to the new address, the centres' with it.
     site_address_sync()
-    return home
+    return site
 
 
 def centre_site_ensure(centre: Centre, *, introduction: str) -> SiteTree:
     """The centre's site on ``<slug>.localhost`` (BASE_URL's port), its home page and its sections."""
     home = _root_home(centre.site, title=centre.name, slug=centre.slug, introduction=introduction)
-    if centre.site is None:
+    site = centre.site
+    if site is None:
         hostname = f"{centre.slug}.localhost"
         site = Site.objects.filter(hostname=hostname).first() or Site(hostname=hostname, port=base_url_host_port()[1])
         site.root_page, site.site_name = home, centre.name
@@ -100,4 +102,4 @@ def centre_site_ensure(centre: Centre, *, introduction: str) -> SiteTree:
         )[0]
         for name, model, title, slug, introduction in _SECTIONS
     }
-    return SiteTree(home=home, **sections)
+    return SiteTree(site=site, home=home, **sections)

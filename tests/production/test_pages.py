@@ -1,11 +1,13 @@
 """Every page type of the demo, its images, its audio and the static files answer under gunicorn.
 
 Pages are found the way another front would: through the API (every live public page with its
-type and address), checked against sitemap.xml.
+type and address), checked against each site's sitemap.xml. A page is asked for on its own site
+(the host of its address: the demo's centres each have theirs).
 """
 
 import json
 from collections.abc import Iterator
+from urllib.parse import urljoin, urlsplit
 
 import pytest
 from wagtail.models import get_page_models
@@ -29,17 +31,17 @@ def api_pages(server: Server) -> Iterator[dict]:
 
 @pytest.fixture(scope="module")
 def pages_by_type(server) -> dict[str, list[str]]:
-    """Paths of the live pages, by page type ("publications.ActionPage")."""
+    """Addresses of the live pages, by page type ("publications.ActionPage")."""
     by_type: dict[str, list[str]] = {}
     for item in api_pages(server):
-        by_type.setdefault(item["meta"]["type"], []).append(server.path_of(item["meta"]["html_url"]))
+        by_type.setdefault(item["meta"]["type"], []).append(item["meta"]["html_url"])
     return by_type
 
 
 @pytest.fixture(scope="module")
 def rendered(server, pages_by_type) -> dict[str, Response]:
     """One page of each type (the first the API lists), as the server answered it."""
-    return {page_type: server.get(paths[0]) for page_type, paths in pages_by_type.items()}
+    return {page_type: server.get_url(urls[0]) for page_type, urls in pages_by_type.items()}
 
 
 def test_demo__has_every_page_type(pages_by_type):
@@ -55,12 +57,16 @@ def test_page_types__answer_200(rendered):
     assert {response.content_type for response in rendered.values()} == {"text/html"}
 
 
-def test_sitemap__lists_every_page(server, pages_by_type):
-    response = server.get("/sitemap.xml")
+def test_sitemap__lists_every_page_of_its_site(server, pages_by_type):
+    by_host: dict[str, set[str]] = {}
+    for url in (url for urls in pages_by_type.values() for url in urls):
+        by_host.setdefault(urlsplit(url).netloc, set()).add(server.path_of(url))
 
-    assert response.status == 200
-    listed = {server.path_of(url) for url in sitemap_locations(response.body)}
-    assert {path for paths in pages_by_type.values() for path in paths} <= listed
+    assert len(by_host) >= 2, "the network's site and the centres'"
+    for host, paths in by_host.items():
+        response = server.get("/sitemap.xml", headers={"Host": host})
+        assert response.status == 200, host
+        assert paths <= {server.path_of(url) for url in sitemap_locations(response.body)}, host
 
 
 def test_static_files__served_by_whitenoise(server, rendered):
@@ -110,10 +116,12 @@ def test_episode_audio__range_request_answers_206(server, episode_audio):
         assert response.body == whole.body[:100]
 
 
-def test_podcast_feed__enclosures_answer_200(server, rendered):
+def test_podcast_feed__enclosures_answer_200(server, pages_by_type, rendered):
     series = page_links(rendered["publications.PodcastSeriesPage"].text)
     assert series.feeds
-    enclosures = [url for feed in series.feeds for url in feed_enclosures(server.get(server.path_of(feed)).body)]
+    # The feed belongs to the series' site: its address is read from the series page's.
+    feeds = [urljoin(pages_by_type["publications.PodcastSeriesPage"][0], feed) for feed in series.feeds]
+    enclosures = [url for feed in feeds for url in feed_enclosures(server.get_url(feed).body)]
     answers = {url: server.get(server.path_of(url)) for url in enclosures}
 
     assert enclosures
