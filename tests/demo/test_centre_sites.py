@@ -177,3 +177,19 @@ def test_centre_sites__a_single_site_demo_database_is_refused_in_french(demo_sit
 
     with pytest.raises(CommandError, match=r"Supprimez var/db\.sqlite3"):
         call_command("load_demo", verbosity=0)
+
+
+def test_centre_sites__admin_login_on_a_centre_host_passes_csrf(demo_site):
+    client = Client(enforce_csrf_checks=True)
+    host = f"{IREV}.localhost:8000"
+    client.get("/admin/login/", HTTP_HOST=host)
+
+    response = client.post(
+        "/admin/login/",
+        {"username": "admin", "password": "demo-pass", "csrfmiddlewaretoken": client.cookies["csrftoken"].value},
+        HTTP_HOST=host,
+        HTTP_ORIGIN=f"http://{host}",
+    )
+
+    assert response.status_code == 302
+    assert response.headers["Location"] == "/admin/"
