@@ -1,8 +1,8 @@
 """Every page type of the demo, its images, its audio and the static files answer under gunicorn.
 
-Pages are found the way another front would: through the API (every live public page with its
-type and address), checked against each site's sitemap.xml. A page is asked for on its own site
-(the host of its address: the demo's centres each have theirs).
+Pages are found the way another front would: through each site's API (every live public page of
+the site with its type and address: the network's, and each demo centre's on its own host),
+checked against that site's sitemap.xml, and asked for on their own site.
 """
 
 import json
@@ -12,15 +12,22 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 from wagtail.models import get_page_models
 
+from demo.loader import demo_data_read
 from tests.production.html import feed_enclosures, page_links, sitemap_locations
-from tests.production.server import Response, Server
+from tests.production.server import HOST, Response, Server
 
 
-def api_pages(server: Server) -> Iterator[dict]:
-    """Every page the public API lists, following its pages."""
+def site_hosts(server: Server) -> list[str]:
+    """The network's site (the server's address) and each demo centre's."""
+    centres = [f"{row['slug']}.localhost:{server.port}" for row in demo_data_read("centres")["centres"]]
+    return [f"{HOST}:{server.port}", *centres]
+
+
+def api_pages(server: Server, host: str) -> Iterator[dict]:
+    """Every page the site's public API lists, following its pages."""
     offset = 0
     while True:
-        response = server.get(f"/api/v2/pages/?limit=100&offset={offset}")
+        response = server.get(f"/api/v2/pages/?limit=100&offset={offset}", headers={"Host": host})
         assert response.status == 200, response.text[:500]
         payload = json.loads(response.body)
         yield from payload["items"]
@@ -33,7 +40,7 @@ def api_pages(server: Server) -> Iterator[dict]:
 def pages_by_type(server) -> dict[str, list[str]]:
     """Addresses of the live pages, by page type ("publications.ActionPage")."""
     by_type: dict[str, list[str]] = {}
-    for item in api_pages(server):
+    for item in (item for host in site_hosts(server) for item in api_pages(server, host)):
         by_type.setdefault(item["meta"]["type"], []).append(item["meta"]["html_url"])
     return by_type
 
@@ -119,8 +126,9 @@ def test_episode_audio__range_request_answers_206(server, episode_audio):
 def test_podcast_feed__enclosures_answer_200(server, pages_by_type, rendered):
     series = page_links(rendered["publications.PodcastSeriesPage"].text)
     assert series.feeds
-    # The feed belongs to the series' site: its address is read from the series page's.
-    feeds = [urljoin(pages_by_type["publications.PodcastSeriesPage"][0], feed) for feed in series.feeds]
+    # The feed answers on the series' site, whatever host its link names.
+    series_url = pages_by_type["publications.PodcastSeriesPage"][0]
+    feeds = [urljoin(series_url, server.path_of(feed)) for feed in series.feeds]
     enclosures = [url for feed in feeds for url in feed_enclosures(server.get_url(feed).body)]
     answers = {url: server.get(server.path_of(url)) for url in enclosures}
 
