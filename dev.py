@@ -32,7 +32,7 @@ ADDRESS_FILE = VAR / "base_url"  # the address of the last start, for `dev.py lo
 # demo/users.py's accounts after admin (tests/test_dev_start.py checks that they match).
 EDITORIAL_LOGINS = "redaction, relecture, bureau1, bureau2, bureau3"
 # The demo centres' sites, <slug>.localhost on BASE_URL's port beside the network's on BASE_URL
-# (demo/data/centres.yaml; tests/demo/test_centre_sites.py checks that they match).
+# (demo/data/centres.yaml; tests/demo/loaded/test_centre_sites.py checks that they match).
 CENTRE_SLUGS = ("profession-banlieue", "pole-ressources", "val-d-oise", "irev")
 STEPS = 4
 SERVER_WAIT_SECONDS = 180

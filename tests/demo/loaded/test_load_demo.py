@@ -38,7 +38,7 @@ from publications.models import (
 from publications.models.actions import ActionStatus, AttendanceMode
 from publications.selectors import AgendaFilters, agenda_sessions, upcoming_sessions
 from registrations.models import Registration, RegistrationSettings, RegistrationStatus
-from tests.demo.counts import demo_counts
+from tests.demo.loaded.counts import demo_counts
 from tests.html import parse, section, text
 from tests.sites import centre_site, page_get, page_host
 

@@ -1,4 +1,4 @@
-"""The demo, loaded twice once for the package (test_load_demo, test_centre_sites) and rolled back at the end."""
+"""The demo, loaded twice once for this package (test_load_demo, test_centre_sites) and rolled back at its end."""
 
 import pytest
 from django.core.management import call_command
@@ -6,7 +6,7 @@ from django.db import transaction
 from django.test import override_settings
 from wagtail.models import Site
 
-from tests.demo.counts import demo_counts
+from tests.demo.loaded.counts import demo_counts
 
 
 @pytest.fixture(scope="package")

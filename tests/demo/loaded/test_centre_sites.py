@@ -16,6 +16,7 @@ from demo.loader import demo_data_read
 from legal.models import LegalInformation
 from newsletters.models import NewsletterIssuePage, NewsletterList
 from publications.models import (
+    AboutPage,
     ExperiencePage,
     HomePage,
     PodcastSeriesPage,
@@ -72,7 +73,7 @@ def test_centre_sites__each_answers_its_host_with_its_home_and_sections(demo_sit
     document = parse(response)
     assert headings(document, "h1") == [site.site_name]
     menu = {page_path(page) for page in site.root_page.get_children().live().in_menu()}
-    assert len(menu) == 8
+    assert len(menu) == 9, "the eight sections and « Qui sommes-nous »"
     assert menu <= set(hrefs(document))
 
 
@@ -125,6 +126,18 @@ def test_centre_sites__every_row_of_the_data_is_under_its_centre(demo_site, mode
     for row in demo_data_read(data)[key]:
         title = row["title"].replace("{year}", str(a_year(row.get("year", 0))))
         assert centre_for_page(model.objects.get(title=title)).name == row["centre"], title
+
+
+def test_centre_sites__each_about_page_shows_its_own_centre(demo_site):
+    about = AboutPage.objects.child_of(centre_site(VO).root_page).get()
+
+    response = page_get(Client(), about)
+
+    assert response.status_code == 200
+    content = main(parse(response)).get_text()
+    assert "Emmanuel Potier" in content, "seed 002's board, on the Val d'Oise site"
+    irev = AboutPage.objects.child_of(centre_site(IREV).root_page).get()
+    assert "Emmanuel Potier" not in main(parse(page_get(Client(), irev))).get_text()
 
 
 def test_centre_sites__media_are_in_their_centre_collection(demo_site):
