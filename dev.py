@@ -18,6 +18,7 @@ import threading
 import time
 import venv
 from pathlib import Path
+from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parent
 VENV = ROOT / ".venv"
@@ -30,6 +31,9 @@ PASSWORD_FILE = VAR / "admin_password"  # written by `load_demo --admin` (demo/c
 ADDRESS_FILE = VAR / "base_url"  # the address of the last start, for `dev.py logins`
 # demo/users.py's accounts after admin (tests/test_dev_start.py checks that they match).
 EDITORIAL_LOGINS = "redaction, relecture, bureau1, bureau2, bureau3"
+# The demo centres' sites, <slug>.localhost on BASE_URL's port beside the network's on BASE_URL
+# (demo/data/centres.yaml; tests/demo/loaded/test_centre_sites.py checks that they match).
+CENTRE_SLUGS = ("profession-banlieue", "pole-ressources", "val-d-oise", "irev")
 STEPS = 4
 SERVER_WAIT_SECONDS = 180
 
@@ -71,10 +75,18 @@ def environment(settings: str) -> dict[str, str]:
     return {**os.environ, "PATH": path, "PYTHONUNBUFFERED": "1", "DJANGO_SETTINGS_MODULE": settings}
 
 
+def centre_addresses(base_url: str) -> list[str]:
+    """Each demo centre's site: browsers send any ``*.localhost`` name to this machine."""
+    address = urlsplit(base_url)
+    port = f":{address.port}" if address.port else ""
+    return [f"{address.scheme}://{slug}.localhost{port}/" for slug in CENTRE_SLUGS]
+
+
 def logins_frame(base_url: str, password: str) -> str:
-    """The address and the demo logins, framed, so that they stand out of the servers' logs."""
+    """The addresses and the demo logins, framed, so that they stand out of the servers' logs."""
     lines = [
-        f"Site   {base_url}/",
+        f"Sites  {base_url}/  (network)",
+        *(f"       {address}" for address in centre_addresses(base_url)),
         f"Admin  {base_url}/admin/",
         f"Login  admin / {password}",
         f"       {EDITORIAL_LOGINS}: same password",

@@ -85,7 +85,7 @@ def production_environment(
         {
             "DJANGO_SETTINGS_MODULE": "config.settings.production",
             "SECRET_KEY": secrets.token_urlsafe(50),
-            "ALLOWED_HOSTS": f"{HOST},localhost",
+            "ALLOWED_HOSTS": f"{HOST},localhost,.localhost",  # .localhost: the demo centres' sites
             "BASE_URL": f"http://{HOST}:{port}",
             "DATABASE_URL": database_url,
             "REDIS_URL": redis_url,

@@ -32,7 +32,7 @@ import tempfile
 import threading
 import time
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import urlsplit, urlunsplit
 
 PYTHON = sys.executable
 
@@ -121,12 +121,15 @@ class Server:
         self.process.wait(timeout=120)
 
 
-def _get(connection: http.client.HTTPConnection, path: str) -> bytes:
-    connection.request("GET", path, headers={"Host": f"{HOST}"})
+def _get(connection: http.client.HTTPConnection, url: str) -> bytes:
+    """GET a path on the default site, or an absolute URL on the site its host names (a demo centre's)."""
+    parts = urlsplit(url)
+    path = urlunsplit(("", "", parts.path, parts.query, ""))
+    connection.request("GET", path, headers={"Host": parts.netloc or HOST})
     response = connection.getresponse()
     body = response.read()
     if response.status != 200:
-        raise RuntimeError(f"{path}: HTTP {response.status}")
+        raise RuntimeError(f"{url}: HTTP {response.status}")
     return body
 
 
@@ -166,13 +169,14 @@ def _measure(port: int, path: str, requests: int, connections: int) -> dict[str,
 
 
 def _targets(env: dict[str, str]) -> dict[str, str]:
-    """The four URLs, read from the demo database."""
+    """The URLs, read from the demo database: the pages are those of the first action's centre site."""
     script = (
         "import django; django.setup()\n"
         "from publications.models import ActionPage, AgendaPage\n"
         "action = ActionPage.objects.live().public().order_by('pk').first()\n"
-        "agenda = AgendaPage.objects.live().public().order_by('pk').first()\n"
-        "print(action.pk); print(action.url); print(agenda.url)\n"
+        "site = action.get_site()\n"
+        "agenda = AgendaPage.objects.live().public().descendant_of(site.root_page).first()\n"
+        "print(action.pk); print(action.full_url); print(agenda.full_url); print(site.root_url)\n"
     )
     output = subprocess.run(  # noqa: S603
         [PYTHON, "-c", script],
@@ -182,11 +186,11 @@ def _targets(env: dict[str, str]) -> dict[str, str]:
         capture_output=True,
         text=True,
     ).stdout.split()
-    action_id, action_url, agenda_url = output[-3:]
+    action_id, action_url, agenda_url, home_url = output[-4:]
     return {
         "API list": "/api/actions/?limit=20",
         "API detail": f"/api/actions/{action_id}",
-        "home page": "/",
+        "home page": f"{home_url}/",
         "action page": action_url,
         "agenda": agenda_url,
     }

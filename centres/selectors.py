@@ -93,3 +93,8 @@ def centre_with_institution_for_page(page: Page) -> Centre | None:
     """The page's centre (``centre_for_page``) with its institution: 9 queries, none for a site of no centre."""
     site_id = _site_of(page)
     return centres_with_institution().filter(site_id=site_id).first() if site_id is not None else None
+
+
+def centres_with_site() -> QuerySet[Centre]:
+    """The centres that have a site, by name, their sites joined: the network's home links to each."""
+    return Centre.objects.filter(site__isnull=False).select_related("site").order_by("name")

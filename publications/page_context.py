@@ -71,6 +71,15 @@ def home_context(page: Any, request: HttpRequest, context: Context) -> Context:
     return context
 
 
+@page_context_register(HomePage)
+def home_network_context(page: Any, request: HttpRequest, context: Context) -> Context:
+    """The network's home (its site has no centre) links to the centres' sites instead of listing content."""
+    site = page.get_site()
+    on_network = site is not None and centres_selectors.centre_for_site(site) is None
+    context["network_centres"] = list(centres_selectors.centres_with_site()) if on_network else []
+    return context
+
+
 @page_context_register(AboutPage)
 def about_context(page: Any, request: HttpRequest, context: Context) -> Context:
     centre = centres_selectors.centre_with_institution_for_page(page)

@@ -3,7 +3,9 @@
 ``page.full_url`` (canonical and og:url tags, links to pages in emails) is built from the
 ``Site``'s host and port, everything else from ``BASE_URL``: ``site_address_sync`` makes the
 two agree. It runs after every ``migrate`` and ``load_demo``, so ``dev.py start --port N``
-and a production deployment with its own ``BASE_URL`` never link to another address.
+and a production deployment with its own ``BASE_URL`` never link to another address. The
+sites named ``*.localhost`` (the demo's centres) follow ``BASE_URL``'s port: only this machine
+answers them, on the port it serves.
 """
 
 from typing import Any
@@ -24,15 +26,17 @@ def base_url_host_port() -> tuple[str, int]:
 
 
 def site_address_sync() -> Site | None:
-    """Put the default site on ``BASE_URL``'s host and port; return it (``None`` before there is one).
+    """Put the default site on ``BASE_URL``'s host and port and the ``*.localhost`` sites on its port.
 
-    Left alone when another site already holds that host and port (a second site of the same
-    deployment): Wagtail refuses two sites on one address, and that one then answers it.
+    Returns the default site (``None`` before there is one). It is left alone when another site
+    already holds that host and port (a second site of the same deployment): Wagtail refuses two
+    sites on one address, and that one then answers it.
     """
+    hostname, port = base_url_host_port()
+    _local_sites_port_sync(port)
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:
         return None
-    hostname, port = base_url_host_port()
     if (site.hostname, site.port) == (hostname, port):
         return site
     if Site.objects.filter(hostname=hostname, port=port).exclude(pk=site.pk).exists():
@@ -40,6 +44,15 @@ def site_address_sync() -> Site | None:
     site.hostname, site.port = hostname, port
     site.save(update_fields=["hostname", "port"])
     return site
+
+
+def _local_sites_port_sync(port: int) -> None:
+    """Move every ``*.localhost`` site to ``port``, unless a site of the same name already holds it."""
+    taken = set(Site.objects.filter(hostname__endswith=".localhost", port=port).values_list("hostname", flat=True))
+    for site in Site.objects.filter(hostname__endswith=".localhost").exclude(port=port):
+        if site.hostname not in taken:
+            site.port = port
+            site.save(update_fields=["port"])
 
 
 def site_address_sync_after_migrate(**kwargs: Any) -> None:

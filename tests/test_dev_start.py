@@ -19,6 +19,7 @@ from django.contrib.auth.hashers import check_password
 from django.test import override_settings
 
 from demo.users import DEMO_USERS
+from dev import CENTRE_SLUGS
 
 pytestmark = pytest.mark.slow
 
@@ -110,6 +111,8 @@ def test_dev_start__first_start_is_short_and_ends_with_the_logins(started):
     frame = "\n".join(frame_lines)
     assert top == 4, "one line per step, then the frame"
     assert lines[-1].startswith("+--"), "the logins are the last lines"
+    assert f"| Sites  http://127.0.0.1:{port}/  (network)" in frame
+    assert all(f"|        http://{slug}.localhost:{port}/ " in frame for slug in CENTRE_SLUGS)
     assert f"| Admin  http://127.0.0.1:{port}/admin/" in frame
     assert f"| Login  admin / {password} " in frame
     assert all(username in frame for username, *_ in DEMO_USERS)
@@ -119,9 +122,10 @@ def test_dev_start__first_start_is_short_and_ends_with_the_logins(started):
         (encoded,) = database.execute("SELECT password FROM auth_user WHERE username = 'admin'").fetchone()
     with override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.PBKDF2PasswordHasher"]):
         assert check_password(password, encoded)
-    # Wagtail's site is on the address the frame gives.
+    # Wagtail's sites are on the addresses the frame gives.
     with sqlite3.connect(var / "db.sqlite3") as database:
-        assert database.execute("SELECT hostname, port FROM wagtailcore_site").fetchall() == [("127.0.0.1", port)]
+        sites = database.execute("SELECT hostname, port FROM wagtailcore_site").fetchall()
+    assert sorted(sites) == sorted([("127.0.0.1", port), *((f"{slug}.localhost", port) for slug in CENTRE_SLUGS)])
 
     run.stop()  # Ctrl+C stops honcho and its three processes within the minute
 

@@ -6,7 +6,7 @@ from config.env import BASE_DIR, VAR_DIR, env
 from config.time_zone import PARIS_TIME_ZONE_NAME
 
 from .address import *  # noqa: F403
-from .address import BASE_URL
+from .address import BASE_URL, LOCAL_SITES_ORIGIN
 from .api import *  # noqa: F403
 from .cache import *  # noqa: F403
 from .celery import *  # noqa: F403
@@ -22,9 +22,10 @@ from .subscribers import *  # noqa: F403
 
 DEBUG = env.bool("DEBUG", default=False)
 SECRET_KEY = env.str("SECRET_KEY", default="")
-ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["localhost", "127.0.0.1", "[::1]"])
+# ".localhost": the demo's centre sites (irev.localhost…) beside the network site on 127.0.0.1.
+ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["localhost", ".localhost", "127.0.0.1", "[::1]"])
 
-CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[BASE_URL])
+CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[BASE_URL, LOCAL_SITES_ORIGIN])
 
 INSTALLED_APPS = [
     # Project apps first so their templates override third-party ones.

@@ -6,10 +6,10 @@ from demo.builders.common import Lookup, page_ensure, paragraphs_html, plain, sl
 from publications.models import ExperienceIndexPage, ExperiencePage, Organisation, Territory, Theme
 
 
-def experiences_load(index: ExperienceIndexPage, data: dict[str, Any]) -> None:
+def experiences_load(index: ExperienceIndexPage, rows: list[dict[str, Any]]) -> None:
     territories = Lookup(Territory, key=lambda t: t.name)
     themes, organisations = Lookup(Theme), Lookup(Organisation, key=lambda o: o.name)
-    for row in data["experiences"]:
+    for row in rows:
         contact = row.get("contact") or {}
         page = ExperiencePage(
             title=row["title"],

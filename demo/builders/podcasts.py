@@ -3,11 +3,12 @@
 import datetime as dt
 from typing import Any
 
+from wagtail.models import Collection
+
 from demo.builders.common import (
     Lookup,
     a_date,
     audio_ensure,
-    collection_ensure,
     image_ensure,
     ordered,
     page_ensure,
@@ -48,11 +49,10 @@ def webvtt_from_cues(cues: list[dict[str, str]]) -> str:
     return "\n".join(blocks)
 
 
-def podcasts_load(index: PodcastIndexPage, data: dict[str, Any]) -> None:
-    collection = collection_ensure("Podcasts")
+def podcasts_load(index: PodcastIndexPage, rows: list[dict[str, Any]], *, collection: Collection) -> None:
     people = Lookup(Person, key=lambda p: f"{p.first_name} {p.last_name}")
     themes = Lookup(Theme)
-    for series_row in data["series"]:
+    for series_row in rows:
         description = series_row.get("description") or []
         series = PodcastSeriesPage(
             title=series_row["title"],
@@ -96,7 +96,7 @@ def podcasts_load(index: PodcastIndexPage, data: dict[str, Any]) -> None:
 
 
 def _episode(
-    season: PodcastSeasonPage, row: dict[str, Any], *, people: Lookup, themes: Lookup, collection: Any
+    season: PodcastSeasonPage, row: dict[str, Any], *, people: Lookup, themes: Lookup, collection: Collection
 ) -> None:
     number = row.get("number")
     audio = audio_ensure(title=f"{season.title} — {row['title']}", collection=collection)

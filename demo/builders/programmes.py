@@ -218,15 +218,16 @@ def _action(programme: ProgrammePage, row: dict[str, Any], refs: Refs) -> Action
     return action
 
 
-def programmes_load(index: ProgrammeIndexPage, data: dict[str, Any]) -> None:
+def programmes_load(index: ProgrammeIndexPage, rows: list[dict[str, Any]]) -> None:
+    """One centre's programmes and their actions (an action continues one of the same centre)."""
     refs = Refs()
     actions: dict[str, ActionPage] = {}
-    for row in sorted(data["programmes"], key=lambda r: a_year(r["year"], today=refs.today)):
+    for row in sorted(rows, key=lambda r: a_year(r["year"], today=refs.today)):
         programme = _programme(index, row, refs)
         for action_row in row["actions"]:
             actions[action_row["title"]] = _action(programme, action_row, refs)
     # Links between actions need every action to exist first.
-    for row in data["programmes"]:
+    for row in rows:
         for action_row in row["actions"]:
             previous = action_row.get("continues")
             action = actions[action_row["title"]]

@@ -2,10 +2,11 @@
 
 from typing import Any
 
+from wagtail.models import Collection
+
 from demo.builders.common import (
     Lookup,
     a_date,
-    collection_ensure,
     document_ensure,
     image_ensure,
     ordered,
@@ -30,14 +31,13 @@ from publications.models import (
 _COVER_COLOURS = [(33, 64, 154), (160, 40, 60), (20, 110, 90), (120, 70, 150), (200, 110, 20), (60, 60, 60)]
 
 
-def publications_load(index: PublicationIndexPage, data: dict[str, Any]) -> None:
-    collection = collection_ensure("Publications")
+def publications_load(index: PublicationIndexPage, rows: list[dict[str, Any]], *, collection: Collection) -> None:
     collections = Lookup(PublicationCollection)
     themes, territories = Lookup(Theme), Lookup(Territory, key=lambda t: t.name)
     organisations = Lookup(Organisation, key=lambda o: o.name)
     people = Lookup(Person, key=lambda p: f"{p.first_name} {p.last_name}")
     actions = {page.title: page for page in ActionPage.objects.all()}
-    for number, row in enumerate(data["publications"]):
+    for number, row in enumerate(rows):
         abstract = row.get("abstract") or []
         page = PublicationPage(
             title=row["title"],

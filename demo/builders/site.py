@@ -1,10 +1,11 @@
-"""The page tree's skeleton: the home page, set as the site root, and its index pages."""
+"""The page tree's skeleton: the network's home on the default site, each centre's home on its own site
+with its index pages."""
 
 from dataclasses import dataclass
 
-from django.conf import settings
 from wagtail.models import Page, Site
 
+from centres.models import Centre
 from demo.builders.common import page_ensure
 from newsletters.models import NewsletterIndexPage
 from publications.models import (
@@ -22,6 +23,7 @@ from publications.site_address import base_url_host_port, site_address_sync
 
 @dataclass
 class SiteTree:
+    site: Site
     home: HomePage
     programmes: ProgrammeIndexPage
     publications: PublicationIndexPage
@@ -31,38 +33,6 @@ class SiteTree:
     agenda: AgendaPage
     people: PeopleIndexPage
     formats: FormatIndexPage
-
-
-def _home_ensure() -> HomePage:
-    home = HomePage.objects.first()
-    if home is None:
-        root = Page.get_first_root_node()
-        # Indexed rather than unpacked: mypy does not narrow ``home`` through a tuple assignment.
-        home = page_ensure(
-            root,
-            HomePage(
-                title="Accueil",
-                slug="accueil",
-                introduction=(
-                    "<p>Le centre de ressources politique de la ville accompagne les professionnel·le·s, "
-                    "les élu·e·s et les habitant·e·s des quartiers prioritaires : rencontres, formations, "
-                    "publications et podcasts.</p>"
-                ),
-            ),
-        )[0]
-    site = Site.objects.filter(is_default_site=True).first()
-    if site is None:
-        hostname, port = base_url_host_port()
-        site = Site(is_default_site=True, hostname=hostname, port=port)
-    if site.root_page_id != home.pk:
-        previous_root = site.root_page_id and Page.objects.filter(pk=site.root_page_id, depth=2).first()
-        site.root_page = home
-        site.site_name = settings.WAGTAIL_SITE_NAME
-        site.save()
-        # Wagtail's placeholder « Welcome » page has no use once the home page is the root.
-        if previous_root and previous_root.specific_class is Page:
-            previous_root.delete()
-    return home
 
 
 # The sections under the home page, in menu order: (field of SiteTree, page type, title, slug, introduction).
@@ -86,14 +56,50 @@ _SECTIONS = [
 ]  # fmt: skip
 
 
-def site_load() -> SiteTree:
-    home = _home_ensure()
-    # A site made before BASE_URL changed (another --port) moves to the new address.
+def _root_home(site: Site | None, *, title: str, slug: str, introduction: str) -> HomePage:
+    """The site's root if it is a home page, else a new home page under the tree's root, published."""
+    if site is not None and isinstance(site.root_page.specific, HomePage):
+        return site.root_page.specific
+    root = Page.get_first_root_node()
+    # Indexed rather than unpacked: mypy does not narrow ``home`` through a tuple assignment.
+    return page_ensure(root, HomePage(title=title, slug=slug, introduction=f"<p>{introduction}</p>"))[0]
+
+
+def network_home_ensure(*, title: str, introduction: str) -> Site:
+    """The network's home as the default site's root; return that site (of no centre: it links to the centres')."""
+    site = Site.objects.filter(is_default_site=True).first()
+    home = _root_home(site, title=title, slug="reseau", introduction=introduction)
+    if site is None:
+        hostname, port = base_url_host_port()
+        site = Site(is_default_site=True, hostname=hostname, port=port)
+    if site.root_page_id != home.pk:
+        previous_root = site.root_page_id and Page.objects.filter(pk=site.root_page_id, depth=2).first()
+        site.root_page = home
+        site.site_name = title
+        site.save()
+        # Wagtail's placeholder « Welcome » page has no use once the home page is the root.
+        if previous_root and previous_root.specific_class is Page:
+            previous_root.delete()
+    # A site made before BASE_URL changed (another --port) moves to the new address, the centres' with it.
     site_address_sync()
+    return site
+
+
+def centre_site_ensure(centre: Centre, *, introduction: str) -> SiteTree:
+    """The centre's site on ``<slug>.localhost`` (BASE_URL's port), its home page and its sections."""
+    home = _root_home(centre.site, title=centre.name, slug=centre.slug, introduction=introduction)
+    site = centre.site
+    if site is None:
+        hostname = f"{centre.slug}.localhost"
+        site = Site.objects.filter(hostname=hostname).first() or Site(hostname=hostname, port=base_url_host_port()[1])
+        site.root_page, site.site_name = home, centre.name
+        site.save()
+        centre.site = site
+        centre.save(update_fields=["site"])
     sections = {
         name: page_ensure(
             home, model(title=title, slug=slug, show_in_menus=True, introduction=f"<p>{introduction}</p>")
         )[0]
         for name, model, title, slug, introduction in _SECTIONS
     }
-    return SiteTree(home=home, **sections)
+    return SiteTree(site=site, home=home, **sections)

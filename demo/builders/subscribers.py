@@ -1,7 +1,9 @@
-"""Demo subscribers: a few dozen readers confirmed on the demo lists, each with its consent records."""
+"""Demo subscribers: a few dozen readers confirmed on the demo lists, each with its consent records.
+
+A reader subscribes to the lists of one centre, under the consent text of that centre's site.
+"""
 
 from django.utils import timezone
-from wagtail.models import Site
 
 from newsletters.models import NewsletterList
 from subscribers.consent import consent_text
@@ -30,10 +32,12 @@ _ROLES = list(SubscriberRole.values)
 
 def subscribers_load() -> None:
     """Create the demo readers that are missing; never touch existing ones."""
-    lists = list(NewsletterList.objects.order_by("name"))
-    if not lists:
+    by_centre: dict[int, list[NewsletterList]] = {}
+    for newsletter_list in NewsletterList.objects.select_related("centre__site").order_by("centre__name", "name"):
+        by_centre.setdefault(newsletter_list.centre_id, []).append(newsletter_list)
+    groups = [(lists, consent_text(lists, site=lists[0].centre.site)) for lists in by_centre.values()]
+    if not groups:
         return
-    text = consent_text(lists, site=Site.objects.filter(is_default_site=True).first())
     now = timezone.now()
     number = 0
     for first in _FIRST_NAMES:
@@ -48,7 +52,11 @@ def subscribers_load() -> None:
                 },
             )
             if created:
-                chosen = [lists[number % len(lists)]] + ([lists[(number + 1) % len(lists)]] if number % 3 == 0 else [])
+                lists, text = groups[number % len(groups)]
+                chosen = [lists[number % len(lists)]]
+                # Every third reader takes a second list, where the centre has several.
+                if number % 3 == 0 and len(lists) > 1:
+                    chosen.append(lists[(number + 1) % len(lists)])
                 for newsletter_list in chosen:
                     Subscription.objects.create(
                         subscriber=subscriber,

@@ -29,7 +29,6 @@ class HomePage(PageContextMixin, EditorialPageMixin, Page):  # type: ignore[djan
         "publications.FormatIndexPage",
         "publications.AboutPage",
     ]
-    max_count = 1
 
     class Meta:
         verbose_name = _("page d'accueil")

@@ -134,6 +134,8 @@ def app_environment(
         CACHE_KEY_PREFIX=cache_prefix,
         # Production's default, said here because the throttling tests depend on it.
         TRUSTED_PROXY_COUNT="1",
+        # The demo's centres answer their own names (irev.localhost…) beside BASE_URL's.
+        ALLOWED_HOSTS=f"{app['ALLOWED_HOSTS']},.localhost",
     )
     return {
         "PATH": f"{BIN}{os.pathsep}{os.environ.get('PATH', os.defpath)}",
@@ -271,6 +273,12 @@ class Server:
 
     def get(self, path: str, **kwargs) -> Response:
         return self.request("GET", path, **kwargs)
+
+    def get_url(self, url: str, **kwargs) -> Response:
+        """GET a URL the site printed, from the site its host names (each site answers on every port)."""
+        host = urlsplit(url).netloc
+        headers = {**({"Host": host} if host else {}), **kwargs.pop("headers", {})}
+        return self.get(self.path_of(url), headers=headers, **kwargs)
 
     def path_of(self, url: str) -> str:
         """The path and query of a URL the site printed (absolute or not)."""

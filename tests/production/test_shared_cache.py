@@ -59,8 +59,10 @@ def _an_action(server: Server, address: str) -> tuple[int, str]:
 def test_two_instances__share_answers_and_purges(stack, pair):
     first, second = pair
     address = f"127.0.0.1:{first.port}"
-    page_id, path = _an_action(first, address)
-    visitor = Browser(address)
+    # The actions are on the demo centres' sites, each answering its own host name.
+    centre_address = f"profession-banlieue.localhost:{first.port}"
+    page_id, path = _an_action(first, centre_address)
+    visitor = Browser(centre_address)
 
     stored = visitor.request(second, "GET", path)
     assert stored.status == 200

@@ -46,6 +46,20 @@ def test_site_address_sync__leaves_the_address_to_another_site_holding_it(settin
     assert Site.objects.get(pk=other.pk).hostname == "crpv.example.org"
 
 
+def test_site_address_sync__moves_the_localhost_sites_to_base_url_port(settings, default_site, site_root):
+    centre = Site.objects.create(hostname="irev.localhost", port=8000, root_page=site_root)
+    taken = Site.objects.create(hostname="val-d-oise.localhost", port=8000, root_page=site_root)
+    Site.objects.create(hostname="val-d-oise.localhost", port=8642, root_page=site_root)
+    elsewhere = Site.objects.create(hostname="irev.example.org", port=443, root_page=site_root)
+    settings.BASE_URL = "http://127.0.0.1:8642"
+
+    site_address_sync()
+
+    assert Site.objects.get(pk=centre.pk).port == 8642
+    assert Site.objects.get(pk=taken.pk).port == 8000, "that name is served on the new port already"
+    assert Site.objects.get(pk=elsewhere.pk).port == 443
+
+
 def test_migrate__syncs_the_site_and_page_urls_follow(settings, default_site):
     home = factories.HomePageFactory(parent=default_site.root_page)
     settings.BASE_URL = "http://127.0.0.1:8642"

@@ -21,6 +21,8 @@ from tests.search.relevance import RELEVANCE_SET
 pytestmark = pytest.mark.django_db
 
 HIT_AT_3_MINIMUM = 0.9
+# Search answers from the requesting site's pages: the demo's largest centre, unless a test says.
+PB_HOST = "profession-banlieue.localhost"
 
 
 @pytest.fixture(autouse=True)
@@ -173,7 +175,7 @@ def test_autocomplete__several_words_and_inclusive_writing():
 
 
 def test_search_page__renders_a_labelled_form_results_and_facets():
-    response = Client().get("/recherche/", {"q": "santé mentale"}, HTTP_HOST="localhost")
+    response = Client().get("/recherche/", {"q": "santé mentale"}, HTTP_HOST=PB_HOST)
     assert response.status_code == 200
     main = html.main(html.parse(response))
     form = main.find("form", role="search")
@@ -188,8 +190,8 @@ def test_search_page__renders_a_labelled_form_results_and_facets():
 
 def test_search_page__filters_and_pages_through_results():
     client = Client()
-    first = client.get("/recherche/", {"q": "quartiers", "type": "action"}, HTTP_HOST="localhost")
-    second = client.get("/recherche/", {"q": "quartiers", "type": "action", "page": "2"}, HTTP_HOST="localhost")
+    first = client.get("/recherche/", {"q": "quartiers", "type": "action"}, HTTP_HOST=PB_HOST)
+    second = client.get("/recherche/", {"q": "quartiers", "type": "action", "page": "2"}, HTTP_HOST=PB_HOST)
     assert first.status_code == second.status_code == 200
     pages = html.landmark(html.parse(first), "navigation", "Pages de résultats")
     (following,) = [link.href for link in html.links(pages) if link.text == "Page suivante"]
@@ -198,7 +200,7 @@ def test_search_page__filters_and_pages_through_results():
 
 
 def test_api_search__json_with_results_and_facets():
-    response = Client().get("/api/search/", {"q": "ateliers santé ville"}, HTTP_HOST="localhost")
+    response = Client().get("/api/search/", {"q": "ateliers santé ville"}, HTTP_HOST="irev.localhost")
     assert response.status_code == 200
     data = json.loads(response.content)
     assert data["results"][0]["title"] == "Animation du réseau des Ateliers santé ville"
@@ -210,9 +212,9 @@ def test_api_search__json_with_results_and_facets():
 
 def test_api_autocomplete__titles_from_the_third_letter():
     client = Client()
-    data = json.loads(client.get("/api/search/autocomplete/", {"q": "jard"}, HTTP_HOST="localhost").content)
+    data = json.loads(client.get("/api/search/autocomplete/", {"q": "jard"}, HTTP_HOST=PB_HOST).content)
     assert "Cultiver la ville : jardins partagés et transitions" in [result["title"] for result in data["results"]]
-    short = json.loads(client.get("/api/search/autocomplete/", {"q": "ja"}, HTTP_HOST="localhost").content)
+    short = json.loads(client.get("/api/search/autocomplete/", {"q": "ja"}, HTTP_HOST=PB_HOST).content)
     assert short["results"] == []
 
 
@@ -240,9 +242,9 @@ HOSTILE_QUERIES = [
 @pytest.mark.parametrize("query", HOSTILE_QUERIES)
 def test_hostile_query__clear_answer_never_an_error(query):
     client = Client()
-    page = client.get("/recherche/", {"q": query}, HTTP_HOST="localhost")
-    api = client.get("/api/search/", {"q": query}, HTTP_HOST="localhost")
-    autocomplete = client.get("/api/search/autocomplete/", {"q": query}, HTTP_HOST="localhost")
+    page = client.get("/recherche/", {"q": query}, HTTP_HOST=PB_HOST)
+    api = client.get("/api/search/", {"q": query}, HTTP_HOST=PB_HOST)
+    autocomplete = client.get("/api/search/autocomplete/", {"q": query}, HTTP_HOST=PB_HOST)
     assert page.status_code == api.status_code == autocomplete.status_code == 200
     data = json.loads(api.content)
     assert data["results"] or data["messages"]
@@ -260,12 +262,12 @@ def test_hostile_query__clear_answer_never_an_error(query):
     ],
 )
 def test_hostile_parameters__ignored_or_bounded(params):
-    response = Client().get("/api/search/", params, HTTP_HOST="localhost")
+    response = Client().get("/api/search/", params, HTTP_HOST=PB_HOST)
     assert response.status_code == 200
 
 
 def test_api_search__only_get():
-    assert Client().post("/api/search/", {"q": "santé"}, HTTP_HOST="localhost").status_code == 405
+    assert Client().post("/api/search/", {"q": "santé"}, HTTP_HOST=PB_HOST).status_code == 405
 
 
 def test_search__only_live_public_content_pages():

@@ -8,17 +8,16 @@ from unittest import mock
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.core.management import call_command
-from django.db import models, transaction
-from django.test import Client, override_settings
+from django.test import Client
 from django.utils import timezone
 from wagtail.models import Page, Site
 
-from assets.models import CustomDocument, CustomImage, CustomMedia
+from assets.models import CustomMedia
+from centres.models import Centre
 from demo.builders import programmes as programme_builder
 from demo.builders.common import demo_today
 from demo.loader import demo_data_read
-from newsletters.models import NewsletterIssuePage, NewsletterList
+from newsletters.models import NewsletterIssuePage
 from publications.models import (
     AboutPage,
     ActionFormat,
@@ -29,77 +28,28 @@ from publications.models import (
     AgendaPage,
     ExperiencePage,
     HomePage,
-    Organisation,
-    Person,
     PodcastEpisodePage,
     PodcastSeasonPage,
     ProgrammeIndexPage,
     ProgrammePage,
     PublicationPage,
     SiteIdentity,
-    Territory,
-    Theme,
 )
 from publications.models.actions import ActionStatus, AttendanceMode
 from publications.selectors import AgendaFilters, agenda_sessions, upcoming_sessions
 from registrations.models import Registration, RegistrationSettings, RegistrationStatus
+from tests.demo.loaded.counts import demo_counts
 from tests.html import parse, section, text
+from tests.sites import centre_site, page_get, page_host
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_media")]
 
-COUNTED: list[type[models.Model]] = [
-    Page,
-    ActionPage,
-    ActionSession,
-    ActionProgressNote,
-    PublicationPage,
-    PodcastEpisodePage,
-    ExperiencePage,
-    NewsletterIssuePage,
-    NewsletterList,
-    Theme,
-    ActionFormat,
-    Territory,
-    Organisation,
-    Person,
-    CustomDocument,
-    CustomImage,
-    CustomMedia,
-]
-
-
-def _counts() -> dict[str, int]:
-    return {model.__name__: model.objects.count() for model in COUNTED}
-
-
-@pytest.fixture(scope="module")
-def demo_site(django_db_setup, django_db_blocker, tmp_path_factory):
-    """Load the demo once for the module inside a transaction rolled back at the end."""
-    media = str(tmp_path_factory.mktemp("demo-media"))
-    with override_settings(MEDIA_ROOT=media), django_db_blocker.unblock(), transaction.atomic():
-        call_command("load_demo", verbosity=0)
-        first = _counts()
-        call_command("load_demo", "--admin", "--admin-password", "demo-pass", verbosity=0)
-        yield first, _counts(), media
-        transaction.set_rollback(True)
-
-
-@pytest.fixture(autouse=True)
-def media_root(settings, demo_site):
-    """Read the files the module's demo generated (replaces the per-test media folder)."""
-    settings.MEDIA_ROOT = demo_site[2]
-    return demo_site[2]
+PB = "profession-banlieue"
 
 
 def test_load_demo__twice_duplicates_nothing(demo_site):
     first, second, _ = demo_site
     assert first == second
-
-
-def test_load_demo__home_is_the_default_site_root(demo_site):
-    site = Site.objects.get(is_default_site=True)
-    assert isinstance(site.root_page.specific, HomePage)
-    assert not Page.objects.filter(depth=2).exclude(pk=site.root_page_id).exists()
 
 
 def test_load_demo__profession_banlieue_2017_has_six_axes_and_25_actions(demo_site):
@@ -171,15 +121,19 @@ def test_load_demo__preheaders_are_cut_after_a_whole_word(demo_site):
             assert written.startswith(issue.preheader[:-1] + " "), issue.preheader
 
 
-def test_load_demo__site_identity_with_logo_coordinates_partners_and_funders(demo_site):
-    identity = SiteIdentity.objects.get(site=Site.objects.get(is_default_site=True))
-    assert identity.logo is not None
-    assert identity.town == "Saint-Denis"
-    assert identity.email
-    assert len(identity.social_links) >= 2
-    assert len(identity.partners) >= 2
-    assert len(identity.funders) >= 2
-    assert all(block.value.logo is not None for block in [*identity.partners, *identity.funders])
+def test_load_demo__every_site_has_an_identity_with_logo_coordinates_partners_and_funders(demo_site):
+    identities = SiteIdentity.objects.select_related("site")
+    assert {identity.site for identity in identities} == set(Site.objects.all())
+    for identity in identities:
+        assert identity.logo is not None
+        assert identity.town
+        assert identity.email
+        assert len(identity.social_links) >= 2
+        assert all(block.value.logo is not None for block in [*identity.partners, *identity.funders])
+    centres = identities.filter(site__centre__isnull=False)
+    assert all(len(identity.partners) >= 2 and len(identity.funders) >= 2 for identity in centres)
+    assert identities.get(site=centre_site(PB)).town == "Saint-Denis"
+    assert len({identity.accent_colour for identity in identities}) == identities.count(), "each site its colours"
 
 
 def test_load_demo__publications_have_real_pdfs_in_several_collections(demo_site):
@@ -251,13 +205,13 @@ def test_load_demo__each_editorial_role_has_an_account(demo_site, username, role
 )
 def test_load_demo__pages_render(demo_site, model):
     page = model.objects.live().first()
-    response = Client().get(page.url, HTTP_HOST="localhost")
+    response = page_get(Client(), page)
     assert response.status_code == 200
     assert page.title in html.unescape(response.content.decode())
 
 
 def _upcoming() -> list[ActionSession]:
-    root = Site.objects.get(is_default_site=True).root_page
+    root = centre_site(PB).root_page
     return list(agenda_sessions(root=root, filters=AgendaFilters()))
 
 
@@ -281,7 +235,7 @@ def test_load_demo__agenda_has_upcoming_sessions_of_every_kind(demo_site):
 
 
 def test_load_demo__home_page_lists_upcoming_sessions_but_not_cancelled_ones(demo_site):
-    root = Site.objects.get(is_default_site=True).root_page
+    root = centre_site(PB).root_page
     sessions = upcoming_sessions(root=root, limit=5)
     assert len(sessions) == 5
     assert not any(session.cancelled for session in sessions)
@@ -289,7 +243,8 @@ def test_load_demo__home_page_lists_upcoming_sessions_but_not_cancelled_ones(dem
 
 def test_load_demo__agenda_page_and_its_ics_feed_show_upcoming_sessions(demo_site):
     client = Client()
-    agenda = client.get(AgendaPage.objects.live().get().url, HTTP_HOST="localhost")
+    agenda_page = AgendaPage.objects.live().child_of(centre_site(PB).root_page).get()
+    agenda = page_get(client, agenda_page)
     assert agenda.status_code == 200
     content = html.unescape(agenda.content.decode())
     assert "Rendez-vous à venir" in content
@@ -297,7 +252,7 @@ def test_load_demo__agenda_page_and_its_ics_feed_show_upcoming_sessions(demo_sit
     assert "Action reportée" in content
     assert "is-cancelled" in content
     ics_url = re.search(r'class="ics-link" href="([^"]+)"', content)[1]
-    feed = client.get(ics_url, HTTP_HOST="localhost")
+    feed = client.get(ics_url, HTTP_HOST=page_host(agenda_page))
     assert feed.status_code == 200
     events = b"".join(feed).decode() if feed.streaming else feed.content.decode()
     assert events.count("BEGIN:VEVENT") >= 5
@@ -305,11 +260,14 @@ def test_load_demo__agenda_page_and_its_ics_feed_show_upcoming_sessions(demo_sit
 
 @pytest.mark.parametrize("days_later", [40, 400], ids=["another-day", "another-year"])
 def test_load_demo__loading_programmes_another_day_duplicates_nothing(demo_site, days_later):
-    before = _counts() | {"ActionOrganisation": ActionOrganisation.objects.count()}
+    before = demo_counts() | {"ActionOrganisation": ActionOrganisation.objects.count()}
     later = demo_today() + dt.timedelta(days=days_later)
+    rows = demo_data_read("programmes")["programmes"]
     with mock.patch.object(programme_builder, "demo_today", return_value=later):
-        programme_builder.programmes_load(ProgrammeIndexPage.objects.get(), demo_data_read("programmes"))
-    assert _counts() | {"ActionOrganisation": ActionOrganisation.objects.count()} == before
+        for centre in Centre.objects.select_related("site"):
+            index = ProgrammeIndexPage.objects.child_of(centre.site.root_page).get()
+            programme_builder.programmes_load(index, [row for row in rows if row["centre"] == centre.name])
+    assert demo_counts() | {"ActionOrganisation": ActionOrganisation.objects.count()} == before
 
 
 def test_load_demo__upcoming_actions_take_registrations_one_full_and_a_past_one_has_its_attendance(demo_site, client):
@@ -322,8 +280,8 @@ def test_load_demo__upcoming_actions_take_registrations_one_full_and_a_past_one_
     assert statuses[1] == [RegistrationStatus.CONFIRMED] * 3 + [RegistrationStatus.WAITING] * 5
     assert statuses[2] == [RegistrationStatus.CONFIRMED] * 4
     assert statuses[3] == [RegistrationStatus.ABSENT] * 2 + [RegistrationStatus.ATTENDED] * 10
-    full = html.unescape(client.get(taking[1].action.url).content.decode())
+    full = html.unescape(page_get(client, taking[1].action).content.decode())
     assert "Liste d'attente" in full
     assert 'class="registration-form' in full
-    past = client.get(taking[3].action.url)
+    past = page_get(client, taking[3].action)
     assert "10 participant·e·s présent·e·s" in text(section(parse(past), "Participation"))
