@@ -4,8 +4,9 @@ The model declares the columns the visibility rule and the filters read, under t
 gives them (``live``, ``expire_at``, ``path``, ``depth``, ``content_type``), so that
 ``publications.visibility.pages_visible`` and the search filters narrow these rows exactly as
 they narrow pages: the rule is applied, not rewritten. The vectors and facet keys are read by
-search/matching.py's SQL. The table is created by search/migrations/0002 (so Django does not
-manage it) and written by the search index (search/backend.py).
+search/matching.py's SQL. The table is created by search/migrations/0002's SQL, not from these
+fields, and written by the search index (search/backend.py); the model is managed all the same, so
+that flushing a test database truncates it with the pages it references.
 """
 
 from django.contrib.contenttypes.models import ContentType
@@ -22,7 +23,6 @@ class PageDocument(models.Model):
     depth = models.PositiveIntegerField()
 
     class Meta:
-        managed = False
         db_table = "search_pagedocument"
 
     def __str__(self) -> str:

@@ -75,8 +75,12 @@ class Migration(migrations.Migration):
         ("newsletters", "__latest__"),
     ]
 
+    # Django knows the model (managed, so that a test database's flush truncates the table with the pages
+    # it references); the table itself is the SQL above, on PostgreSQL only.
     operations = [
-        migrations.CreateModel(
+        migrations.SeparateDatabaseAndState(
+            state_operations=[
+                migrations.CreateModel(
             name="PageDocument",
             fields=[
                 (
@@ -100,7 +104,9 @@ class Migration(migrations.Migration):
                 ("path", models.CharField(max_length=255)),
                 ("depth", models.PositiveIntegerField()),
             ],
-            options={"db_table": "search_pagedocument", "managed": False},
+            options={"db_table": "search_pagedocument"},
+                ),
+            ],
+            database_operations=[migrations.RunPython(create, drop, elidable=False)],
         ),
-        migrations.RunPython(create, drop, elidable=False),
     ]
