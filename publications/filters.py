@@ -10,13 +10,13 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
 from config.time_zone import PARIS
-from publications.models import ActionFormat, ActionPage, ActionSession, PublicationCollection, Territory, Theme
+from publications.models import ActionFormat, ActionSession, PublicationCollection, Territory, Theme
 from publications.selectors import (
     AgendaFilters,
     ExperienceFilters,
     LibraryFilters,
-    public_pages,
     publication_years,
+    site_actions,
 )
 
 ALL = ("", _("Tous"))
@@ -88,7 +88,8 @@ class AgendaFilterForm(PublicFilterForm):
 
     @staticmethod
     def _month_choices(root: Page) -> list[tuple[str, str]]:
-        actions = public_pages(ActionPage, root=root).values("pk")
+        # The months of the actions the agenda lists: the site's own and those its centre co-organises.
+        actions = site_actions(root=root).values("pk")
         months = ActionSession.objects.filter(page__in=actions).datetimes("starts_at", "month", tzinfo=PARIS)
         return [(f"{month:%Y-%m}", formats.date_format(month, "F Y").capitalize()) for month in months]
 

@@ -4,6 +4,7 @@ from typing import Any
 
 from django.utils.text import Truncator
 
+from centres.models import Centre
 from demo.builders.common import (
     Lookup,
     a_date,
@@ -50,6 +51,7 @@ class Refs:
         self.territory = Lookup(Territory, key=lambda t: t.name)
         self.organisation = Lookup(Organisation, key=lambda o: o.name)
         self.person = Lookup(Person, key=lambda p: f"{p.first_name} {p.last_name}")
+        self.centre = Lookup(Centre, key=lambda c: c.name)
 
 
 def _programme(index: ProgrammeIndexPage, row: dict[str, Any], refs: Refs) -> ProgrammePage:
@@ -188,6 +190,7 @@ def _action(programme: ProgrammePage, row: dict[str, Any], refs: Refs) -> Action
     page.territories = refs.territory.many(row.get("territories"))
     page.audiences = refs.audience.many(row.get("audiences"))
     page.other_axes = [axes[title] for title in row.get("other_axes", [])]
+    page.co_organisers = refs.centre.many(row.get("co_organisers"))
 
     def children(action: ActionPage) -> None:
         action.sessions.set(ordered(_sessions(row, refs)))

@@ -17,6 +17,7 @@ from legal.models import LegalInformation
 from newsletters.models import NewsletterIssuePage, NewsletterList
 from publications.models import (
     AboutPage,
+    ActionPage,
     ExperiencePage,
     HomePage,
     PodcastSeriesPage,
@@ -206,3 +207,18 @@ def test_centre_sites__admin_login_on_a_centre_host_passes_csrf(demo_site):
 
     assert response.status_code == 302
     assert response.headers["Location"] == "/admin/"
+
+
+def test_centre_sites__the_co_organised_regional_day_shows_on_each_co_organisers_agenda(demo_site):
+    """Seed 001: the Pôle ressources' GUSP day, co-organised with Profession Banlieue, one page on its host's site."""
+    day = ActionPage.objects.get(title__startswith="Rencontres franciliennes de la GUSP")
+    agenda_path = "/agenda/?quand=passees&mois=2020-12"
+
+    assert centre_for_page(day).slug == PR
+    assert [centre.slug for centre in day.co_organisers.all()] == [PB]
+    # Relative on its own site, the full address on the co-organiser's: one page either way.
+    for slug, link in ((PR, page_path(day)), (PB, day.full_url)):
+        response = Client().get(agenda_path, HTTP_HOST=centre_site(slug).hostname)
+        assert link in hrefs(main(parse(response))), slug
+    response = Client().get(agenda_path, HTTP_HOST=centre_site(IREV).hostname)
+    assert day.full_url not in hrefs(main(parse(response)))
