@@ -11,10 +11,11 @@ from ninja import Field, Schema
 from wagtail.models import Page
 
 from api.errors import UnknownValueError
+from centres.models import Centre
 from config.types import QuerySetT
 from publications.models import ActionFormat, PublicationCollection, Theme
 from publications.territories import territory_ids_within
-from publications.visibility import pages_visible
+from publications.visibility import pages_visible_on_every_site
 from search_text.french import MAX_QUERY_CHARS, query_terms
 
 SLUG = r"^[-a-zA-Z0-9_]+$"
@@ -28,6 +29,12 @@ class PageFilters(Schema):
     limit: int = Field(20, ge=1, le=100, description="Nombre de résultats (100 au plus).")
     offset: int = Field(0, ge=0, le=100_000, description="Rang du premier résultat.")
     search: str | None = Field(None, max_length=MAX_QUERY_CHARS, description="Recherche plein texte.")
+    centre: str | None = Field(
+        None,
+        max_length=60,
+        pattern=SLUG,
+        description="Identifiant d'un centre (« irev ») : ses seuls contenus ; sans lui, ceux de tous les centres.",
+    )
 
 
 class ClassifiedFilters(PageFilters):
@@ -111,6 +118,13 @@ def theme_id_get(slug: str) -> int:
     return theme
 
 
+def centre_get(slug: str) -> Centre:
+    found = Centre.objects.filter(slug=slug).select_related("site__root_page").first()
+    if found is None:
+        raise UnknownValueError("centre", _("Aucun centre n'a l'identifiant « %(slug)s ».") % {"slug": slug})
+    return found
+
+
 def format_id_get(slug: str) -> int:
     found = ActionFormat.objects.filter(slug=slug).values_list("pk", flat=True).first()
     if found is None:
@@ -146,7 +160,7 @@ def search_ids(model: type[Page], query: str) -> list[int]:
     terms = query_terms(query)
     if not terms:
         raise UnknownValueError("search", _("La recherche ne contient aucun mot à chercher."))
-    scope = pages_visible(Page.objects.filter(content_type=ContentType.objects.get_for_model(model)))
+    scope = pages_visible_on_every_site(Page.objects.filter(content_type=ContentType.objects.get_for_model(model)))
     return [page.pk for page in scope.search(" ".join(terms), operator="and")[:SEARCH_DEPTH]]
 
 

@@ -15,6 +15,10 @@ gouvernance, équipe, adhérents, financeurs, services d'information), et les li
 référence qui servent à les filtrer. Seules les pages en ligne, publiques et non expirées sont lues ; les brouillons
 ne sont lisibles qu'avec un jeton d'aperçu signé (`/api/preview/`).
 
+Sur le site du réseau, l'API lit les contenus de tous les centres ; sur le site d'un centre,
+les siens seulement. Chaque page nomme son centre (`owner`) et `centre=<identifiant>` garde
+les contenus d'un seul centre.
+
 Les listes se paginent avec `limit` (100 au plus) et `offset`. Un paramètre mal formé reçoit
 une réponse 422, une valeur inconnue (thématique, territoire…) une réponse 400, chacune avec
 un message en français qui nomme le paramètre.

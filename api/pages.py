@@ -6,24 +6,30 @@ from django.db.models import Case, IntegerField, QuerySet, When
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from ninja.errors import HttpError
-from wagtail.models import Page, PageQuerySet
+from wagtail.models import Page, PageQuerySet, Site
 
-from api.filters import PageFilters, search_ids
+from api.filters import PageFilters, centre_get, search_ids
+from centres.selectors import centre_pages_q
 from config.types import QuerySetT
-from publications.visibility import pages_visible_to
+from publications.visibility import pages_visible_through
 
 
 def public_pages(model: type[Page], request: HttpRequest) -> PageQuerySet:
-    """The visible pages of ``model`` on the request's site (`publications.visibility`).
+    """The visible pages of ``model`` the request's site reads (`publications.visibility`).
 
+    Through the network site (``BASE_URL``, where other fronts read the instance) every
+    centre's pages, each item naming its owner centre, ``?centre=`` narrowing a list to one;
+    through a centre's site that centre's only, so another centre's page is a 404 there.
     The page rows hold the published content: drafts and unpublished changes live in
     revisions, which the API never reads (except the signed preview).
     """
-    return pages_visible_to(model.objects.all(), request)
+    return pages_visible_through(model.objects.all(), site=Site.find_for_request(request))
 
 
-def searched(queryset: QuerySetT, filters: PageFilters) -> tuple[QuerySetT, list[int] | None]:
-    """Narrow to the full-text matches; their ids, best first, give the default order."""
+def narrowed(queryset: QuerySetT, filters: PageFilters) -> tuple[QuerySetT, list[int] | None]:
+    """Narrow to the centre asked for and to the full-text matches; their ids, best first, give the default order."""
+    if filters.centre:
+        queryset = queryset.filter(centre_pages_q(centre_get(filters.centre)))
     if not filters.search:
         return queryset, None
     ids = search_ids(queryset.model, filters.search)

@@ -3,10 +3,11 @@
 import datetime
 from typing import Any, Generic, TypeVar
 
-from ninja import Schema
+from ninja import Field, Schema
 from wagtail.models import Page
 
-from config.public_url import absolute_url
+from centres.selectors import centre_for_page
+from config.public_url import absolute_url, site_address
 from feeds.podcast import podcast_feed_url
 from publications.visibility import page_is_visible, pages_visible
 from registrations.selectors import participant_counts_public, session_registration_public
@@ -182,17 +183,39 @@ class OrganisationRoleOut(Schema):
 # Pages
 
 
+class CentreOut(Schema):
+    """The centre whose site holds a page: the API lists every centre's pages."""
+
+    slug: str
+    name: str
+    acronym: str
+    site_url: str = Field(description="L'adresse du site du centre, où ses pages sont publiées.")
+
+    @staticmethod
+    def resolve_site_url(obj: Any) -> str:
+        return site_address(obj.site) if obj.site else ""
+
+
 class PageOut(Schema):
     id: int
     title: str
     slug: str
     url: str
+    # Not ``centre``: a programme's ``centre`` was already its organisation in the directory.
+    owner: CentreOut | None = Field(
+        description="Le centre dont le site publie la page (`?centre=` filtre sur son identifiant) ; "
+        "null pour une page du site du réseau."
+    )
     first_published_at: datetime.datetime | None
     last_published_at: datetime.datetime | None
 
     @staticmethod
     def resolve_url(obj: Any, context: dict[str, Any]) -> str:
         return page_url(obj, context)
+
+    @staticmethod
+    def resolve_owner(obj: Any, context: dict[str, Any]) -> Any:
+        return centre_for_page(obj, request=(context or {}).get("request"))
 
 
 class PageRef(Schema):
@@ -465,8 +488,9 @@ class SeriesOut(PageOut):
         return str(obj.guid)
 
     @staticmethod
-    def resolve_feed_url(obj: Any) -> str:
-        return podcast_feed_url(obj)
+    def resolve_feed_url(obj: Any, context: dict[str, Any]) -> str:
+        owner = centre_for_page(obj, request=(context or {}).get("request"))
+        return podcast_feed_url(obj, site=owner.site if owner else None)
 
 
 class SeriesDetailOut(SeriesOut):

@@ -1,8 +1,10 @@
-"""Which centre a site, a page or a request belongs to; a centre with its institution, for the public."""
+"""Which centre a site, a page or a request belongs to, which pages a site's public reads cover;
+a centre with its institution, for the public."""
 
 from collections.abc import Iterable
+from typing import Any
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 from django.http import HttpRequest
 from django.utils import timezone
 from wagtail.models import Page, Site
@@ -37,10 +39,21 @@ def _site_of(page: Page) -> int | None:
     return None
 
 
-def centre_for_page(page: Page) -> Centre | None:
-    """The centre whose site's root holds the page."""
+def centres_by_site(request: Any = None) -> dict[int, Centre]:
+    """Every centre with a site, by site id, in one query (memoised on ``request`` when given)."""
+    cached = getattr(request, "_centres_by_site", None)
+    if cached is not None:
+        return cached
+    centres = {centre.site_id: centre for centre in Centre.objects.filter(site__isnull=False).select_related("site")}
+    if request is not None:
+        request._centres_by_site = centres
+    return centres
+
+
+def centre_for_page(page: Page, *, request: Any = None) -> Centre | None:
+    """The centre whose site's root holds the page (one query per request for a list of pages)."""
     site_id = _site_of(page)
-    return None if site_id is None else Centre.objects.filter(site_id=site_id).first()
+    return centres_by_site(request).get(site_id) if site_id is not None else None
 
 
 def centres_for_pages(pages: Iterable[Page]) -> dict[int, Centre]:
@@ -98,3 +111,17 @@ def centre_with_institution_for_page(page: Page) -> Centre | None:
 def centres_with_site() -> QuerySet[Centre]:
     """The centres that have a site, by name, their sites joined: the network's home links to each."""
     return Centre.objects.filter(site__isnull=False).select_related("site").order_by("name")
+
+
+def centre_pages_q(centre: Centre) -> Q:
+    """The centre's pages as a filter on any page queryset (nothing for a centre without a site)."""
+    if centre.site is None:
+        return Q(pk__in=[])
+    root = centre.site.root_page
+    return Q(path__startswith=root.path, depth__gte=root.depth)
+
+
+def site_aggregates(site: Site | None) -> bool:
+    """Whether public reads through the site (search, the typed API) cover every centre's pages:
+    the network site's do (a site of no centre), a centre's site reads its own."""
+    return site is not None and centre_for_site(site) is None

@@ -15,11 +15,13 @@ from django.conf import settings
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils import timezone
+from wagtail.models import Site
 from wagtail.rich_text import expand_db_html
 
 from assets.models import CustomImage
+from config.public_url import absolute_url
 from config.time_zone import PARIS
-from feeds.links import absolute_url, page_absolute_url
+from feeds.links import page_absolute_url, request_site
 from publications.models import EpisodeChapter, EpisodePerson, PodcastEpisodePage, PodcastSeasonPage, PodcastSeriesPage
 from publications.models.podcasts import COVER_MAX_PX, COVER_MIN_PX, EpisodeRole
 
@@ -69,16 +71,17 @@ def release_datetime(date: datetime.date) -> datetime.datetime:
     return datetime.datetime.combine(date, datetime.time(0), tzinfo=PARIS)
 
 
-def episode_transcript_url(episode: PodcastEpisodePage) -> str:
-    return absolute_url(reverse("feeds:podcast_transcript", kwargs={"guid": episode.guid}))
+def episode_transcript_url(episode: PodcastEpisodePage, *, site: Site | None) -> str:
+    return absolute_url(reverse("feeds:podcast_transcript", kwargs={"guid": episode.guid}), site=site)
 
 
-def episode_chapters_url(episode: PodcastEpisodePage) -> str:
-    return absolute_url(reverse("feeds:podcast_chapters", kwargs={"guid": episode.guid}))
+def episode_chapters_url(episode: PodcastEpisodePage, *, site: Site | None) -> str:
+    return absolute_url(reverse("feeds:podcast_chapters", kwargs={"guid": episode.guid}), site=site)
 
 
-def podcast_feed_url(series: PodcastSeriesPage) -> str:
-    return absolute_url(reverse("feeds:podcast", kwargs={"guid": series.guid}))
+def podcast_feed_url(series: PodcastSeriesPage, *, site: Site | None) -> str:
+    """The series' feed on ``site``, the one that holds it (its feed answers there only)."""
+    return absolute_url(reverse("feeds:podcast", kwargs={"guid": series.guid}), site=site)
 
 
 def chapters_document(episode: PodcastEpisodePage, chapters: Iterable[EpisodeChapter]) -> dict:
@@ -107,7 +110,8 @@ def _channel(
     published = [e.last_published_at for e in episodes if e.last_published_at]
     last_build = max([*published, series.last_published_at or timezone.now()])
     _sub(channel, "lastBuildDate", format_datetime(last_build))
-    _sub(channel, _tag(ATOM, "link"), href=podcast_feed_url(series), rel="self", type="application/rss+xml")
+    self_url = podcast_feed_url(series, site=request_site(request))
+    _sub(channel, _tag(ATOM, "link"), href=self_url, rel="self", type="application/rss+xml")
 
     cover_url = podcast_cover_url(series.cover)
     if cover_url:
@@ -170,9 +174,20 @@ def _item(
         _sub(item, _tag(PODCAST, "episode"), str(episode.episode_number))
     _sub(item, _tag(ITUNES, "explicit"), "false")
     if episode.transcript.strip():
-        _sub(item, _tag(PODCAST, "transcript"), url=episode_transcript_url(episode), type="text/vtt", language="fr")
+        _sub(
+            item,
+            _tag(PODCAST, "transcript"),
+            url=episode_transcript_url(episode, site=request_site(request)),
+            type="text/vtt",
+            language="fr",
+        )
     if episode.chapters.all():
-        _sub(item, _tag(PODCAST, "chapters"), url=episode_chapters_url(episode), type=CHAPTERS_CONTENT_TYPE)
+        _sub(
+            item,
+            _tag(PODCAST, "chapters"),
+            url=episode_chapters_url(episode, site=request_site(request)),
+            type=CHAPTERS_CONTENT_TYPE,
+        )
     _people(item, episode.people.all())
 
 

@@ -1,13 +1,13 @@
-"""sitemap.xml: every live, public, not expired page of the requested site, at the public address."""
+"""sitemap.xml: every live, public, not expired page of the requested site, at that site's public address."""
 
 import datetime
 from urllib.parse import urlsplit
 
-from django.conf import settings
 from django.contrib.sitemaps import Sitemap
 from django.http import HttpRequest
 from wagtail.models import Page, PageQuerySet, Site
 
+from config.public_url import site_address
 from publications.visibility import pages_visible
 
 
@@ -17,7 +17,7 @@ class PageSitemap(Sitemap):
     def __init__(self, *, site: Site, request: HttpRequest) -> None:
         self.site = site
         self.request = request
-        public = urlsplit(settings.BASE_URL)
+        public = urlsplit(site_address(site))
         self.protocol = public.scheme
         self.domain = public.netloc
 

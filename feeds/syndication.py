@@ -3,7 +3,6 @@
 import datetime
 from typing import Any
 
-from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.db.models import F
 from django.http import Http404, HttpRequest
@@ -13,10 +12,12 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page, PageQuerySet, Site
 
-from feeds.links import absolute_url, page_absolute_url
+from config.public_url import absolute_url
+from feeds.links import page_absolute_url
 from feeds.selectors import site_for_request
 from newsletters.models import NewsletterIssuePage
 from publications.models import ActionPage, ExperiencePage, PodcastEpisodePage, PublicationPage
+from publications.selectors import site_name_for
 from publications.visibility import pages_visible
 
 FEED_LENGTH = 30
@@ -44,10 +45,10 @@ class PageFeed(Feed):
         return site
 
     def link(self, site: Site) -> str:
-        return page_absolute_url(site.root_page)
+        return absolute_url("/", site=site)
 
     def feed_url(self, site: Site) -> str:
-        return absolute_url(reverse(self.url_name))
+        return absolute_url(reverse(self.url_name), site=site)
 
     def feed_guid(self, site: Site) -> str:
         return f"urn:uuid:{site.root_page.translation_key}"
@@ -56,6 +57,7 @@ class PageFeed(Feed):
         return page.title
 
     def item_link(self, page: Page) -> str:
+        # No request here: with several sites Wagtail gives the page's own site's address.
         return page_absolute_url(page)
 
     def item_guid(self, page: Page) -> str:
@@ -78,7 +80,7 @@ class PublicationsFeed(PageFeed):
     url_name = "feeds:publications_rss"
 
     def title(self, site: Site) -> str:
-        return gettext("%(site)s — publications") % {"site": settings.WAGTAIL_SITE_NAME}
+        return gettext("%(site)s — publications") % {"site": site_name_for(site=site)}
 
     def items(self, site: Site) -> PageQuerySet:
         return (
@@ -108,7 +110,7 @@ class NewsFeed(PageFeed):
     url_name = "feeds:news_rss"
 
     def title(self, site: Site) -> str:
-        return gettext("%(site)s — actualités") % {"site": settings.WAGTAIL_SITE_NAME}
+        return gettext("%(site)s — actualités") % {"site": site_name_for(site=site)}
 
     def items(self, site: Site) -> list[Page]:
         pages = pages_visible(Page.objects.type(*NEWS_TYPES), site=site)

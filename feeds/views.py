@@ -6,7 +6,6 @@ and expired pages never appear; an invisible object is a 404, as on the site.
 
 import datetime
 
-from django.conf import settings
 from django.contrib.sitemaps.views import sitemap as django_sitemap
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest, JsonResponse
@@ -18,9 +17,10 @@ from wagtail.models import Site
 
 from feeds import calendar, podcast, selectors
 from feeds.agenda_filters import agenda_filters_parse
-from feeds.links import absolute_url
+from feeds.links import site_absolute_url
 from feeds.sitemaps import PageSitemap
 from publications.models import ActionPage
+from publications.selectors import site_name_for
 from publications.visibility import pages_visible
 
 # Past sessions stay this long in the agenda, so that subscribed calendars keep recent events.
@@ -101,7 +101,7 @@ def agenda_calendar(request: HttpRequest) -> HttpResponse:
     actions = filters.apply(pages_visible(ActionPage.objects.all(), site=site))
     since = timezone.now() - datetime.timedelta(days=AGENDA_PAST_DAYS)
     sessions = selectors.action_sessions_list(actions=actions, ends_after=since)
-    name = _("Agenda — %(site)s") % {"site": settings.WAGTAIL_SITE_NAME} + filters.calendar_name_suffix()
+    name = _("Agenda — %(site)s") % {"site": site_name_for(site=site)} + filters.calendar_name_suffix()
     return _ics_response(calendar.calendar_build(name=name, sessions=sessions, request=request), "agenda.ics")
 
 
@@ -116,7 +116,7 @@ def robots_txt(request: HttpRequest) -> HttpResponse:
         "User-agent: *",
         "Disallow: /admin/",
         "",
-        f"Sitemap: {absolute_url(reverse('feeds:sitemap'))}",
+        f"Sitemap: {site_absolute_url(reverse('feeds:sitemap'), request)}",
         "",
     ]
     return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")

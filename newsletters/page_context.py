@@ -6,9 +6,11 @@ Registered for their page types (``publications.context_builders``) by ``Newslet
 from typing import Any
 
 from django.http import HttpRequest
+from wagtail.models import Site
 
 from newsletters.email_content import issue_sections
-from newsletters.models import NewsletterIndexPage, NewsletterIssuePage, NewsletterList
+from newsletters.models import NewsletterIndexPage, NewsletterIssuePage
+from newsletters.selectors import lists_offered
 from publications import selectors
 from publications.context_builders import Context, page_context_register
 from publications.models import HomePage
@@ -17,7 +19,7 @@ from publications.page_context import query_without_page
 
 @page_context_register(HomePage)
 def home_newsletter_lists_context(page: Any, request: HttpRequest, context: Context) -> Context:
-    context["newsletter_lists"] = list(NewsletterList.objects.filter(is_active=True))
+    context["newsletter_lists"] = list(lists_offered(site=Site.find_for_request(request)))
     return context
 
 
@@ -30,7 +32,7 @@ def newsletter_index_context(page: Any, request: HttpRequest, context: Context) 
     )
     context.update(
         results=selectors.paginate(issues, page_number=request.GET.get("page"), per_page=24),
-        newsletter_lists=list(NewsletterList.objects.filter(is_active=True)),
+        newsletter_lists=list(lists_offered(site=Site.find_for_request(request))),
         query_without_page=query_without_page(request),
     )
     return context

@@ -11,7 +11,7 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
-from wagtail.models import Page
+from wagtail.models import Page, Site
 
 from centres import selectors as centres_selectors
 from publications import selectors, structured_data
@@ -140,7 +140,7 @@ def _site_name(page: Page) -> str:
 
 @page_context_register(ActionPage)
 def action_context(page: Any, request: HttpRequest, context: Context) -> Context:
-    details = selectors.action_details(page)
+    details = selectors.action_details(page, site=Site.find_for_request(request))
     context.update(details)
     # « S'inscrire » on a day already past would send people to a closed form.
     now = timezone.now()
@@ -175,7 +175,9 @@ def publication_context(page: Any, request: HttpRequest, context: Context) -> Co
         authors=authors,
         documents=documents,
         co_publishers=list(page.co_publishers.all()),
-        related_actions=list(pages_visible(page.related_actions.all()).select_related("format")),
+        related_actions=list(
+            pages_visible(page.related_actions.all(), site=Site.find_for_request(request)).select_related("format")
+        ),
         themes=list(page.themes.all()),
         territories=list(page.territories.all()),
         structured_data=structured_data.publication_report(page, authors=authors, documents=documents, request=request),

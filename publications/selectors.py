@@ -16,7 +16,7 @@ from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
 from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
-from wagtail.models import Page, PageQuerySet
+from wagtail.models import Page, PageQuerySet, Site
 
 from centres.selectors import centre_for_page, centres_for_pages
 from config import parsing
@@ -194,11 +194,15 @@ def programme_axes(programme: ProgrammePage) -> tuple[list[AxisActions], list[Ac
     return [AxisActions(axis=axis, actions=by_axis.get(axis.pk, [])) for axis in axes], loose
 
 
-def action_details(action: ActionPage) -> dict[str, Any]:
-    """What an action page shows beyond its own fields, in a fixed number of queries."""
+def action_details(action: ActionPage, *, site: Site | None) -> dict[str, Any]:
+    """What an action page of ``site`` shows beyond its own fields, in a fixed number of queries.
+
+    The pages it links to (deliverables, the action it continues) are shown when they are
+    visible on the same site: another centre's page is not this site's to show.
+    """
     organisations = list(action.organisations.select_related("organisation"))
     deliverables = list(action.deliverables.select_related("publication"))
-    visible = visible_page_ids([item.publication for item in deliverables])
+    visible = visible_page_ids([item.publication for item in deliverables], site=site)
     for item in deliverables:
         item.visible_publication = item.publication if item.publication_id in visible else None
     return {
@@ -212,7 +216,7 @@ def action_details(action: ActionPage) -> dict[str, Any]:
         "progress_notes": list(action.progress_notes.order_by("date")),
         "indicators": list(action.indicators.all()),
         "fundings": list(action.fundings.select_related("funder")),
-        "continues": action.continues if page_is_visible(action.continues) else None,
+        "continues": action.continues if page_is_visible(action.continues, site=site) else None,
         "deliverables": deliverables,
         "programme": action.get_parent().specific,
         "host_centre": centre_for_page(action),

@@ -3,8 +3,9 @@
 A page is visible when it is live, not past its ``expire_at`` by the clock (an expired page stays
 live until the scheduled-publishing job runs, and forever if beat is down), neither it nor an
 ancestor carries a view restriction, every ancestor is live and not expired, and it lies within
-the requesting site. Every public surface (page serving, listings, both APIs, search, feeds,
-sitemap, newsletter emails) composes these predicates, like Wagtail's own ``PageQuerySet``
+the requesting site (or, on the network site, which aggregates the centres, within some site: a
+page outside every site's root has no address). Every public surface (page serving, listings,
+both APIs, search, feeds, sitemap, newsletter emails) composes these predicates, like Wagtail's own ``PageQuerySet``
 ones (``live_q``, ``private_q``): nobody rewrites them.
 
 Answers of the public surfaces are cached and shared, so a restriction hides a page from
@@ -19,12 +20,12 @@ from typing import TypeGuard
 from django.db.models import CharField, Exists, OuterRef, Q, QuerySet
 from django.db.models.expressions import Combinable
 from django.db.models.functions import Cast
-from django.http import HttpRequest
 from django.utils import timezone
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import CollectionViewRestriction, Page, PageViewRestriction, ReferenceIndex, Site
 
+from centres.selectors import site_aggregates
 from config.types import QuerySetT
 
 ROOT_DEPTH = 1  # Wagtail's tree root, above every site: never served, never hidden.
@@ -72,6 +73,12 @@ def visible_q(*, site: Site | None = None, now: datetime.datetime | None = None)
     return q
 
 
+def on_some_site_q() -> Q:
+    """Pages within any site's root: what the network site's search and API cover."""
+    roots = Site.objects.values_list("root_page__path", "root_page__depth")
+    return _branches_q(roots, inclusive=True) or Q(pk__in=[])
+
+
 def _without(q: Q, excluded: Q) -> Q:
     # An empty exclusion is left out rather than negated: search backends translate every
     # filter into their own query language, and "not nothing" is one they may refuse.
@@ -83,10 +90,18 @@ def pages_visible(queryset: QuerySetT, *, site: Site | None = None) -> QuerySetT
     return queryset.filter(visible_q(site=site))
 
 
-def pages_visible_to(queryset: QuerySetT, request: HttpRequest) -> QuerySetT:
-    """The visible pages of the site the request came through; none for an unknown site."""
-    site = Site.find_for_request(request)
-    return pages_visible(queryset, site=site) if site is not None else queryset.none()
+def pages_visible_on_every_site(queryset: QuerySetT) -> QuerySetT:
+    """``queryset`` narrowed to the pages the public may read on any of the instance's sites."""
+    return queryset.filter(visible_q() & on_some_site_q())
+
+
+def pages_visible_through(queryset: QuerySetT, *, site: Site | None) -> QuerySetT:
+    """What a public read through ``site`` covers (search, the typed API): a centre's site its own
+    pages, the network site (a site of no centre) every site's, since it aggregates the centres;
+    no site (a read of no request) every site's too."""
+    if site is None or site_aggregates(site):
+        return pages_visible_on_every_site(queryset)
+    return pages_visible(queryset, site=site)
 
 
 def page_is_published(page: Page, *, now: datetime.datetime | None = None) -> bool:

@@ -6,12 +6,12 @@ from dataclasses import dataclass
 
 from django.http import QueryDict
 
+from newsletters.selectors import lists_offered
 from publications.models import ActionPage
 from registrations.dates import session_when
 from registrations.forms import RegistrationForm
 from registrations.models import RegistrationSettings
 from registrations.selectors import Availability, PublicState, Target, availability, settings_for, targets_of
-from subscribers.selectors import public_lists
 
 # Targets the form offers: a seat, or a place on the waiting list.
 _TAKING = {PublicState.OPEN, PublicState.WAITING_LIST}
@@ -51,12 +51,13 @@ def registration_panel(
     form = None
     if taking:
         per_session = [(row.target.session.pk, _choice_label(row)) for row in taking if row.target.session is not None]
+        site = settings.action.get_site()
         form = RegistrationForm(
             data,
             questions=list(settings.questions.all()),
             session_choices=per_session,
-            newsletter_lists=public_lists(),
-            site=settings.action.get_site(),
+            newsletter_lists=lists_offered(site=site),
+            site=site,
         )
     return RegistrationPanel(settings=settings, rows=rows, form=form)
 

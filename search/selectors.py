@@ -36,7 +36,7 @@ from publications.models import (
     Territory,
     Theme,
 )
-from publications.visibility import pages_visible
+from publications.visibility import pages_visible_through
 from search.highlight import excerpt
 from search.matching import Match, pages_match, year_expressions
 from search.page_documents import CLASSIFIED, classification_through
@@ -286,9 +286,10 @@ def autocomplete_pages(*, query: str, limit: int = AUTOCOMPLETE_LIMIT, site: Sit
 
 
 def _scope(site: Site | None, pages: QuerySetT) -> QuerySetT:
-    """The visible ``pages`` (of ``site``) of the types search covers."""
+    """The visible ``pages`` of the types search covers that a search through ``site`` reads:
+    a centre's site its own, the network site every site's (publications.visibility)."""
     content_types = ContentType.objects.get_for_models(*(kind.model for kind in KINDS)).values()
-    return pages_visible(pages.filter(content_type__in=list(content_types)), site=site)
+    return pages_visible_through(pages.filter(content_type__in=list(content_types)), site=site)
 
 
 def _filtered_pages(pages: QuerySetT, filters: SearchFilters, *, site: Site | None) -> QuerySetT:

@@ -5,7 +5,6 @@ from collections.abc import Collection
 from django.db.models import OuterRef, QuerySet
 from django.db.models.functions import Lower
 
-from newsletters.models import NewsletterList
 from subscribers.models import Subscriber, Subscription, SubscriptionStatus
 
 
@@ -36,11 +35,6 @@ def recipient_ids_among(list_id: int, subscriber_ids: Collection[int]) -> set[in
 def subscribers_by_email(email: str) -> QuerySet[Subscriber]:
     """The subscriber holding this address, whatever its case (at most one: see the model's constraint)."""
     return Subscriber.objects.annotate(email_ci=Lower("email")).filter(email_ci=email.strip().lower())
-
-
-def public_lists() -> QuerySet[NewsletterList]:
-    """The lists offered on the public forms."""
-    return NewsletterList.objects.filter(is_active=True).order_by("name")
 
 
 def confirmed_list_ids(subscriber: Subscriber) -> set[int]:

@@ -16,11 +16,12 @@ from wagtail.models import Site
 from config.client_address import client_address
 from config.ratelimit import form_rate_limited
 from newsletters.models import NewsletterList
+from newsletters.selectors import lists_offered
 from subscribers import services, tokens
 from subscribers.consent import consent_text
 from subscribers.forms import PreferencesForm, SubscriptionForm, UnsubscribeForm
 from subscribers.models import Source, Subscriber
-from subscribers.selectors import confirmation_already_used, confirmed_list_ids, public_lists
+from subscribers.selectors import confirmation_already_used, confirmed_list_ids
 
 logger = logging.getLogger(__name__)
 MAX_EMAIL_LENGTH = 254
@@ -65,7 +66,7 @@ def _initial_from_query(request: HttpRequest, lists: QuerySet[NewsletterList]) -
 
 @require_http_methods(["GET", "POST"])
 def subscribe(request: HttpRequest, list_slug: str | None = None) -> HttpResponse:
-    lists = public_lists()
+    lists = lists_offered(site=Site.find_for_request(request))
     newsletter_list: NewsletterList | None = None
     if list_slug is not None:
         newsletter_list = lists.filter(slug=list_slug).first()
@@ -150,7 +151,8 @@ def preferences(request: HttpRequest, token: str) -> HttpResponse:
     subscriber = Subscriber.objects.filter(pk=subscriber_id).first()
     if subscriber is None:
         return _invalid_link(request)
-    lists = public_lists()
+    # Reached from any centre's email: every active list, whichever site answers.
+    lists = lists_offered(site=None)
     text = consent_text(lists, site=Site.find_for_request(request))
     saved = False
     form: PreferencesForm | None

@@ -11,8 +11,9 @@ from django.core.cache import caches
 from django.core.management import call_command
 from django.db import transaction
 from django.test import Client, override_settings
-from wagtail.models import Page
+from wagtail.models import Page, Site
 
+from centres.models import Centre
 from newsletters.models import NewsletterIndexPage
 from publications.models import (
     ExperienceIndexPage,
@@ -29,6 +30,7 @@ from tests.factories import (
     ProgrammeIndexPageFactory,
     PublicationIndexPageFactory,
 )
+from tests.factories.centres import CentreFactory, default_centre
 from tests.smtp import SmtpServer
 from tests.users import Team, team_create
 
@@ -127,7 +129,11 @@ class SiteTree:
 @pytest.fixture
 def site_tree(site_root) -> SiteTree:
     """Root → HomePage (the default site's root) → one index page of each kind."""
-    home = HomePageFactory(parent=site_root)
+    return site_tree_build(HomePageFactory(parent=site_root))
+
+
+def site_tree_build(home: HomePage) -> SiteTree:
+    """One index page of each kind under ``home``."""
     return SiteTree(
         home=home,
         programmes=ProgrammeIndexPageFactory(parent=home),
@@ -135,6 +141,43 @@ def site_tree(site_root) -> SiteTree:
         podcasts=PodcastIndexPageFactory(parent=home),
         experiences=ExperienceIndexPageFactory(parent=home),
         newsletters=NewsletterIndexPageFactory(parent=home),
+    )
+
+
+@dataclass(frozen=True)
+class CentreSite:
+    centre: Centre
+    site: Site
+    tree: SiteTree
+
+    @property
+    def host(self) -> dict[str, str]:
+        """The test client's keyword that sends a request to this site."""
+        return {"HTTP_HOST": self.site.hostname}
+
+
+@dataclass(frozen=True)
+class CentreSites:
+    first: CentreSite
+    second: CentreSite
+    network: Site
+
+
+@pytest.fixture
+def centre_sites(site_tree, settings) -> CentreSites:
+    """Three sites of one instance: the first centre's (the default site, ``site_tree``), the
+    second centre's on centre-b.localhost (a tree of its own) and the network's on reseau.localhost
+    (a site of no centre, a bare home page)."""
+    settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, ".localhost"]
+    default = Site.objects.get(is_default_site=True)
+    first = CentreSite(centre=default_centre(), site=default, tree=site_tree)
+    home = HomePageFactory(default_site=False, slug="centre-b", title="Accueil du centre B")
+    site = Site.objects.create(hostname="centre-b.localhost", port=80, root_page=home, site_name="Centre B")
+    centre = CentreFactory(name="Centre B", acronym="CB", slug="centre-b", site=site)
+    network_home = HomePageFactory(default_site=False, slug="reseau", title="Accueil du réseau")
+    network = Site.objects.create(hostname="reseau.localhost", port=80, root_page=network_home, site_name="Réseau")
+    return CentreSites(
+        first=first, second=CentreSite(centre=centre, site=site, tree=site_tree_build(home)), network=network
     )
 
 

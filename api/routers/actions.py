@@ -9,7 +9,7 @@ from ninja import Query, Router
 
 from api.errors import ErrorOut
 from api.filters import ActionFilters, ProgrammeFilters, classified_filter, day_end, day_start, format_id_get
-from api.pages import by_relevance, page_detail, paged, public_pages, searched
+from api.pages import by_relevance, narrowed, page_detail, paged, public_pages
 from api.schemas import ActionDetailOut, ActionOut, Paged, ProgrammeDetailOut, ProgrammeOut
 from publications.models import ActionPage, ActionSession, ProgrammePage
 from publications.sessions import session_upcoming_q
@@ -42,7 +42,7 @@ def _in_years(queryset: QuerySet, year: int) -> QuerySet:
 
 
 def _filtered(request: HttpRequest, filters: ActionFilters) -> QuerySet:
-    queryset, ids = searched(_actions(request), filters)
+    queryset, ids = narrowed(_actions(request), filters)
     queryset = classified_filter(queryset, filters, extra_territory="sessions__town")
     if filters.format:
         queryset = queryset.filter(format_id=format_id_get(filters.format))
@@ -110,7 +110,7 @@ def _programmes(request: HttpRequest) -> QuerySet:
 
 @router.get("/programmes/", response={200: Paged[ProgrammeOut], **ERRORS}, summary="Programmes d'actions")
 def programme_list(request: HttpRequest, filters: Query[ProgrammeFilters]) -> dict[str, Any]:
-    queryset, ids = searched(_programmes(request), filters)
+    queryset, ids = narrowed(_programmes(request), filters)
     if filters.year:
         queryset = queryset.filter(year=filters.year)
     queryset = by_relevance(queryset, ids) if ids is not None else queryset.order_by("-year", "title", "pk")

@@ -8,7 +8,7 @@ from ninja import Query, Router
 
 from api.errors import ErrorOut
 from api.filters import ExperienceFilters, classified_filter
-from api.pages import by_relevance, page_detail, paged, public_pages, searched
+from api.pages import by_relevance, narrowed, page_detail, paged, public_pages
 from api.schemas import ExperienceDetailOut, ExperienceOut, Paged
 from publications.models import ExperiencePage
 
@@ -23,7 +23,7 @@ def _experiences(request: HttpRequest) -> QuerySet:
     "/experiences/", response={200: Paged[ExperienceOut], 400: ErrorOut, 422: ErrorOut}, summary="Fiches d'expérience"
 )
 def experience_list(request: HttpRequest, filters: Query[ExperienceFilters]) -> dict[str, Any]:
-    queryset, ids = searched(_experiences(request), filters)
+    queryset, ids = narrowed(_experiences(request), filters)
     queryset = classified_filter(queryset, filters, extra_territory="town")
     queryset = by_relevance(queryset, ids) if ids is not None else queryset.order_by("title", "pk")
     return paged(queryset, filters)

@@ -9,7 +9,7 @@ from ninja import Query, Router
 
 from api.errors import ErrorOut, UnknownValueError
 from api.filters import NewsletterFilters, SnippetFilters
-from api.pages import dated, page_detail, paged, public_pages, searched
+from api.pages import dated, narrowed, page_detail, paged, public_pages
 from api.schemas import ListOut, NewsletterIssueDetailOut, NewsletterIssueOut, Paged
 from newsletters.models import NewsletterIssuePage, NewsletterList
 
@@ -26,7 +26,7 @@ def _issues(request: HttpRequest) -> QuerySet:
     summary="Numéros des lettres d'information",
 )
 def issue_list(request: HttpRequest, filters: Query[NewsletterFilters]) -> dict[str, Any]:
-    queryset, ids = searched(_issues(request), filters)
+    queryset, ids = narrowed(_issues(request), filters)
     if filters.list:
         found = NewsletterList.objects.filter(slug=filters.list).values_list("pk", flat=True).first()
         if found is None:

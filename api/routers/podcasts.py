@@ -10,7 +10,7 @@ from wagtail.models import PageQuerySet
 
 from api.errors import ErrorOut, UnknownValueError
 from api.filters import EpisodeFilters, PageFilters, SeasonFilters, classified_filter
-from api.pages import by_relevance, dated, page_detail, paged, public_pages, searched
+from api.pages import by_relevance, dated, narrowed, page_detail, paged, public_pages
 from api.schemas import EpisodeDetailOut, EpisodeOut, Paged, SeasonOut, SeriesDetailOut, SeriesOut
 from publications.models import PodcastEpisodePage, PodcastSeasonPage, PodcastSeriesPage
 
@@ -32,7 +32,7 @@ def _public_parent(request: HttpRequest, model: type, page_id: int, field: str, 
 
 @router.get("/podcasts/series/", response={200: Paged[SeriesOut], **ERRORS}, summary="Séries de podcasts")
 def series_list(request: HttpRequest, filters: Query[PageFilters]) -> dict[str, Any]:
-    queryset, ids = searched(_series(request), filters)
+    queryset, ids = narrowed(_series(request), filters)
     queryset = by_relevance(queryset, ids) if ids is not None else queryset.order_by("title", "pk")
     return paged(queryset, filters)
 
@@ -57,7 +57,7 @@ def _with_series(seasons: list[PodcastSeasonPage]) -> list[PodcastSeasonPage]:
 
 @router.get("/podcasts/seasons/", response={200: Paged[SeasonOut], **ERRORS}, summary="Saisons")
 def season_list(request: HttpRequest, filters: Query[SeasonFilters]) -> dict[str, Any]:
-    queryset, ids = searched(_seasons(request), filters)
+    queryset, ids = narrowed(_seasons(request), filters)
     if filters.series:
         series = _public_parent(
             request, PodcastSeriesPage, filters.series, "series", _("Aucune série publiée n'a l'identifiant %(id)s.")
@@ -80,7 +80,7 @@ def _episodes(request: HttpRequest) -> PageQuerySet:
 
 @router.get("/podcasts/episodes/", response={200: Paged[EpisodeOut], **ERRORS}, summary="Épisodes")
 def episode_list(request: HttpRequest, filters: Query[EpisodeFilters]) -> dict[str, Any]:
-    queryset, ids = searched(_episodes(request), filters)
+    queryset, ids = narrowed(_episodes(request), filters)
     queryset = classified_filter(queryset, filters)
     if filters.series:
         series = _public_parent(

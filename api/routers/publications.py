@@ -8,7 +8,7 @@ from ninja import Query, Router
 
 from api.errors import ErrorOut
 from api.filters import PublicationFilters, classified_filter, collection_id_get
-from api.pages import dated, page_detail, paged, public_pages, searched
+from api.pages import dated, narrowed, page_detail, paged, public_pages
 from api.schemas import Paged, PublicationDetailOut, PublicationOut
 from publications.models import PublicationDocument, PublicationPage
 from publications.visibility import without_restricted_documents
@@ -35,7 +35,7 @@ def _publications(request: HttpRequest) -> QuerySet:
     "/publications/", response={200: Paged[PublicationOut], 400: ErrorOut, 422: ErrorOut}, summary="Publications"
 )
 def publication_list(request: HttpRequest, filters: Query[PublicationFilters]) -> dict[str, Any]:
-    queryset, ids = searched(_publications(request), filters)
+    queryset, ids = narrowed(_publications(request), filters)
     queryset = classified_filter(queryset, filters)
     if filters.collection:
         queryset = queryset.filter(collection_id=collection_id_get(filters.collection))

@@ -4,6 +4,7 @@
 """
 
 from dataclasses import dataclass
+from typing import Any
 
 from django import template
 from django.http import QueryDict
@@ -11,10 +12,11 @@ from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
-from wagtail.models import Page
+from wagtail.models import Page, Site
 
+from config.public_url import absolute_url
 from feeds.agenda_filters import NAMES
-from feeds.links import absolute_url
+from feeds.links import request_site
 from publications.models import (
     ActionPage,
     HomePage,
@@ -42,69 +44,64 @@ class FeedLink:
     type: str
 
 
-def _podcast_link(series: PodcastSeriesPage) -> FeedLink:
-    return FeedLink(
-        _("%(title)s (podcast)") % {"title": series.title},
-        absolute_url(reverse("feeds:podcast", kwargs={"guid": series.guid})),
-        RSS,
-    )
+def _link(title: str, name: str, kind: str, *, site: Site | None, **kwargs: Any) -> FeedLink:
+    return FeedLink(title, absolute_url(reverse(name, kwargs=kwargs or None), site=site), kind)
 
 
-def _agenda_link() -> FeedLink:
-    return FeedLink(_("Agenda (iCalendar)"), absolute_url(reverse("feeds:agenda_ics")), ICS)
+def _podcast_link(series: PodcastSeriesPage, site: Site | None) -> FeedLink:
+    return _link(_("%(title)s (podcast)") % {"title": series.title}, "feeds:podcast", RSS, site=site, guid=series.guid)
 
 
-def _publication_links() -> list[FeedLink]:
+def _agenda_link(site: Site | None) -> FeedLink:
+    return _link(_("Agenda (iCalendar)"), "feeds:agenda_ics", ICS, site=site)
+
+
+def _publication_links(site: Site | None) -> list[FeedLink]:
     return [
-        FeedLink(_("Publications (RSS)"), absolute_url(reverse("feeds:publications_rss")), RSS),
-        FeedLink(_("Publications (Atom)"), absolute_url(reverse("feeds:publications_atom")), ATOM),
+        _link(_("Publications (RSS)"), "feeds:publications_rss", RSS, site=site),
+        _link(_("Publications (Atom)"), "feeds:publications_atom", ATOM, site=site),
     ]
 
 
-def _news_links() -> list[FeedLink]:
+def _news_links(site: Site | None) -> list[FeedLink]:
     return [
-        FeedLink(_("Actualités (RSS)"), absolute_url(reverse("feeds:news_rss")), RSS),
-        FeedLink(_("Actualités (Atom)"), absolute_url(reverse("feeds:news_atom")), ATOM),
+        _link(_("Actualités (RSS)"), "feeds:news_rss", RSS, site=site),
+        _link(_("Actualités (Atom)"), "feeds:news_atom", ATOM, site=site),
     ]
 
 
-def feed_links_for(page: Page | str | None) -> list[FeedLink]:
-    """The feeds a page belongs to, most specific first."""
+def feed_links_for(page: Page | str | None, *, site: Site | None = None) -> list[FeedLink]:
+    """The feeds a page of ``site`` belongs to, most specific first, at that site's address."""
     if page == AGENDA:
-        return [_agenda_link()]
+        return [_agenda_link(site)]
     if not isinstance(page, Page):
         return []
     page = page.specific_deferred
     if isinstance(page, PodcastSeriesPage):
-        return [_podcast_link(page)]
+        return [_podcast_link(page, site)]
     if isinstance(page, PodcastSeasonPage | PodcastEpisodePage):
         series = PodcastSeriesPage.objects.ancestor_of(page).first()
-        return [_podcast_link(series)] if series else []
+        return [_podcast_link(series, site)] if series else []
     if isinstance(page, PodcastIndexPage):
-        return [_podcast_link(series) for series in pages_visible(PodcastSeriesPage.objects.child_of(page))]
+        return [_podcast_link(series, site) for series in pages_visible(PodcastSeriesPage.objects.child_of(page))]
     if isinstance(page, PublicationIndexPage | PublicationPage):
-        return _publication_links()
+        return _publication_links(site)
     if isinstance(page, ActionPage):
-        action = FeedLink(
-            _("%(title)s (iCalendar)") % {"title": page.title},
-            absolute_url(reverse("feeds:action_ics", kwargs={"page_id": page.pk})),
-            ICS,
-        )
-        return [action, _agenda_link()]
+        title = _("%(title)s (iCalendar)") % {"title": page.title}
+        return [_link(title, "feeds:action_ics", ICS, site=site, page_id=page.pk), _agenda_link(site)]
     if isinstance(page, ProgrammeIndexPage | ProgrammePage) or type(page).__name__ == "AgendaPage":
-        return [_agenda_link()]
+        return [_agenda_link(site)]
     if isinstance(page, HomePage):
-        return [*_news_links(), _agenda_link()]
+        return [*_news_links(site), _agenda_link(site)]
     return []
 
 
-@register.simple_tag
-def feed_alternate_links(page: Page | str | None) -> SafeString:
+@register.simple_tag(takes_context=True)
+def feed_alternate_links(context: template.Context, page: Page | str | None) -> SafeString:
     """<link rel="alternate"> for each feed of the page (podcast apps and feed readers find them)."""
+    links = feed_links_for(page, site=request_site(context.get("request")))
     return format_html_join(
-        "\n",
-        '<link rel="alternate" type="{}" title="{}" href="{}">',
-        ((link.type, link.title, link.url) for link in feed_links_for(page)),
+        "\n", '<link rel="alternate" type="{}" title="{}" href="{}">', ((ln.type, ln.title, ln.url) for ln in links)
     )
 
 

@@ -174,7 +174,8 @@ Reads = dict[str, str]
 
 
 def _get(client: Client, url: str, params: dict | None = None) -> Reads:
-    response = client.get(url, params or {}, **HOST)
+    # A client made for another site (``Client(HTTP_HOST=…)``) keeps its host.
+    response = client.get(url, params or {}, **{**HOST, **client.defaults})
     assert response.status_code < 500, f"{url} answered {response.status_code}"
     return {f"{url}?{params or ''}": response.content.decode().lower()}
 
@@ -215,14 +216,19 @@ def _searches(client: Client, word: str) -> Reads:
 
 
 def _listings(client: Client, family: Family, site_tree) -> Reads:
-    agenda = AgendaPage.objects.get()
+    agenda = AgendaPage.objects.child_of(site_tree.home).get()
     pages = [site_tree.home, agenda, site_tree.programmes, site_tree.publications, site_tree.experiences]
     pages += [site_tree.podcasts, site_tree.newsletters]
     return _merged([_get(client, page.url) for page in pages])
 
 
+def _path(page: Page) -> str:
+    """The page's path on its own site, which another site's host is asked for too."""
+    return page.get_url_parts()[2]
+
+
 def _details(client: Client, family: Family) -> Reads:
-    texts = [_get(client, page.url) for page in family.pages]
+    texts = [_get(client, _path(page)) for page in family.pages]
     texts += [_get(client, f"/api/v2/pages/{page.pk}/") for page in family.pages]
     texts += [
         _get(client, f"/api/actions/{family.action.pk}"),
@@ -343,3 +349,30 @@ def test_hidden_after_being_read__no_cached_surface_shows_them(client, site_tree
     _hide(family, kind)
     after = _merged([read(client, family, control, site_tree) for read in SURFACES.values()])
     assert [url for url, text in after.items() if family.marker in text] == []
+
+
+@pytest.fixture
+def other_centre(centre_sites) -> Family:
+    """A visible family on the second centre's site (with its agenda), the matrix's site being the first centre's."""
+    tree = centre_sites.second.tree
+    tree.home.add_child(instance=AgendaPage(title="Agenda", slug="agenda"))
+    return _family(tree, "xyzzyothercentre")
+
+
+def test_other_centre_s_pages__no_surface_of_this_centre_s_site_shows_them(client, site_tree, control, other_centre):
+    """A page of another centre's site is as hidden here as a draft (page, listings, API, search, feeds).
+
+    Newsletter items are left out: an editor may point an issue at another centre's page on purpose.
+    """
+    reads = _merged([read(client, other_centre, control, site_tree) for read in SURFACES.values()])
+    assert [url for url, text in reads.items() if other_centre.marker in text] == []
+    assert VISIBLE in "".join(reads.values())
+
+
+@pytest.mark.parametrize("surface", SURFACES)
+def test_other_centre_s_pages__shown_by_every_surface_of_its_own_site(centre_sites, control, other_centre, surface):
+    """The control of the case above: on its own site's host the family is on every surface, ours on none."""
+    client = Client(HTTP_HOST=centre_sites.second.site.hostname)
+    reads = SURFACES[surface](client, other_centre, control, centre_sites.second.tree)
+    assert other_centre.marker in "".join(reads.values())
+    assert VISIBLE not in "".join(reads.values())
