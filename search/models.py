@@ -6,7 +6,8 @@ gives them (``live``, ``expire_at``, ``path``, ``depth``, ``content_type``), so 
 they narrow pages: the rule is applied, not rewritten. The vectors and facet keys are read by
 search/matching.py's SQL. The table is created by search/migrations/0002's SQL, not from these
 fields, and written by the search index (search/backend.py); the model is managed all the same, so
-that flushing a test database truncates it with the pages it references.
+that flushing a test database truncates it with the pages it references (search/db_router.py keeps
+Django from reading it where it does not exist).
 """
 
 from django.contrib.contenttypes.models import ContentType

@@ -11,7 +11,7 @@ from publications.context_builders import (
     page_route_context_register,
 )
 from publications.models import HomePage
-from publications.page_context import home_context
+from publications.page_context import home_context, home_network_context
 
 
 class _Base:
@@ -53,8 +53,8 @@ def test_page_context__a_type_without_builder_keeps_the_base_context(monkeypatch
     assert page.get_context(RequestFactory().get("/")) == {"page": page}
 
 
-def test_page_context__the_home_page_gets_its_reads_then_the_newsletter_lists():
-    assert _builders[HomePage] == [home_context, home_newsletter_lists_context]
+def test_page_context__the_home_page_gets_its_reads_the_network_cards_then_the_newsletter_lists():
+    assert _builders[HomePage] == [home_context, home_network_context, home_newsletter_lists_context]
 
 
 def test_page_route_context__the_routes_builder_gets_the_page_and_the_routes_arguments(monkeypatch):
