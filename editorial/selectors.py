@@ -102,13 +102,13 @@ def tasks_awaiting_user(*, user: Any) -> list[AwaitingTask]:
     )
     pages = _pages_in_bulk({state.workflow_state.object_id for state in states})
     board_tasks = BoardValidationTask.objects.select_related("group").in_bulk({state.task_id for state in states})
-    needed = {task_id: task.approvals_needed() for task_id, task in board_tasks.items()}
     items = []
     for state in states:
         page = _page_of(pages, state.workflow_state.object_id)
         if page is None:
             continue
-        progress = BoardProgress(state.approvals, needed[state.task_id]) if state.task_id in needed else None
+        board_task = board_tasks.get(state.task_id)
+        progress = BoardProgress(state.approvals, board_task.approvals_needed(page)) if board_task else None
         items.append(
             AwaitingTask(
                 task_state=state,
