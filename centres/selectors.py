@@ -136,3 +136,15 @@ def user_centres(user: Any) -> QuerySet[Centre]:
     if is_administrator(user):
         return Centre.objects.all()
     return Centre.objects.filter(role_groups__group__user=user).distinct()
+
+
+def user_pages(user: Any) -> PageQuerySet:
+    """The pages of the centres ``user`` acts for (every page for the instance's administrators): what a
+    registration, a report or an experience record of one of those pages is reached through."""
+    if is_administrator(user) and user.is_active:
+        return Page.objects.all()
+    roots = Page.objects.filter(sites_rooted_here__centre__in=user_centres(user))
+    pages = Page.objects.none()
+    for root in roots:
+        pages |= Page.objects.descendant_of(root, inclusive=True)
+    return pages

@@ -81,7 +81,7 @@ def send_create_view(request: HttpRequest, issue_id: int) -> HttpResponse:
         "batch_size": settings.SENDING_DEFAULT_BATCH_SIZE,
     }
     form = SendForm(request.POST or None, initial=initial)
-    form.fields["newsletter_list"].queryset = form.fields["newsletter_list"].queryset.filter(pk__in=lists.values("pk"))
+    form.fields["newsletter_list"].queryset = form.fields["newsletter_list"].queryset.filter(pk__in=lists.values("pk"))  # type: ignore[attr-defined]
     sendable = issue_is_sendable(issue)
     if request.method == "POST" and form.is_valid():
         try:

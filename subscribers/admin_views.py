@@ -38,7 +38,7 @@ def import_view(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and "import_key" in request.POST:
         return _import_apply(request)
     form = ImportForm(request.POST or None, request.FILES or None)
-    form.fields["newsletter_list"].queryset = lists_for_user(request.user)
+    form.fields["newsletter_list"].queryset = lists_for_user(request.user)  # type: ignore[attr-defined]
     if request.method != "POST" or not form.is_valid():
         return TemplateResponse(request, template, {"form": form})
     upload = form.cleaned_data["csv_file"]
@@ -67,7 +67,7 @@ def import_view(request: HttpRequest) -> HttpResponse:
 
 def _import_apply(request: HttpRequest) -> HttpResponse:
     form = ImportConfirmForm(request.POST)
-    form.fields["newsletter_list"].queryset = lists_for_user(request.user)
+    form.fields["newsletter_list"].queryset = lists_for_user(request.user)  # type: ignore[attr-defined]
     data = cache.get(_cache_key(request, request.POST.get("import_key", ""))) if form.is_valid() else None
     if data is None:
         messages.error(request, _("L'aperçu a expiré ou n'est pas valable : déposez le fichier de nouveau."))

@@ -27,7 +27,10 @@ from subscribers.spreadsheets import FormulaSafeExportMixin
 
 class SubscriberFilterSet(WagtailFilterSet):
     newsletter_list = django_filters.ModelChoiceFilter(
-        label=_("Liste"), queryset=lambda request: lists_for_user(request.user), method="filter_noop"
+        label=_("Liste"),
+        # The user's centres' lists only (the listing is confined the same way).
+        queryset=lambda request: lists_for_user(request.user),  # type: ignore[arg-type]
+        method="filter_noop",
     )
     status = django_filters.ChoiceFilter(
         label=_("État de l'abonnement"), choices=SubscriptionStatus.choices, method="filter_noop"

@@ -21,6 +21,9 @@ from centres.selectors import user_centres
 from editorial.models import BoardVote
 from editorial.notifications import task_reviewers
 from editorial.roles import BOARD, CENTRE_ADMINISTRATORS, EDITORS, REVIEWERS
+from publications.models import ExperienceIndexPage
+from registrations.models import Registration, RegistrationScope, RegistrationSettings, RegistrationStatus
+from reports.models import ReportRequest
 from sending.models import Send
 from tests import factories
 from tests.editorial.helpers import current_task_state, edit_url, is_denied, post_edit, submit, workflow_action
@@ -43,17 +46,24 @@ class CentreObjects:
     newsletter_list: Any
     subscriber: Any
     send: Send
+    registration: Registration
+    report: ReportRequest
 
 
 def centre_objects(centre: Centre, home: Page) -> CentreObjects:
     programmes = factories.ProgrammeIndexPageFactory(parent=home)
+    programme = factories.ProgrammePageFactory(parent=programmes)
+    action = factories.ActionPageFactory(parent=programme, live=False)
+    RegistrationSettings.objects.create(action=action, scope=RegistrationScope.WHOLE_ACTION)
+    if not ExperienceIndexPage.objects.descendant_of(home).exists():
+        factories.ExperienceIndexPageFactory(parent=home)
     newsletters = factories.NewsletterIndexPageFactory(parent=home)
     newsletter_list = factories.NewsletterListFactory(centre=centre, name=f"La Lettre de {centre}")
     issue = factories.NewsletterIssuePageFactory(parent=newsletters, newsletter_list=newsletter_list)
     return CentreObjects(
         centre=centre,
         home=home,
-        page=factories.ActionPageFactory(parent=factories.ProgrammePageFactory(parent=programmes), live=False),
+        page=action,
         image=factories.CustomImageFactory(collection=centre.collection, title=f"Visuel de {centre}"),
         document=factories.CustomDocumentFactory(collection=centre.collection, title=f"Actes de {centre}"),
         newsletter_list=newsletter_list,
@@ -61,6 +71,14 @@ def centre_objects(centre: Centre, home: Page) -> CentreObjects:
         send=Send.objects.create(
             issue=issue, newsletter_list=newsletter_list, scheduled_at=timezone.now(), rate_per_second=1, batch_size=1
         ),
+        registration=Registration.objects.create(
+            action=action,
+            status=RegistrationStatus.CONFIRMED,
+            email=f"inscrite@{centre.slug}.example.org",
+            name="Inès Garnier",
+            consent_text="Texte d'information",
+        ),
+        report=ReportRequest.objects.create(kind="programme", file_format="pdf", programme=programme),
     )
 
 
@@ -171,6 +189,31 @@ def do_list_sends(client: Client, objects: CentreObjects) -> str:
     return _listed(client, reverse("sending_index"), str(objects.send.issue.title))
 
 
+def do_list_registrations(client: Client, objects: CentreObjects) -> str:
+    return _listed(client, reverse("registrations_registration:index"), objects.registration.email)
+
+
+def do_edit_registration(client: Client, objects: CentreObjects) -> str:
+    return _view(client, reverse("registrations_registration:edit", args=[objects.registration.pk]))
+
+
+def do_edit_registration_settings(client: Client, objects: CentreObjects) -> str:
+    settings = RegistrationSettings.objects.get(action=objects.page)
+    return _view(client, reverse("registrationsettings:edit", args=[settings.pk]))
+
+
+def do_see_report(client: Client, objects: CentreObjects) -> str:
+    return _view(client, reverse("reports_detail", args=[objects.report.pk]))
+
+
+def do_export_experiences(client: Client, objects: CentreObjects) -> str:
+    response = client.get(reverse("experiences_exchange_export", args=[objects.centre.site_id]))
+    if is_denied(response):
+        return DENIED
+    assert response.status_code == 200
+    return ALLOWED
+
+
 ACTIONS: dict[str, Callable[[Client, CentreObjects], str]] = {
     "edit": do_edit,
     "add": do_add,
@@ -187,6 +230,11 @@ ACTIONS: dict[str, Callable[[Client, CentreObjects], str]] = {
     "export a subscriber's data": do_export_subscriber,
     "see a send": do_see_send,
     "list sends": do_list_sends,
+    "list registrations": do_list_registrations,
+    "edit a registration": do_edit_registration,
+    "edit an action's registration settings": do_edit_registration_settings,
+    "see a report": do_see_report,
+    "export experience records": do_export_experiences,
 }
 _PAGES = {"edit", "add", "explore"}
 _LIBRARY = {"list images", "choose an image", "list documents", "choose a document"}
