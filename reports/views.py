@@ -14,7 +14,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
 from django.http.response import HttpResponseBase
-from django.shortcuts import redirect
+from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -68,7 +68,8 @@ def _reports_of(request: HttpRequest) -> QuerySet[ReportRequest]:
 
 
 def _report_of(request: HttpRequest, request_id: int) -> ReportRequest:
-    report = _report_of(request, request_id)
+    """The document, if it is one of the user's (above); another centre's is refused."""
+    report = get_object_or_404(ReportRequest.objects.select_related("programme"), pk=request_id)
     if not _reports_of(request).filter(pk=report.pk).exists():
         raise PermissionDenied
     return report

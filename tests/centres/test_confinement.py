@@ -238,16 +238,17 @@ ACTIONS: dict[str, Callable[[Client, CentreObjects], str]] = {
 }
 _PAGES = {"edit", "add", "explore"}
 _LIBRARY = {"list images", "choose an image", "list documents", "choose a document"}
-_CENTRE_ADMINISTRATION = {
-    action for action in ACTIONS if "list" in action or "subscriber" in action or "send" in action
-}
-_CENTRE_ADMINISTRATION -= {"list images", "list documents"}
+_CHOOSE = {"choose an image", "choose a document"}
+_REGISTRATIONS = {"list registrations", "edit a registration", "edit an action's registration settings"}
+_NEWSLETTERS = {"list lists", "edit a list", "list subscribers", "edit a subscriber", "export a subscriber's data"}
+_NEWSLETTERS |= {"see a send", "list sends"}
+_WRITING = _PAGES | _LIBRARY | _REGISTRATIONS | {"see a report", "export experience records"}
 # What each role of centre A may do on A's own objects (the main matrix, tests/editorial, has the detail).
 OWN_CENTRE = {
-    EDITORS: _PAGES | _LIBRARY,
-    REVIEWERS: _PAGES | _LIBRARY | {"publish"},
-    BOARD: {"choose an image", "choose a document"},
-    CENTRE_ADMINISTRATORS: _CENTRE_ADMINISTRATION | {"choose an image", "choose a document"},
+    EDITORS: _WRITING,
+    REVIEWERS: _WRITING | {"publish"},
+    BOARD: _CHOOSE | {"see a report"},
+    CENTRE_ADMINISTRATORS: _NEWSLETTERS | _REGISTRATIONS | _CHOOSE | {"see a report"},
 }
 ROLE_IDS = {EDITORS: "editor", REVIEWERS: "reviewer", BOARD: "board", CENTRE_ADMINISTRATORS: "centre-administrator"}
 
