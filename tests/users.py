@@ -16,10 +16,17 @@ PASSWORD = "mot-de-passe-de-test"
 
 
 def role_group(role: str, centre: Centre | None = None) -> Group:
-    """The group of ``role``: the instance's Administration, else the role's group in ``centre`` (the default one)."""
-    if role in roles.INSTANCE_ROLES:
+    """The group of a centre role in ``centre`` (the default one); any other group by its name."""
+    if role not in roles.CENTRE_ROLES:
         return Group.objects.get(name=role)
     return CentreGroup.objects.get(centre=centre or default_centre(), role=role).group
+
+
+def centre_member(user: Any, centre: Centre | None = None) -> Any:
+    """``user`` acts for ``centre`` (the default one): a member of its Bureau, which gives no permission
+    in the admin beyond the board's own, for tests whose permissions are given one by one."""
+    user.groups.add(role_group(roles.BOARD, centre))
+    return user
 
 
 def user_with_role(username: str, role: str | None, centre: Centre | None = None, **fields: Any) -> Any:

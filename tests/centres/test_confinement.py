@@ -102,7 +102,7 @@ def centre_administrator(centre_a) -> Any:
 
 def _view(client: Client, url: str) -> str:
     response = client.get(url)
-    if is_denied(response):
+    if is_denied(response) or response.status_code == 404:  # refused, or out of the user's reach
         return DENIED
     assert response.status_code == 200, response
     return ALLOWED
@@ -141,77 +141,42 @@ def do_explore(client: Client, objects: CentreObjects) -> str:
     return ALLOWED if objects.page.pk in {child.pk for child in response.context["pages"]} else HIDDEN
 
 
-def do_list_images(client: Client, objects: CentreObjects) -> str:
-    return _listed(client, reverse("wagtailimages:index"), objects.image.title)
-
-
-def do_choose_image(client: Client, objects: CentreObjects) -> str:
-    return _view(client, reverse("wagtailimages_chooser:chosen", args=[objects.image.pk]))
-
-
-def do_list_documents(client: Client, objects: CentreObjects) -> str:
-    return _listed(client, reverse("wagtaildocs:index"), objects.document.title)
-
-
-def do_choose_document(client: Client, objects: CentreObjects) -> str:
-    return _view(client, reverse("wagtaildocs_chooser:chosen", args=[objects.document.pk]))
-
-
-def do_list_lists(client: Client, objects: CentreObjects) -> str:
-    return _listed(client, reverse("wagtailsnippets_newsletters_newsletterlist:list"), objects.newsletter_list.name)
-
-
-def do_edit_list(client: Client, objects: CentreObjects) -> str:
-    return _view(client, reverse("wagtailsnippets_newsletters_newsletterlist:edit", args=[objects.newsletter_list.pk]))
-
-
-def do_list_subscribers(client: Client, objects: CentreObjects) -> str:
-    return _listed(client, reverse("subscribers_subscriber:index"), objects.subscriber.email)
-
-
-def do_edit_subscriber(client: Client, objects: CentreObjects) -> str:
-    return _view(client, reverse("subscribers_subscriber:edit", args=[objects.subscriber.pk]))
-
-
-def do_export_subscriber(client: Client, objects: CentreObjects) -> str:
-    response = client.get(reverse("subscribers_subscriber:data_export", args=[objects.subscriber.pk]))
-    if is_denied(response) or response.status_code == 404:
-        return DENIED
-    assert response.status_code == 200
-    return ALLOWED
-
-
-def do_see_send(client: Client, objects: CentreObjects) -> str:
-    return _view(client, reverse("sending_detail", args=[objects.send.pk]))
-
-
-def do_list_sends(client: Client, objects: CentreObjects) -> str:
-    return _listed(client, reverse("sending_index"), str(objects.send.issue.title))
-
-
-def do_list_registrations(client: Client, objects: CentreObjects) -> str:
-    return _listed(client, reverse("registrations_registration:index"), objects.registration.email)
-
-
-def do_edit_registration(client: Client, objects: CentreObjects) -> str:
-    return _view(client, reverse("registrations_registration:edit", args=[objects.registration.pk]))
-
-
 def do_edit_registration_settings(client: Client, objects: CentreObjects) -> str:
     settings = RegistrationSettings.objects.get(action=objects.page)
     return _view(client, reverse("registrationsettings:edit", args=[settings.pk]))
 
 
-def do_see_report(client: Client, objects: CentreObjects) -> str:
-    return _view(client, reverse("reports_detail", args=[objects.report.pk]))
+# Views of one object: (URL name, the object's id).
+OBJECT_VIEWS: dict[str, tuple[str, Callable[[CentreObjects], Any]]] = {
+    "choose an image": ("wagtailimages_chooser:chosen", lambda o: o.image.pk),
+    "choose a document": ("wagtaildocs_chooser:chosen", lambda o: o.document.pk),
+    "edit a list": ("wagtailsnippets_newsletters_newsletterlist:edit", lambda o: o.newsletter_list.pk),
+    "edit a subscriber": ("subscribers_subscriber:edit", lambda o: o.subscriber.pk),
+    "export a subscriber's data": ("subscribers_subscriber:data_export", lambda o: o.subscriber.pk),
+    "see a send": ("sending_detail", lambda o: o.send.pk),
+    "edit a registration": ("registrations_registration:edit", lambda o: o.registration.pk),
+    "see a report": ("reports_detail", lambda o: o.report.pk),
+    "export experience records": ("experiences_exchange_export", lambda o: o.centre.site_id),
+}
+# Listings: (URL name, what shows the centre's item there).
+LISTINGS: dict[str, tuple[str, Callable[[CentreObjects], str]]] = {
+    "list images": ("wagtailimages:index", lambda o: o.image.title),
+    "list documents": ("wagtaildocs:index", lambda o: o.document.title),
+    "list lists": ("wagtailsnippets_newsletters_newsletterlist:list", lambda o: o.newsletter_list.name),
+    "list subscribers": ("subscribers_subscriber:index", lambda o: o.subscriber.email),
+    "list sends": ("sending_index", lambda o: str(o.send.issue.title)),
+    "list registrations": ("registrations_registration:index", lambda o: o.registration.email),
+}
 
 
-def do_export_experiences(client: Client, objects: CentreObjects) -> str:
-    response = client.get(reverse("experiences_exchange_export", args=[objects.centre.site_id]))
-    if is_denied(response):
-        return DENIED
-    assert response.status_code == 200
-    return ALLOWED
+def _object_view(action: str) -> Callable[[Client, CentreObjects], str]:
+    url_name, object_id = OBJECT_VIEWS[action]
+    return lambda client, objects: _view(client, reverse(url_name, args=[object_id(objects)]))
+
+
+def _listing(action: str) -> Callable[[Client, CentreObjects], str]:
+    url_name, text = LISTINGS[action]
+    return lambda client, objects: _listed(client, reverse(url_name), text(objects))
 
 
 ACTIONS: dict[str, Callable[[Client, CentreObjects], str]] = {
@@ -219,22 +184,9 @@ ACTIONS: dict[str, Callable[[Client, CentreObjects], str]] = {
     "add": do_add,
     "publish": do_publish,
     "explore": do_explore,
-    "list images": do_list_images,
-    "choose an image": do_choose_image,
-    "list documents": do_list_documents,
-    "choose a document": do_choose_document,
-    "list lists": do_list_lists,
-    "edit a list": do_edit_list,
-    "list subscribers": do_list_subscribers,
-    "edit a subscriber": do_edit_subscriber,
-    "export a subscriber's data": do_export_subscriber,
-    "see a send": do_see_send,
-    "list sends": do_list_sends,
-    "list registrations": do_list_registrations,
-    "edit a registration": do_edit_registration,
     "edit an action's registration settings": do_edit_registration_settings,
-    "see a report": do_see_report,
-    "export experience records": do_export_experiences,
+    **{action: _object_view(action) for action in OBJECT_VIEWS},
+    **{action: _listing(action) for action in LISTINGS},
 }
 _PAGES = {"edit", "add", "explore"}
 _LIBRARY = {"list images", "choose an image", "list documents", "choose a document"}
