@@ -37,9 +37,16 @@ class ContentTypeWorkflow(models.Model):
         return f"{self.content_type.name} → {self.workflow.name}"
 
 
+def _ids_as_text(pages: Any) -> Any:
+    """The pages' ids as text, in a subquery: WorkflowState.object_id is text."""
+    return pages.annotate(object_id=Cast("pk", models.CharField())).values("object_id")
+
+
 class ReviewTask(GroupApprovalTask):
-    """Wagtail's group approval, confined to the pages the user may publish: a centre's Relecture on its
-    site, the instance's administrators everywhere. Its groups say who may review at all."""
+    """Wagtail's group approval, confined to the pages the user holds the publish permission on: a
+    centre's Relecture on its site, the instance's administrators everywhere. Its groups say who may
+    review at all. The permission is read from the groups (the policy), not from the page's tester,
+    which withholds direct publishing of a board circuit's pages from reviewers."""
 
     class Meta:
         proxy = True
@@ -47,7 +54,9 @@ class ReviewTask(GroupApprovalTask):
         verbose_name_plural = _("relectures")
 
     def _may_publish(self, obj: Any, user: Any) -> bool:
-        return not isinstance(obj, Page) or obj.permissions_for_user(user).can_publish()
+        return not isinstance(obj, Page) or page_permission_policy.user_has_permission_for_instance(
+            user, "publish", obj
+        )
 
     def user_can_access_editor(self, obj: Any, user: Any) -> bool:
         return super().user_can_access_editor(obj, user) and self._may_publish(obj, user)
@@ -66,9 +75,7 @@ class ReviewTask(GroupApprovalTask):
         if user.is_superuser:
             return states
         publishable = page_permission_policy.instances_user_has_permission_for(user, "publish")
-        # WorkflowState.object_id is text: compare with the page ids cast, in one subquery.
-        publishable_ids = publishable.annotate(object_id=Cast("pk", models.CharField())).values("object_id")
-        return states.filter(workflow_state__object_id__in=publishable_ids)
+        return states.filter(workflow_state__object_id__in=_ids_as_text(publishable))
 
 
 class BoardValidationTask(Task):
@@ -153,14 +160,21 @@ class BoardValidationTask(Task):
         states = self.task_states.filter(status=TaskState.STATUS_IN_PROGRESS).exclude(board_votes__user=user)
         if user.is_superuser:
             return states
-        groups = set(user.groups.values_list("pk", flat=True)) if user.is_active else set()
-        return states.filter(
-            pk__in=[
-                state.pk
-                for state in states.select_related("workflow_state")
-                if self.board_group_id(state.workflow_state.content_object) in groups
-            ]
-        )
+        if not user.is_active:
+            return states.none()
+        # The pages of the centres whose board the user sits on (board_group_id's rule, as a query) and,
+        # for a member of the task's own group, the pages of no centre.
+        pages = Page.objects.none()
+        boards = CentreGroup.objects.filter(role=BOARD, group__user=user)
+        for root in Page.objects.filter(sites_rooted_here__centre__role_groups__in=boards):
+            pages |= Page.objects.descendant_of(root, inclusive=True)
+        if user.groups.filter(pk=self.group_id).exists():
+            centre_roots = Page.objects.filter(sites_rooted_here__centre__isnull=False).values_list("path", flat=True)
+            outside = Page.objects.all()
+            for path in centre_roots:
+                outside = outside.exclude(path__startswith=path)
+            pages |= outside
+        return states.filter(workflow_state__object_id__in=_ids_as_text(pages))
 
     @classmethod
     def get_description(cls) -> str:
