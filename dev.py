@@ -30,7 +30,7 @@ VAR = Path(os.environ.get("VAR_DIR") or ROOT / "var")
 PASSWORD_FILE = VAR / "admin_password"  # written by `load_demo --admin` (demo/credentials.py)
 ADDRESS_FILE = VAR / "base_url"  # the address of the last start, for `dev.py logins`
 # demo/users.py's accounts after admin (tests/test_dev_start.py checks that they match).
-EDITORIAL_LOGINS = "redaction, relecture, bureau1, bureau2, bureau3"
+EDITORIAL_LOGINS = "redaction, relecture, bureau1, bureau2, bureau3, administration-centre, redaction-irev"
 # The demo centres' sites, <slug>.localhost on BASE_URL's port beside the network's on BASE_URL
 # (demo/data/centres.yaml; tests/demo/loaded/test_centre_sites.py checks that they match).
 CENTRE_SLUGS = ("profession-banlieue", "pole-ressources", "val-d-oise", "irev")

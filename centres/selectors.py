@@ -1,5 +1,5 @@
 """Which centre a site, a page or a request belongs to, which pages a site's public reads cover;
-a centre with its institution, for the public."""
+a centre with its institution, for the public; which centres a user may act for in the admin."""
 
 from collections.abc import Iterable
 from typing import Any
@@ -15,6 +15,7 @@ from centres.governance import GovernanceMandate, GoverningBody
 from centres.information import InformationService
 from centres.membership import Member, MemberCategory
 from centres.models import Centre
+from editorial.roles import is_administrator
 
 
 def centre_for_site(site: Site | None) -> Centre | None:
@@ -125,3 +126,25 @@ def site_aggregates(site: Site | None) -> bool:
     """Whether public reads through the site (search, the typed API) cover every centre's pages:
     the network site's do (a site of no centre), a centre's site reads its own."""
     return site is not None and centre_for_site(site) is None
+
+
+def user_centres(user: Any) -> QuerySet[Centre]:
+    """The centres ``user`` may act for in the admin: every one for the instance's administrators, else
+    those of the user's centre groups (editorial.CentreGroup). Every admin view confines by this."""
+    if not (user.is_authenticated and user.is_active):
+        return Centre.objects.none()
+    if is_administrator(user):
+        return Centre.objects.all()
+    return Centre.objects.filter(role_groups__group__user=user).distinct()
+
+
+def user_pages(user: Any) -> PageQuerySet:
+    """The pages of the centres ``user`` acts for (every page for the instance's administrators): what a
+    registration, a report or an experience record of one of those pages is reached through."""
+    if is_administrator(user) and user.is_active:
+        return Page.objects.all()
+    roots = Page.objects.filter(sites_rooted_here__centre__in=user_centres(user))
+    pages = Page.objects.none()
+    for root in roots:
+        pages |= Page.objects.descendant_of(root, inclusive=True)
+    return pages

@@ -20,7 +20,8 @@ def board_vote_record(
     The task state row is locked so that two members voting at once cannot both
     miss, or both make, the last approval.
     """
-    if not task.is_member(user) and not user.is_superuser:
+    page = task_state.workflow_state.content_object
+    if not task.is_member(user, page) and not user.is_superuser:
         raise PermissionDenied
     with transaction.atomic():
         task_state = TaskState.objects.select_for_update().get(pk=task_state.pk)
@@ -34,7 +35,7 @@ def board_vote_record(
         except IntegrityError as error:
             raise PermissionDenied("A board member votes once per validation.") from error
         approvals = BoardVote.objects.filter(task_state=task_state, approved=True).count()
-        needed = task.approvals_needed()
+        needed = task.approvals_needed(page)
         if not vote.approved:
             task_state.reject(user=user, comment=comment)
         elif approvals >= needed:

@@ -9,6 +9,7 @@ from django.core.mail import send_mail
 from django.template.loader import render_to_string
 from django.urls import reverse
 from wagtail.models import GroupApprovalTask, TaskState, WorkflowState
+from wagtail.permissions import page_permission_policy
 
 from editorial import roles
 from editorial.models import BoardValidationTask
@@ -35,14 +36,18 @@ def _send(*, template: str, recipients: list[Any], context: dict[str, Any]) -> i
 
 
 def task_reviewers(task_state: TaskState) -> list[Any]:
-    """The people who must act on this task now."""
+    """The people who must act on this task now: the page's centre's board or reviewers, never another's."""
     task = task_state.task.specific
+    page = task_state.workflow_state.content_object
     users = get_user_model().objects.filter(is_active=True)
     if isinstance(task, BoardValidationTask):
-        users = users.filter(groups=task.group)
+        users = users.filter(groups=task.board_group_id(page))
     elif isinstance(task, GroupApprovalTask):
         # Administrators may act at this step but are not paged for every submission.
-        users = users.filter(groups__in=task.groups.exclude(name=roles.ADMINISTRATORS))
+        publishers = page_permission_policy.users_with_permission_for_instance(
+            "publish", page, include_superusers=False
+        )
+        users = users.filter(groups__in=task.groups.exclude(name=roles.ADMINISTRATORS), pk__in=publishers.values("pk"))
     else:
         return []
     return list(users.exclude(pk=task_state.workflow_state.requested_by_id).distinct())

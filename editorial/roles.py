@@ -8,25 +8,40 @@ EDITORS = "Rédaction"
 REVIEWERS = "Relecture"
 BOARD = "Bureau"
 ADMINISTRATORS = "Administration"
+CENTRE_ADMINISTRATORS = "Administration du centre"
 
 ROLES = (EDITORS, REVIEWERS, BOARD, ADMINISTRATORS)
+# The instance's own group sees everything; every other role exists once per centre, confined to it
+# (editorial.sync.centre_roles_sync, called by centres.roles).
+INSTANCE_ROLES = (ADMINISTRATORS,)
+CENTRE_ROLES = (EDITORS, REVIEWERS, BOARD, CENTRE_ADMINISTRATORS)
+
+
+def centre_group_name(role: str, centre_label: str) -> str:
+    """« Rédaction · IREV »: the group of ``role`` in the centre of that acronym (or name)."""
+    return f"{role} · {centre_label}"
+
 
 ROLE_DESCRIPTIONS = {
     EDITORS: _("Rédige et modifie les contenus, les soumet à la relecture ; ne publie jamais."),
     REVIEWERS: _("Relit, approuve ou renvoie avec commentaire, publie ce qui a franchi le circuit."),
     BOARD: _("Valide la ligne éditoriale : programmes, lettres et contenus qui engagent le centre."),
-    ADMINISTRATORS: _("Tout : utilisateurs, paramètres, listes, circuits et envois."),
+    ADMINISTRATORS: _("Tout : utilisateurs, paramètres, listes, circuits et envois, dans tous les centres."),
+    CENTRE_ADMINISTRATORS: _("Les listes, abonné·e·s, envois et inscriptions de son centre."),
 }
 
-# Page permissions granted on the root of every site (Wagtail's codenames).
+# Page permissions (Wagtail's codenames) granted on the root page for the instance's administrators,
+# on the centre's site root for a centre's roles.
 PAGE_PERMISSIONS = {
     EDITORS: ("add_page", "change_page", "lock_page"),
     REVIEWERS: ("add_page", "change_page", "publish_page", "lock_page", "unlock_page"),
     BOARD: (),
     ADMINISTRATORS: ("add_page", "change_page", "publish_page", "bulk_delete_page", "lock_page", "unlock_page"),
+    CENTRE_ADMINISTRATORS: (),
 }
 
-# Collection permissions (images, documents, media) granted on the root collection. Wagtail's
+# Collection permissions (images, documents, media) granted on the root collection for the instance's
+# administrators, on the centre's collection for a centre's roles. Wagtail's
 # permission policies check the codenames of their own models (their `auth_model`: wagtailimages.Image,
 # wagtaildocs.Document, wagtailmedia.Media), never those of the project's custom models in assets.
 _LIBRARY = (("wagtailimages", "image"), ("wagtaildocs", "document"), ("wagtailmedia", "media"))
@@ -44,6 +59,7 @@ COLLECTION_PERMISSIONS = {
     REVIEWERS: _LIBRARY_WRITE + _library("delete"),
     BOARD: _LIBRARY_CHOOSE,
     ADMINISTRATORS: _LIBRARY_WRITE + _library("delete"),
+    CENTRE_ADMINISTRATORS: _LIBRARY_CHOOSE,
 }
 
 # Model permissions ("app_label.codename"); every role may reach the admin.
@@ -59,6 +75,18 @@ _REGISTRATIONS = tuple(
 # The documents the centre writes from its data (programme, progress review, activity report):
 # whoever writes the content produces them, and the board its progress review.
 _REPORTS = ("reports.produce_report",)
+# Lists, subscribers (personal data: import, export, erasure), sends and registrations: the instance's
+# administrators everywhere, a centre's administrators in their centre (the admin views filter by
+# centres.selectors.user_centres).
+_CENTRE_ADMINISTRATION = (
+    *(f"newsletters.{action}_newsletterlist" for action in ("add", "change", "delete", "view")),
+    "newsletters.send_newsletter",
+    *_REGISTRATIONS,
+    *_REPORTS,
+    "registrations.delete_registrationsettings",
+    "registrations.delete_registration",
+    *(f"subscribers.{action}_subscriber" for action in ("add", "change", "delete", "view")),
+)
 MODEL_PERMISSIONS = {
     EDITORS: (
         "wagtailadmin.access_admin",
@@ -77,14 +105,7 @@ MODEL_PERMISSIONS = {
     ADMINISTRATORS: (
         "wagtailadmin.access_admin",
         *(f"publications.{action}_{model}" for model in _SNIPPETS for action in ("add", "change", "delete", "view")),
-        *(f"newsletters.{action}_newsletterlist" for action in ("add", "change", "delete", "view")),
-        "newsletters.send_newsletter",
-        *_REGISTRATIONS,
-        *_REPORTS,
-        "registrations.delete_registrationsettings",
-        "registrations.delete_registration",
-        # Personal data: only administrators see subscribers (import, export, erasure).
-        *(f"subscribers.{action}_subscriber" for action in ("add", "change", "delete", "view")),
+        *_CENTRE_ADMINISTRATION,
         *(f"auth.{action}_user" for action in ("add", "change", "delete", "view")),
         *(f"auth.{action}_group" for action in ("add", "change", "delete", "view")),
         *(f"wagtailcore.{action}_workflow" for action in ("add", "change", "delete")),
@@ -100,6 +121,7 @@ MODEL_PERMISSIONS = {
         "wagtailredirects.delete_redirect",
         *(f"django_celery_beat.{action}_periodictask" for action in ("change", "view")),
     ),
+    CENTRE_ADMINISTRATORS: ("wagtailadmin.access_admin", *_CENTRE_ADMINISTRATION),
 }
 
 

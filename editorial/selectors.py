@@ -102,13 +102,22 @@ def tasks_awaiting_user(*, user: Any) -> list[AwaitingTask]:
     )
     pages = _pages_in_bulk({state.workflow_state.object_id for state in states})
     board_tasks = BoardValidationTask.objects.select_related("group").in_bulk({state.task_id for state in states})
-    needed = {task_id: task.approvals_needed() for task_id, task in board_tasks.items()}
+    needed: dict[tuple[int, int | None], int] = {}
     items = []
     for state in states:
         page = _page_of(pages, state.workflow_state.object_id)
         if page is None:
             continue
-        progress = BoardProgress(state.approvals, needed[state.task_id]) if state.task_id in needed else None
+        board_task = board_tasks.get(state.task_id)
+        progress = None
+        if board_task:
+            # One count per task and site: a site's pages share their centre's board (the site's id from
+            # Wagtail's cached site roots, without a query).
+            url_parts = page.get_url_parts()
+            key = (board_task.pk, url_parts[0] if url_parts else None)
+            if key not in needed:
+                needed[key] = board_task.approvals_needed(page)
+            progress = BoardProgress(state.approvals, needed[key])
         items.append(
             AwaitingTask(
                 task_state=state,

@@ -1,9 +1,11 @@
-"""Reads of the newsletter lists that the public sites offer."""
+"""Reads of the newsletter lists: those the public sites offer, those a user manages in the admin."""
+
+from typing import Any
 
 from django.db.models import QuerySet
 from wagtail.models import Site
 
-from centres.selectors import centre_for_site
+from centres.selectors import centre_for_site, user_centres
 from newsletters.models import NewsletterList
 
 
@@ -12,3 +14,8 @@ def lists_offered(*, site: Site | None) -> QuerySet[NewsletterList]:
     lists = NewsletterList.objects.filter(is_active=True).order_by("name")
     centre = centre_for_site(site)
     return lists.filter(centre=centre) if centre is not None else lists
+
+
+def lists_for_user(user: Any) -> QuerySet[NewsletterList]:
+    """The lists of the centres ``user`` acts for: the only ones the admin shows them."""
+    return NewsletterList.objects.filter(centre__in=user_centres(user)).order_by("name")

@@ -9,21 +9,56 @@ from wagtail import hooks
 from wagtail.admin.widgets import Button
 from wagtail.models import Page
 from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views import snippets as snippet_views
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from centres.admin_scope import CentreFieldMixin, CentreScopedIndexMixin, CentreScopedObjectMixin
 from newsletters.admin_views import proposals_view, test_send_view
 from newsletters.listings import NewsletterIssueListing
 from newsletters.models import NewsletterIssuePage, NewsletterList
 
 
+class ListIndexView(CentreScopedIndexMixin, snippet_views.IndexView):
+    pass
+
+
+class ListCreateView(CentreFieldMixin, snippet_views.CreateView):
+    pass
+
+
+class ListEditView(CentreFieldMixin, CentreScopedObjectMixin, snippet_views.EditView):
+    pass
+
+
+class ListDeleteView(CentreScopedObjectMixin, snippet_views.DeleteView):
+    pass
+
+
+class ListHistoryView(CentreScopedObjectMixin, snippet_views.HistoryView):
+    pass
+
+
+class ListUsageView(CentreScopedObjectMixin, snippet_views.UsageView):
+    pass
+
+
 class NewsletterListViewSet(SnippetViewSet):
+    """A centre's lists for its roles (centres.admin_scope), every centre's for the instance's administrators."""
+
     model = NewsletterList
+    index_view_class = ListIndexView
+    add_view_class = ListCreateView
+    edit_view_class = ListEditView
+    delete_view_class = ListDeleteView
+    history_view_class = ListHistoryView
+    usage_view_class = ListUsageView
+    copy_view_enabled = False
     icon = "mail"
     menu_label = _("Listes de diffusion")
     menu_order = 220
     add_to_admin_menu = True
-    list_display = ["name", "frequency", "sender_email", "is_active"]
-    list_filter = ["frequency", "is_active"]
+    list_display = ["name", "centre", "frequency", "sender_email", "is_active"]
+    list_filter = ["centre", "frequency", "is_active"]
     search_fields = ["name"]
 
 

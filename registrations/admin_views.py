@@ -20,6 +20,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from wagtail.models import Site
 
+from centres.selectors import user_pages
 from publications.models import ActionSession
 from registrations import selectors, services
 from registrations.admin_forms import AttendanceTickForm, RegistrationByHandForm, RegistrationMoveForm
@@ -35,9 +36,13 @@ def _require(request: HttpRequest, codename: str) -> None:
         raise PermissionDenied
 
 
-def _managed_session(session_id: int) -> ActionSession:
+def _managed_session(request: HttpRequest, session_id: int) -> ActionSession:
+    """A session of an action taking registrations; another centre's is refused."""
     sessions = ActionSession.objects.select_related("page", "town").filter(page__registration_settings__isnull=False)
-    return get_object_or_404(sessions, pk=session_id)
+    session = get_object_or_404(sessions, pk=session_id)
+    if not user_pages(request.user).filter(pk=session.page_id).exists():
+        raise PermissionDenied
+    return session
 
 
 def registrations_list_url(**filters: Any) -> str:
@@ -91,9 +96,9 @@ def sessions_view(request: HttpRequest) -> HttpResponse:
     """Every session of the actions taking registrations, the next ones first, with their counts."""
     _require(request, "view_registration")
     now = timezone.now()
-    sessions = ActionSession.objects.filter(page__registration_settings__isnull=False).select_related(
-        "page__registration_settings", "town"
-    )
+    sessions = ActionSession.objects.filter(
+        page__registration_settings__isnull=False, page__in=user_pages(request.user)
+    ).select_related("page__registration_settings", "town")
     can_change = request.user.has_perm("registrations.change_registration")
     upcoming = list(sessions.filter(ends_at__gte=now).order_by("starts_at"))
     past = list(sessions.filter(ends_at__lt=now).order_by("-starts_at")[:50])
@@ -119,7 +124,7 @@ def sessions_view(request: HttpRequest) -> HttpResponse:
 def attendance_view(request: HttpRequest, session_id: int) -> HttpResponse:
     """The page at the door: search a name, tick present or absent (plain POST forms, big buttons)."""
     _require(request, "change_registration")
-    session = _managed_session(session_id)
+    session = _managed_session(request, session_id)
     search = " ".join(request.GET.get("q", "").split())[:SEARCH_MAX_LENGTH]
     error = None
     if request.method == "POST":
@@ -162,7 +167,7 @@ def attendance_view(request: HttpRequest, session_id: int) -> HttpResponse:
 def attendance_sheet_view(request: HttpRequest, session_id: int) -> HttpResponse:
     """The printable sheet: everyone holding a seat, by name, a box to sign."""
     _require(request, "view_registration")
-    session = _managed_session(session_id)
+    session = _managed_session(request, session_id)
     registrations = [registration for registration, _attended in selectors.attendance_sheet(session)]
     site = Site.find_for_request(request)
     centre = site.site_name if site and site.site_name else _("Centre de ressources politique de la ville")
@@ -177,6 +182,8 @@ def registration_add_view(request: HttpRequest) -> HttpResponse:
     """Someone registered by the team, through the same service as the public form."""
     _require(request, "add_registration")
     form = RegistrationByHandForm(request.POST or None, initial=_add_initial(request))
+    for name, lookup in (("action", "pk__in"), ("session", "page__in")):
+        form.fields[name].queryset = form.fields[name].queryset.filter(**{lookup: user_pages(request.user)})  # type: ignore[attr-defined]
     status = 200
     if request.method == "POST":
         status = 400
@@ -219,6 +226,8 @@ def _add_initial(request: HttpRequest) -> dict[str, str]:
 def registration_move_view(request: HttpRequest, pk: int) -> HttpResponse:
     _require(request, "change_registration")
     registration = get_object_or_404(Registration.objects.select_related("action", "session"), pk=pk)
+    if not user_pages(request.user).filter(pk=registration.action_id).exists():
+        raise PermissionDenied
     form = RegistrationMoveForm(request.POST or None, registration=registration)
     status = 200
     if request.method == "POST":

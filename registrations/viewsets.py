@@ -16,6 +16,8 @@ from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import ListingButton
 
+from centres.admin_scope import CentreFieldMixin, CentreScopedIndexMixin, CentreScopedObjectMixin
+from centres.selectors import user_pages
 from publications.models import ActionPage, ActionSession
 from registrations import admin_views
 from registrations.admin_forms import RegistrationSettingsForm, SessionChoiceField
@@ -38,8 +40,31 @@ class SessionSeatsPanel(Panel):
             return context
 
 
+class SettingsIndexView(CentreScopedIndexMixin, generic.IndexView):
+    page_lookup = "action"
+
+
+class SettingsCreateView(CentreFieldMixin, generic.CreateView):
+    page_field = "action"
+
+
+class SettingsEditView(CentreFieldMixin, CentreScopedObjectMixin, generic.EditView):
+    page_field = page_lookup = "action"
+
+
+class SettingsDeleteView(CentreScopedObjectMixin, generic.DeleteView):
+    page_lookup = "action"
+
+
 class RegistrationSettingsViewSet(ModelViewSet):
+    """The actions of the user's centres only (centres.admin_scope)."""
+
     model = RegistrationSettings
+    index_view_class = SettingsIndexView
+    add_view_class = SettingsCreateView
+    edit_view_class = SettingsEditView
+    delete_view_class = SettingsDeleteView
+    copy_view_enabled = False
     icon = "calendar-check"
     menu_label = _("Actions ouvertes")
     add_to_admin_menu = False
@@ -65,13 +90,18 @@ class RegistrationSettingsViewSet(ModelViewSet):
 class RegistrationFilterSet(WagtailFilterSet):
     action = django_filters.ModelChoiceFilter(
         label=_("Action"),
-        queryset=ActionPage.objects.filter(registration_settings__isnull=False).order_by("title"),
+        # The user's centres' actions only (the listing is confined the same way).
+        queryset=lambda request: ActionPage.objects.filter(  # type: ignore[arg-type]
+            registration_settings__isnull=False, pk__in=user_pages(request.user).values("pk")
+        ).order_by("title"),
     )
     session = django_filters.ModelChoiceFilter(
         label=_("Séance"),
-        queryset=ActionSession.objects.filter(page__registration_settings__isnull=False)
-        .select_related("page")
-        .order_by("-starts_at"),
+        queryset=lambda request: (  # type: ignore[arg-type]
+            ActionSession.objects.filter(page__registration_settings__isnull=False, page__in=user_pages(request.user))
+            .select_related("page")
+            .order_by("-starts_at")
+        ),
     )
     status = django_filters.ChoiceFilter(label=_("État"), choices=RegistrationStatus.choices)
 
@@ -85,7 +115,9 @@ class RegistrationFilterSet(WagtailFilterSet):
         self.filters["session"].field_class = SessionChoiceField
 
 
-class RegistrationIndexView(FormulaSafeExportMixin, generic.IndexView):
+class RegistrationIndexView(FormulaSafeExportMixin, CentreScopedIndexMixin, generic.IndexView):
+    page_lookup = "action"
+
     def get_base_queryset(self) -> QuerySet:
         return super().get_base_queryset().select_related("action", "session", "territory")
 
@@ -107,8 +139,19 @@ class RegistrationIndexView(FormulaSafeExportMixin, generic.IndexView):
         return buttons
 
 
+class RegistrationEditView(CentreScopedObjectMixin, generic.EditView):
+    page_lookup = "action"
+
+
+class RegistrationDeleteView(CentreScopedObjectMixin, generic.DeleteView):
+    page_lookup = "action"
+
+
 class RegistrationViewSet(ModelViewSet):
     model = Registration
+    edit_view_class = RegistrationEditView
+    delete_view_class = RegistrationDeleteView
+    copy_view_enabled = False
     name = "registrations_registration"
     icon = "group"
     menu_label = _("Inscrit·e·s")

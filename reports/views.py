@@ -11,6 +11,7 @@ from functools import wraps
 from typing import Any, TypeVar
 
 from django.core.exceptions import PermissionDenied
+from django.db.models import Q, QuerySet
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect
@@ -19,6 +20,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from centres.selectors import user_pages
+from editorial.roles import is_administrator
 from reports import layout as blocks
 from reports.charts import bars
 from reports.forms import ReportForm
@@ -56,11 +59,34 @@ def _preview_blocks(layout: blocks.Layout) -> list[dict[str, Any]]:
     return shown
 
 
+def _reports_of(request: HttpRequest) -> QuerySet[ReportRequest]:
+    """The documents of the user's centres' programmes, and those of no programme the user asked for."""
+    if is_administrator(request.user):
+        return ReportRequest.objects.all()
+    mine = Q(programme__in=user_pages(request.user)) | Q(programme__isnull=True, requested_by=request.user)
+    return ReportRequest.objects.filter(mine)
+
+
+def _report_of(request: HttpRequest, request_id: int) -> ReportRequest:
+    """The document, if it is one of the user's (above); another centre's is refused."""
+    report = get_object_or_404(ReportRequest.objects.select_related("programme"), pk=request_id)
+    if not _reports_of(request).filter(pk=report.pk).exists():
+        raise PermissionDenied
+    return report
+
+
+def _form(request: HttpRequest, data: Any) -> ReportForm:
+    form = ReportForm(data)
+    programmes = form.fields["programme"]
+    programmes.queryset = programmes.queryset.filter(pk__in=user_pages(request.user).values("pk"))  # type: ignore[attr-defined]
+    return form
+
+
 def _index(request: HttpRequest, form: ReportForm, *, status: int = 200) -> TemplateResponse:
     context: dict[str, Any] = {
         "page_title": _("Livrets et bilans"),
         "form": form,
-        "requests": ReportRequest.objects.select_related("programme", "requested_by")[:LISTED_REQUESTS],
+        "requests": _reports_of(request).select_related("programme", "requested_by")[:LISTED_REQUESTS],
     }
     if form.is_bound and form.is_valid():
         preview = layout_of(report_document(form.spec()))
@@ -71,14 +97,14 @@ def _index(request: HttpRequest, form: ReportForm, *, status: int = 200) -> Temp
 @require_GET
 @produce_permission_required
 def report_index(request: HttpRequest) -> HttpResponse:
-    form = ReportForm(request.GET if "kind" in request.GET else None)
+    form = _form(request, request.GET if "kind" in request.GET else None)
     return _index(request, form, status=400 if form.is_bound and not form.is_valid() else 200)
 
 
 @require_POST
 @produce_permission_required
 def report_create(request: HttpRequest) -> HttpResponse:
-    form = ReportForm(request.POST)
+    form = _form(request, request.POST)
     if not form.is_valid():
         return _index(request, form, status=400)
     report = report_request_create(
@@ -90,7 +116,7 @@ def report_create(request: HttpRequest) -> HttpResponse:
 @require_GET
 @produce_permission_required
 def report_detail(request: HttpRequest, request_id: int) -> HttpResponse:
-    report = get_object_or_404(ReportRequest.objects.select_related("programme"), pk=request_id)
+    report = _report_of(request, request_id)
     context = {
         "page_title": _("Document : %(report)s") % {"report": report},
         "report": report,
@@ -103,7 +129,7 @@ def report_detail(request: HttpRequest, request_id: int) -> HttpResponse:
 @require_GET
 @produce_permission_required
 def report_status(request: HttpRequest, request_id: int) -> JsonResponse:
-    report = get_object_or_404(ReportRequest, pk=request_id)
+    report = _report_of(request, request_id)
     return JsonResponse(
         {
             "state": report.state,
@@ -118,7 +144,7 @@ def report_status(request: HttpRequest, request_id: int) -> JsonResponse:
 @require_GET
 @produce_permission_required
 def report_download(request: HttpRequest, request_id: int) -> FileResponse:
-    report = get_object_or_404(ReportRequest, pk=request_id)
+    report = _report_of(request, request_id)
     if report.state != ReportState.DONE or not report.file:
         raise Http404
     try:

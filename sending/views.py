@@ -4,7 +4,8 @@
 button that POSTs the same form with ``confirmed``), as Ghost and listmonk ask before a send that
 cannot be called back; it works without JavaScript.
 
-Each view requires ``newsletters.send_newsletter``; the services check it again, and check that the
+Each view requires ``newsletters.send_newsletter`` and a list of the user's centres (another centre's send or
+issue is refused); the services check the permission again, and check that the
 issue passed its workflow, whatever the form or the request claims.
 """
 
@@ -16,6 +17,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
+from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -26,6 +28,7 @@ from django.views.decorators.http import require_GET, require_POST
 from config import parsing
 from config.types import AuthenticatedHttpRequest
 from newsletters.models import NewsletterIssuePage
+from newsletters.selectors import lists_for_user
 from sending import services
 from sending.audience import send_audience
 from sending.forms import SendForm
@@ -47,23 +50,38 @@ def send_permission_required(view: Callable[..., HttpResponse]) -> Callable[...,
     return wrapped
 
 
+def _send_of(request: HttpRequest, send_id: int, sends: QuerySet[Send] | None = None) -> Send:
+    """The send, if it goes to a list of the user's centres; another centre's is refused."""
+    send = get_object_or_404(Send.objects.all() if sends is None else sends, pk=send_id)
+    if not lists_for_user(request.user).filter(pk=send.newsletter_list_id).exists():
+        raise PermissionDenied
+    return send
+
+
 @require_GET
 @send_permission_required
 def send_index(request: HttpRequest) -> HttpResponse:
-    page = Paginator(sends_listed(), 50).get_page(parsing.page_number(request.GET.get("p")))
-    context = {"page_title": _("Envois"), "page_obj": page, "lists": lists_with_growth(), "growth_days": GROWTH_DAYS}
+    lists = lists_for_user(request.user)
+    sends = sends_listed().filter(newsletter_list__in=lists)
+    page = Paginator(sends, 50).get_page(parsing.page_number(request.GET.get("p")))
+    growth = lists_with_growth().filter(pk__in=lists.values("pk"))
+    context = {"page_title": _("Envois"), "page_obj": page, "lists": growth, "growth_days": GROWTH_DAYS}
     return TemplateResponse(request, "sending/index.html", context)
 
 
 @send_permission_required
 def send_create_view(request: HttpRequest, issue_id: int) -> HttpResponse:
     issue = get_object_or_404(NewsletterIssuePage, pk=issue_id)
+    lists = lists_for_user(request.user)
+    if not lists.filter(pk=issue.newsletter_list_id).exists():
+        raise PermissionDenied
     initial = {
         "newsletter_list": issue.newsletter_list_id,
         "rate_per_second": settings.SENDING_DEFAULT_RATE,
         "batch_size": settings.SENDING_DEFAULT_BATCH_SIZE,
     }
     form = SendForm(request.POST or None, initial=initial)
+    form.fields["newsletter_list"].queryset = form.fields["newsletter_list"].queryset.filter(pk__in=lists.values("pk"))  # type: ignore[attr-defined]
     sendable = issue_is_sendable(issue)
     if request.method == "POST" and form.is_valid():
         try:
@@ -114,7 +132,7 @@ def _confirmation(request: HttpRequest, issue: NewsletterIssuePage, form: SendFo
 @require_GET
 @send_permission_required
 def send_detail(request: HttpRequest, send_id: int) -> HttpResponse:
-    send = get_object_or_404(Send.objects.select_related("issue", "newsletter_list", "created_by"), pk=send_id)
+    send = _send_of(request, send_id, Send.objects.select_related("issue", "newsletter_list", "created_by"))
     statistics = send_with_statistics(send.pk)
     deliveries = Delivery.objects.filter(send=send).order_by("pk")
     context = {
@@ -132,7 +150,7 @@ def send_detail(request: HttpRequest, send_id: int) -> HttpResponse:
 @require_GET
 @send_permission_required
 def send_progress_json(request: HttpRequest, send_id: int) -> JsonResponse:
-    send = get_object_or_404(Send, pk=send_id)
+    send = _send_of(request, send_id)
     return JsonResponse(send_progress(send).as_json())
 
 
@@ -148,7 +166,7 @@ ACTIONS = {
 def send_action(request: AuthenticatedHttpRequest, send_id: int, action: str) -> HttpResponse:
     if action not in ACTIONS:
         raise Http404
-    send = get_object_or_404(Send, pk=send_id)
+    send = _send_of(request, send_id)
     service, done, refused = ACTIONS[action]
     if service(send_id=send.pk, user=request.user):
         messages.success(request, done)

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
 from newsletters.models import NewsletterList
+from newsletters.selectors import lists_for_user
 from subscribers.forms import single_line
 from subscribers.models import SubscriptionStatus
 from subscribers.selectors import subscribers_by_email
@@ -37,9 +38,13 @@ class SubscriberAdminForm(WagtailAdminModelForm):
         super().__init__(*args, **kwargs)
         for name in ("name", "organisation"):
             self.fields[name].validators.append(single_line)
+        # Another centre's lists are neither shown nor accepted (nor changed: the save keeps to these).
+        self.fields["lists"].queryset = lists_for_user(self.for_user)
         if self.instance.pk:
             self.fields["lists"].initial = list(
-                self.instance.subscriptions.filter(status__in=_OPEN_STATUSES).values_list("newsletter_list", flat=True)
+                self.instance.subscriptions.filter(
+                    status__in=_OPEN_STATUSES, newsletter_list__in=self.fields["lists"].queryset
+                ).values_list("newsletter_list", flat=True)
             )
 
     def clean_email(self) -> str:

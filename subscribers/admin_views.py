@@ -13,9 +13,10 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from newsletters.selectors import lists_for_user
 from subscribers import gdpr, imports
 from subscribers.admin_forms import ImportConfirmForm, ImportForm
-from subscribers.models import Subscriber
+from subscribers.selectors import subscribers_for_user
 
 _IMPORT_TTL = 3600
 
@@ -37,6 +38,7 @@ def import_view(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and "import_key" in request.POST:
         return _import_apply(request)
     form = ImportForm(request.POST or None, request.FILES or None)
+    form.fields["newsletter_list"].queryset = lists_for_user(request.user)  # type: ignore[attr-defined]
     if request.method != "POST" or not form.is_valid():
         return TemplateResponse(request, template, {"form": form})
     upload = form.cleaned_data["csv_file"]
@@ -65,6 +67,7 @@ def import_view(request: HttpRequest) -> HttpResponse:
 
 def _import_apply(request: HttpRequest) -> HttpResponse:
     form = ImportConfirmForm(request.POST)
+    form.fields["newsletter_list"].queryset = lists_for_user(request.user)  # type: ignore[attr-defined]
     data = cache.get(_cache_key(request, request.POST.get("import_key", ""))) if form.is_valid() else None
     if data is None:
         messages.error(request, _("L'aperçu a expiré ou n'est pas valable : déposez le fichier de nouveau."))
@@ -98,7 +101,7 @@ def _import_apply(request: HttpRequest) -> HttpResponse:
 def data_export_view(request: HttpRequest, pk: int) -> HttpResponse:
     """The GDPR export of one person, as a JSON download."""
     _require(request, "view_subscriber")
-    subscriber = get_object_or_404(Subscriber, pk=pk)
+    subscriber = get_object_or_404(subscribers_for_user(request.user), pk=pk)
     body = json.dumps(gdpr.subscriber_data_export(subscriber), cls=gdpr.ENCODER, ensure_ascii=False, indent=2)
     response = HttpResponse(body, content_type="application/json; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="abonne-{subscriber.pk}.json"'

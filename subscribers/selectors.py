@@ -1,10 +1,13 @@
 """Reads of subscribers: who may receive a list, who holds an address."""
 
 from collections.abc import Collection
+from typing import Any
 
 from django.db.models import OuterRef, QuerySet
 from django.db.models.functions import Lower
 
+from centres.admin_scope import centre_scoped
+from newsletters.selectors import lists_for_user
 from subscribers.models import Subscriber, Subscription, SubscriptionStatus
 
 
@@ -51,3 +54,19 @@ def confirmation_already_used(*, subscriber: Subscriber, list_ids: Collection[in
         subscriber.subscriptions.filter(newsletter_list_id__in=list(list_ids)).values_list("status", flat=True)
     )
     return SubscriptionStatus.PENDING not in statuses and SubscriptionStatus.CONFIRMED in statuses
+
+
+# A subscriber belongs to the centres of the lists they are subscribed to (in whatever state).
+SUBSCRIBER_CENTRE = "subscriptions__newsletter_list__centre"
+
+
+def subscribers_for_user(user: Any) -> QuerySet[Subscriber]:
+    """The subscribers of the lists of the centres ``user`` acts for (one of two centres' lists: both see them)."""
+    return centre_scoped(Subscriber.objects.all(), user=user, centre_lookup=SUBSCRIBER_CENTRE)
+
+
+def subscribers_erasable_by(user: Any) -> QuerySet[Subscriber]:
+    """Those ``user`` may erase: erasure removes the person from every list, so none of another centre's."""
+    return subscribers_for_user(user).exclude(
+        subscriptions__in=Subscription.objects.exclude(newsletter_list__in=lists_for_user(user))
+    )

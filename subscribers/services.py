@@ -308,13 +308,17 @@ def subscriber_preferences_update(
 
 
 @transaction.atomic
-def subscriber_lists_set_by_admin(*, subscriber: Subscriber, list_ids: Collection[int], legal_basis: str) -> None:
+def subscriber_lists_set_by_admin(
+    *, subscriber: Subscriber, list_ids: Collection[int], legal_basis: str, reachable_ids: Collection[int]
+) -> None:
     """An administrator's choice of lists: additions carry the stated legal basis, removals are withdrawals.
 
-    Lists the person left are never re-added here (see the admin form): only a new opt-in does that.
+    Only the lists in ``reachable_ids`` (those of the administrator's centres) change: another centre's
+    subscriptions stay as they are. Lists the person left are never re-added here (see the admin form):
+    only a new opt-in does that.
     """
-    wanted = set(list_ids)
-    for subscription in subscriber.subscriptions.select_for_update():
+    wanted = set(list_ids) & set(reachable_ids)
+    for subscription in subscriber.subscriptions.filter(newsletter_list_id__in=reachable_ids).select_for_update():
         if subscription.newsletter_list_id in wanted:
             wanted.discard(subscription.newsletter_list_id)
             if subscription.status == SubscriptionStatus.PENDING:

@@ -3,6 +3,7 @@
 from typing import TYPE_CHECKING
 
 import django_filters
+from django.core.exceptions import PermissionDenied
 from django.db.models import Exists, OuterRef, QuerySet
 from django.urls import path, reverse
 from django.utils.functional import cached_property
@@ -15,16 +16,21 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import Button, HeaderButton
 from wagtail.coreutils import multigetattr
 
-from newsletters.models import NewsletterList
+from centres.admin_scope import CentreScopedIndexMixin, CentreScopedObjectMixin
+from newsletters.selectors import lists_for_user
 from subscribers import admin_views, gdpr, services
 from subscribers.admin_forms import SubscriberAdminForm
 from subscribers.models import Subscriber, Subscription, SubscriptionStatus
+from subscribers.selectors import SUBSCRIBER_CENTRE, subscribers_erasable_by
 from subscribers.spreadsheets import FormulaSafeExportMixin
 
 
 class SubscriberFilterSet(WagtailFilterSet):
     newsletter_list = django_filters.ModelChoiceFilter(
-        label=_("Liste"), queryset=NewsletterList.objects.order_by("name"), method="filter_noop"
+        label=_("Liste"),
+        # The user's centres' lists only (the listing is confined the same way).
+        queryset=lambda request: lists_for_user(request.user),  # type: ignore[arg-type]
+        method="filter_noop",
     )
     status = django_filters.ChoiceFilter(
         label=_("État de l'abonnement"), choices=SubscriptionStatus.choices, method="filter_noop"
@@ -53,7 +59,9 @@ class SubscriberFilterSet(WagtailFilterSet):
         return queryset
 
 
-class SubscriberIndexView(FormulaSafeExportMixin, generic.IndexView):
+class SubscriberIndexView(FormulaSafeExportMixin, CentreScopedIndexMixin, generic.IndexView):
+    centre_lookup = SUBSCRIBER_CENTRE
+
     def get_base_queryset(self) -> QuerySet:
         return (
             super().get_base_queryset().select_related("territory").prefetch_related("subscriptions__newsletter_list")
@@ -108,7 +116,9 @@ def _gdpr_buttons(view: generic.InspectView | generic.EditView, buttons: list) -
     return buttons
 
 
-class SubscriberInspectView(generic.InspectView):
+class SubscriberInspectView(CentreScopedObjectMixin, generic.InspectView):
+    centre_lookup = SUBSCRIBER_CENTRE
+
     template_name = "subscribers/admin/inspect.html"
 
     @cached_property
@@ -141,6 +151,7 @@ class SubscriberListsSaveMixin(_SaveBase):
         services.subscriber_lists_set_by_admin(
             subscriber=instance,
             list_ids=[item.pk for item in self.form.cleaned_data["lists"]],
+            reachable_ids=set(lists_for_user(self.request.user).values_list("pk", flat=True)),
             legal_basis=self.form.cleaned_data["legal_basis"],
         )
         return instance
@@ -150,7 +161,9 @@ class SubscriberCreateView(SubscriberListsSaveMixin, generic.CreateView):
     pass
 
 
-class SubscriberEditView(SubscriberListsSaveMixin, generic.EditView):
+class SubscriberEditView(SubscriberListsSaveMixin, CentreScopedObjectMixin, generic.EditView):
+    centre_lookup = SUBSCRIBER_CENTRE
+
     @cached_property
     def header_more_buttons(self) -> list:
         buttons = [button for button in super().header_more_buttons if button.icon_name != "bin"]
@@ -162,6 +175,12 @@ class SubscriberEraseView(generic.DeleteView):
 
     page_title = _("Effacer")
     template_name = "subscribers/admin/erase.html"
+
+    def get_object(self, queryset: QuerySet | None = None) -> Subscriber:
+        subscriber = super().get_object(queryset)
+        if not subscribers_erasable_by(self.request.user).filter(pk=subscriber.pk).exists():
+            raise PermissionDenied
+        return subscriber
 
     def get_success_message(self) -> str:
         return str(_("Les données de l'abonné·e ont été effacées."))

@@ -77,9 +77,9 @@ def exchange_view(request: HttpRequest) -> HttpResponse:
 
 @require_admin_access
 def exchange_export_view(request: HttpRequest, site_id: int) -> HttpResponse:
-    if not importable_parents(request.user):
-        raise PermissionDenied
-    site = Site.objects.filter(pk=site_id).first()
+    parents = importable_parents(request.user)
+    # The sites the user may import into are the ones they may export: not another centre's.
+    site = Site.objects.filter(pk=site_id, root_page__in=[parent.get_parent() for parent in parents]).first()
     if site is None:
         raise PermissionDenied
     exchange = experiences_exchange_file(site=site)

@@ -9,7 +9,6 @@ import re
 import xml.etree.ElementTree as ET
 
 import pytest
-from django.contrib.auth.models import Group
 from django.core import mail
 from django.urls import reverse
 from icalendar import Calendar
@@ -19,6 +18,7 @@ from newsletters.rendering import render_issue
 from publications.site_address import site_address_sync
 from subscribers.links import recipient_links
 from tests import factories
+from tests.users import role_group
 
 BASE = "http://127.0.0.1:8642"
 # Any absolute http(s) address in a text, to find those that are not on BASE.
@@ -128,7 +128,7 @@ def test_newsletter_email__page_links_web_version_and_footer_on_base_url(site):
 
 def test_notification_email__edit_link_on_base_url(site, django_user_model, django_capture_on_commit_callbacks):
     reviewer = django_user_model.objects.create_user("karim", "karim@example.org", first_name="Karim")
-    reviewer.groups.add(Group.objects.get(name=roles.REVIEWERS))
+    reviewer.groups.add(role_group(roles.REVIEWERS))
     author = django_user_model.objects.create_user("lea", "lea@example.org", first_name="Léa")
     action = factories.ActionPageFactory(live=False)
 

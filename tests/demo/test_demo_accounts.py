@@ -10,6 +10,7 @@ from django.core.management.base import CommandError
 
 from demo import credentials
 from demo.management.commands import load_demo
+from tests.factories.centres import CentreFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -31,6 +32,8 @@ def admin_login(**options) -> str:
 
 def test_load_demo_admin__keeps_the_password_from_one_start_to_the_next(settings, password_file):
     settings.DEBUG = True
+    # The demo's centre whose roles the editorial accounts hold (its load is skipped here).
+    CentreFactory(name="Pôle ressources Ville et développement social", slug="pole-ressources")
 
     first = admin_login()
     password = password_file.read_text(encoding="ascii")

@@ -9,7 +9,6 @@ from typing import Any
 
 import pytest
 from django.conf import settings
-from django.contrib.auth.models import Group
 from django.core import mail
 
 from editorial import roles
@@ -17,6 +16,7 @@ from outbox.tasks import sweep
 from tests import factories
 from tests.editorial.helpers import current_task_state, edit_url, post_edit, workflow_action
 from tests.outages import broker_down
+from tests.users import role_group
 
 TITLE = "Orientations de travail 2025"
 
@@ -45,7 +45,7 @@ def link(page) -> str:
 
 def test_submit__tells_the_reviewers_in_french_with_a_link(team, clients, programme, step, django_user_model):
     absent = django_user_model.objects.create_user("ancien.relecteur", "ancien@example.org", is_active=False)
-    absent.groups.add(Group.objects.get(name=roles.REVIEWERS))
+    absent.groups.add(role_group(roles.REVIEWERS))
 
     sent = step(post_edit, clients.editor, programme, "action-submit")
 

@@ -26,7 +26,7 @@ from django.db.models import Model
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
-from wagtail.models import Collection, Page, TaskState
+from wagtail.models import Page, TaskState
 
 from assets.models import CustomDocument, CustomImage, CustomMedia
 from editorial.models import BoardVote
@@ -46,6 +46,7 @@ from tests.editorial.helpers import (
     workflow_action,
 )
 from tests.factories.assets import MINIMAL_PDF
+from tests.factories.centres import default_centre
 
 ALLOWED = "allowed"
 DENIED = "denied"
@@ -377,7 +378,7 @@ def _library_list(client: Client, url_name: str) -> str:
 
 def _library_upload(client: Client, url: str, model: type[Model], upload: SimpleUploadedFile, **fields: str) -> str:
     title = f"Téléversé en séance : {upload.name}"
-    data = {"title": title, "file": upload, "collection": str(Collection.get_first_root_node().pk), **fields}
+    data = {"title": title, "file": upload, "collection": str(default_centre().collection_id), **fields}
     response = client.post(url, data)
     if is_denied(response):
         return DENIED

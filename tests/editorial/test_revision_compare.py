@@ -128,9 +128,10 @@ def _episode() -> tuple[Any, Callable[[Any], list[str]]]:
     return page, change
 
 
+# The index pages sit under the default site's home: the reviewer's centre (a page of no site is no centre's).
 def _index(factory_class: Any) -> Callable[[], tuple[Any, Callable[[Any], list[str]]]]:
     def build() -> tuple[Any, Callable[[Any], list[str]]]:
-        page = factory_class(parent=factories.HomePageFactory(default_site=False, live=False))
+        page = factory_class(parent=factories.HomePageFactory(live=False))
 
         def change(page: Any) -> list[str]:
             page.introduction = "<p>Une introduction entièrement réécrite.</p>"

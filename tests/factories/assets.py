@@ -11,6 +11,7 @@ from PIL import Image
 from wagtail.models import Collection
 
 from assets.models import CustomDocument, CustomImage, CustomMedia
+from tests.factories.centres import default_centre
 
 # The smallest well-formed PDF a browser opens: enough for a download link.
 MINIMAL_PDF = (
@@ -53,11 +54,12 @@ def wav_bytes(*, seconds: float = 2.0, rate: int = 8000) -> bytes:
 
 
 def _root_collection() -> Collection:
-    return Collection.get_first_root_node()
+    """The default centre's collection (a child of the root): its roles' library."""
+    return default_centre().collection
 
 
 class CustomImageFactory(wagtail_factories.ImageFactory):
-    """An image in the root collection (wagtail_factories would add a new root collection each time)."""
+    """An image in the default centre's collection (wagtail_factories would add a new root collection each time)."""
 
     class Meta:
         model = CustomImage

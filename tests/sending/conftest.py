@@ -6,6 +6,7 @@ from django.contrib.auth.models import Permission
 from subscribers.models import Source, Subscriber, Subscription, SubscriptionStatus
 from tests import factories
 from tests.smtp import SENDING_REFUSALS
+from tests.users import centre_member
 
 
 def subscribers_create(newsletter_list, count: int, *, prefix: str = "lectrice") -> list[Subscriber]:
@@ -39,12 +40,13 @@ def issue(site_tree, newsletter_list):
 
 @pytest.fixture
 def sender(django_user_model):
-    """A staff user allowed into the admin and to send newsletters."""
+    """A staff user of the default centre allowed into the admin and to send newsletters (to its lists)."""
     user = django_user_model.objects.create_user(username="envoi", password="x", is_staff=True)
     user.user_permissions.add(
         Permission.objects.get(codename="access_admin", content_type__app_label="wagtailadmin"),
         Permission.objects.get(codename="send_newsletter", content_type__app_label="newsletters"),
     )
+    centre_member(user)
     return django_user_model.objects.get(pk=user.pk)
 
 

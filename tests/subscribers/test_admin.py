@@ -20,6 +20,7 @@ from subscribers.models import (
 from tests.conftest import MODEL_BACKEND
 from tests.factories.subscribers import ConsentRecordFactory, SubscriberFactory, SubscriptionFactory
 from tests.html import page_source
+from tests.users import centre_member
 
 pytestmark = pytest.mark.django_db
 
@@ -195,6 +196,7 @@ def test_admin__permissions(client, django_user_model, population):
     group = Group.objects.create(name="Lecture abonnés")
     group.permissions.add(Permission.objects.get(codename="view_subscriber"))
     user.groups.add(group)
+    centre_member(user)  # the subscribers of the centre's lists, not of another's
     assert client.get(INDEX).status_code == 200
     assert client.get(f"{INDEX}{alice.pk}/donnees/").status_code == 200
     assert client.post(f"{INDEX}delete/{alice.pk}/").status_code in (302, 403)

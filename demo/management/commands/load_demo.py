@@ -33,8 +33,8 @@ class Command(BaseCommand):
         if not options["admin"]:
             return
         password = options["admin_password"] or demo_password_read_or_create()
-        demo_users_ensure(password=password)
+        made = demo_users_ensure(password=password)
         if settings.DEBUG:
             self.stdout.write(self.style.SUCCESS(f"Admin login: admin / {password}"))
-        roles = ", ".join(f"{username} ({role})" for username, _, _, role in DEMO_USERS[1:])
+        roles = ", ".join(f"{username} ({role})" for username, _, _, role, _ in DEMO_USERS[1:] if username in made)
         self.stdout.write(f"Same password for the editorial roles: {roles}")

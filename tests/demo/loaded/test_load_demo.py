@@ -179,13 +179,20 @@ def test_load_demo__admin_login_works(demo_site):
     assert client.login(username="admin", password="demo-pass")
 
 
+def test_load_demo__an_editor_of_another_centre(demo_site):
+    group = get_user_model().objects.get(username="redaction-irev").groups.get()
+    assert (group.centre_role.role, group.centre_role.centre.slug) == ("Rédaction", "irev")
+
+
 @pytest.mark.parametrize(
     ("username", "role"),
     [("redaction", "Rédaction"), ("relecture", "Relecture"), ("bureau1", "Bureau"), ("bureau2", "Bureau")],
 )
 def test_load_demo__each_editorial_role_has_an_account(demo_site, username, role):
     user = get_user_model().objects.get(username=username)
-    assert list(user.groups.values_list("name", flat=True)) == [role]
+    group = user.groups.get()
+    # The demo centre's group of that role (demo/users.py).
+    assert (group.centre_role.role, group.centre_role.centre.slug) == (role, "pole-ressources")
     assert not user.is_superuser
     assert Client().login(username=username, password="demo-pass")
 
