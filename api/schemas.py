@@ -183,7 +183,7 @@ class OrganisationRoleOut(Schema):
 # Pages
 
 
-class CentreOut(Schema):
+class OwnerOut(Schema):
     """The centre whose site holds a page: the API lists every centre's pages."""
 
     slug: str
@@ -202,7 +202,7 @@ class PageOut(Schema):
     slug: str
     url: str
     # Not ``centre``: a programme's ``centre`` was already its organisation in the directory.
-    owner: CentreOut | None = Field(
+    owner: OwnerOut | None = Field(
         description="Le centre dont le site publie la page (`?centre=` filtre sur son identifiant) ; "
         "null pour une page du site du réseau."
     )
