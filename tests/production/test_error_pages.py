@@ -7,15 +7,25 @@ renders 500.html. That template must therefore need nothing but the static files
 
 
 def test_unknown_url__french_404_page(server):
-    response = server.get("/cette-page-n-existe-pas/")
+    response = server.get("/cette-page-n-existe-pas/", headers={"Host": f"irev.localhost:{server.port}"})
 
     assert (response.status, response.content_type) == (404, "text/html")
     assert '<html lang="fr">' in response.text
     assert "Page introuvable" in response.text
     assert "Not Found" not in response.text
-    # In the site's layout: its header, menu and footer.
+    # In the centre site's layout: its header, menu and footer.
     assert 'class="site-header"' in response.text
     assert 'aria-label="Navigation principale"' in response.text
+    assert '<footer class="site-footer">' in response.text
+
+
+def test_unknown_url_on_the_network_site__french_404_page_in_its_layout(server):
+    response = server.get("/cette-page-n-existe-pas/")
+
+    assert response.status == 404
+    assert "Page introuvable" in response.text
+    # The network's home has no sections, so no menu: its header and footer all the same.
+    assert 'class="site-header"' in response.text
     assert '<footer class="site-footer">' in response.text
 
 
