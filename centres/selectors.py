@@ -60,16 +60,15 @@ def centre_for_page(page: Page, *, request: Any = None) -> Centre | None:
 def centres_for_pages(pages: Iterable[Page]) -> dict[int, Centre]:
     """The centre of each page that has one, by page id, in one query."""
     site_ids = {page.pk: _site_of(page) for page in pages}
-    centres = Centre.objects.filter(site_id__in={s for s in site_ids.values() if s is not None}).select_related("site")
-    by_site = {centre.site_id: centre for centre in centres}
+    if not site_ids:
+        return {}
+    by_site = centres_by_site()
     return {pk: by_site[site_id] for pk, site_id in site_ids.items() if site_id in by_site}
 
 
 def centre_pages(centre: Centre) -> PageQuerySet:
     """Every page of the centre's site, its home included (none for a centre without a site)."""
-    if centre.site is None:
-        return Page.objects.none()
-    return Page.objects.descendant_of(centre.site.root_page, inclusive=True)
+    return Page.objects.filter(centre_pages_q(centre))
 
 
 def centres_with_institution() -> QuerySet[Centre]:
